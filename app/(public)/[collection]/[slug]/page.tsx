@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Markdown } from "@/app/_components/markdown";
+import { SignatureCount } from "@/app/_components/signature-count";
+import { listRecentPublicSigners } from "@/db/queries/documents";
+import { countryName, countryOptions } from "@/lib/countries";
+import { publicName } from "@/lib/public-name";
+import { findPublicDocument } from "@/lib/public-documents";
+import { signAction } from "./actions";
+import { SignForm } from "./sign-form";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ collection: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { collection, slug } = await params;
+  const document = await findPublicDocument(collection, slug);
+  return document ? { title: document.title, description: document.summary } : {};
+}
+
+export default async function DocumentPage({ params }: Props) {
+  const { collection, slug } = await params;
+  const document = await findPublicDocument(collection, slug);
+  if (!document) notFound();
+  const signers = await listRecentPublicSigners(document.id);
+  const kindLabel = document.kind === "petition" ? "Petition" : "Open letter";
+  return (
+    <article>
+      <p className="kind">{kindLabel}</p>
+      <h1>{document.title}</h1>
+      <p className="addressee">To: {document.addressee}</p>
+      <SignatureCount id="count" count={document.signatureCount} goal={document.goal} />
+      <div className="document-layout">
+        <div>
+          <section className="document-text" aria-label={`Text of the ${document.kind}`}>
+            <Markdown>{document.body}</Markdown>
+          </section>
+          <section aria-labelledby="signers-heading">
+            <h2 id="signers-heading">Recent signers</h2>
+            {signers.length === 0 ? (
+              <p>No public signatures yet. Be the first.</p>
+            ) : (
+              <ul className="signers">
+                {signers.map((signer) => (
+                  <li key={signer.id}>
+                    {publicName(signer.name, signer.display)}
+                    {signer.city ? `, ${signer.city}` : ""}, {countryName(signer.country)}
+                    {signer.confirmedAt ? (
+                      <>
+                        {" "}
+                        <time className="when" dateTime={signer.confirmedAt.toISOString()}>
+                          {signer.confirmedAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+                        </time>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <section id="sign" aria-labelledby="sign-heading" className="card">
+          <h2 id="sign-heading">{document.kind === "petition" ? "Sign the petition" : "Co-sign the letter"}</h2>
+          {document.status === "open" ? (
+            <SignForm
+              action={signAction.bind(null, collection, slug)}
+              countries={countryOptions}
+              documentKind={document.kind}
+            />
+          ) : (
+            <p className="notice">This {document.kind} is closed: it no longer takes signatures.</p>
+          )}
+        </section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,170 @@
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, type Db } from "../index";
+import { confirmationTokens, documents, outbox, signatures, type Document, type Signature } from "../schema";
+
+/** No signature ever gets more than this many emails from repeated signing or link requests. */
+export const MAX_EMAILS_PER_SIGNATURE = 5;
+
+export type NewSignature = Pick<
+  Signature,
+  "name" | "email" | "emailKey" | "country" | "city" | "comment" | "display" | "updates"
+>;
+
+/** A confirmation token about to be issued: only its hash is stored; the nonce lets the mailer derive it. */
+export type IssuedToken = { hash: string; nonce: string; expiresAt: Date };
+
+export type ConfirmEmailPayload = {
+  name: string;
+  documentTitle: string;
+  documentKind: Document["kind"];
+  documentSlug: string;
+  tokenNonce: string;
+};
+export type AlreadySignedPayload = Omit<ConfirmEmailPayload, "tokenNonce">;
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type QueueOutcome = "queued" | "capped" | "none";
+
+/**
+ * Sends the email a signature needs now — confirm while pending, "already signed" once confirmed —
+ * unless it has had its share. Runs inside the caller's transaction with the signature write.
+ */
+function queueSignatureEmail(tx: Tx, signature: Signature, document: Document, token: IssuedToken): QueueOutcome {
+  if (signature.state !== "pending" && signature.state !== "confirmed") return "none";
+  if (signature.emailsSent >= MAX_EMAILS_PER_SIGNATURE) return "capped";
+  const common = {
+    name: signature.name,
+    documentTitle: document.title,
+    documentKind: document.kind,
+    documentSlug: document.slug,
+  };
+  if (signature.state === "pending") {
+    tx.insert(confirmationTokens)
+      .values({ tokenHash: token.hash, signatureId: signature.id, expiresAt: token.expiresAt })
+      .run();
+    const payload: ConfirmEmailPayload = { ...common, tokenNonce: token.nonce };
+    tx.insert(outbox).values({ template: "confirm-signature", recipient: signature.email, payload }).run();
+  } else {
+    const payload: AlreadySignedPayload = common;
+    tx.insert(outbox).values({ template: "already-signed", recipient: signature.email, payload }).run();
+  }
+  tx.update(signatures)
+    .set({ emailsSent: sql`${signatures.emailsSent} + 1` })
+    .where(eq(signatures.id, signature.id))
+    .run();
+  return "queued";
+}
+
+export type RecordOutcome = "created" | QueueOutcome;
+
+/** Records a signature (or finds the existing one for this person) and queues its email, atomically. */
+export async function recordSignature(
+  document: Document,
+  input: NewSignature,
+  token: IssuedToken,
+): Promise<RecordOutcome> {
+  return getDb().transaction(
+    (tx) => {
+      const existing = tx
+        .select()
+        .from(signatures)
+        .where(and(eq(signatures.documentId, document.id), eq(signatures.emailKey, input.emailKey)))
+        .get();
+      if (existing) return queueSignatureEmail(tx, existing, document, token);
+      const created = tx
+        .insert(signatures)
+        .values({ ...input, documentId: document.id })
+        .returning()
+        .get();
+      queueSignatureEmail(tx, created, document, token);
+      return "created";
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** A new confirmation (or "already signed") email for whoever asks with this address; silent otherwise. */
+export async function requestSignatureEmail(
+  document: Document,
+  emailKey: string,
+  token: IssuedToken,
+): Promise<QueueOutcome> {
+  return getDb().transaction(
+    (tx) => {
+      const existing = tx
+        .select()
+        .from(signatures)
+        .where(and(eq(signatures.documentId, document.id), eq(signatures.emailKey, emailKey)))
+        .get();
+      return existing ? queueSignatureEmail(tx, existing, document, token) : "none";
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export type TokenLookup =
+  | { status: "unknown" }
+  | { status: "expired" | "pending" | "confirmed" | "closed"; signature: Signature; document: Document };
+
+function lookUp(db: Db | Tx, tokenHash: string, now: Date): TokenLookup {
+  const row = db
+    .select({ token: confirmationTokens, signature: signatures, document: documents })
+    .from(confirmationTokens)
+    .innerJoin(signatures, eq(signatures.id, confirmationTokens.signatureId))
+    .innerJoin(documents, eq(documents.id, signatures.documentId))
+    .where(eq(confirmationTokens.tokenHash, tokenHash))
+    .get();
+  if (!row || row.signature.state === "rejected" || row.signature.state === "withdrawn") {
+    return { status: "unknown" };
+  }
+  const { signature, document } = row;
+  if (signature.state === "confirmed") return { status: "confirmed", signature, document };
+  if (row.token.expiresAt.getTime() <= now.getTime()) return { status: "expired", signature, document };
+  if (document.status !== "open") return { status: "closed", signature, document };
+  return { status: "pending", signature, document };
+}
+
+export async function findSignatureByToken(tokenHash: string, now = new Date()): Promise<TokenLookup> {
+  return lookUp(getDb(), tokenHash, now);
+}
+
+/**
+ * Confirms the signature behind a token and counts it, in one transaction; a second confirmation finds
+ * it already confirmed and counts nothing.
+ */
+export type ConfirmOutcome =
+  | TokenLookup
+  | { status: "just-confirmed"; signature: Signature; document: Document };
+
+export async function confirmSignature(tokenHash: string, now = new Date()): Promise<ConfirmOutcome> {
+  return getDb().transaction(
+    (tx): ConfirmOutcome => {
+      const found = lookUp(tx, tokenHash, now);
+      if (found.status !== "pending") return found;
+      tx.update(signatures)
+        .set({ state: "confirmed", confirmedAt: now })
+        .where(eq(signatures.id, found.signature.id))
+        .run();
+      tx.update(documents)
+        .set({ signatureCount: sql`${documents.signatureCount} + 1` })
+        .where(eq(documents.id, found.document.id))
+        .run();
+      return { ...found, status: "just-confirmed" as const };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Confirmed rows per document, recounted from scratch, for checking the kept counters. */
+export async function recountConfirmed() {
+  return getDb()
+    .select({
+      documentId: documents.id,
+      slug: documents.slug,
+      kept: documents.signatureCount,
+      actual: sql<number>`(select count(*) from ${signatures} where ${signatures.documentId} = ${documents.id} and ${signatures.state} = 'confirmed')`,
+    })
+    .from(documents)
+    .all();
+}

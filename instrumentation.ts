@@ -1,0 +1,10 @@
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // Opening the database migrates it and seeds an empty one; then the outbox worker starts, once.
+  const { getDb } = await import("./db");
+  const { getAuthSecret } = await import("./lib/auth-secret");
+  const { startOutboxWorker } = await import("./emails/worker");
+  getDb();
+  getAuthSecret();
+  await startOutboxWorker();
+}

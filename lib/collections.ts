@@ -1,0 +1,20 @@
+import type { DocumentKind } from "@/db/schema";
+
+/** URL collections ("/petitions/…", "/letters/…") and the document kind each holds. */
+const kindByCollection = { petitions: "petition", letters: "letter" } as const satisfies Record<string, DocumentKind>;
+
+export type Collection = keyof typeof kindByCollection;
+
+export function kindOfCollection(collection: string): DocumentKind | undefined {
+  return Object.hasOwn(kindByCollection, collection)
+    ? kindByCollection[collection as Collection]
+    : undefined;
+}
+
+export function collectionOf(kind: DocumentKind): Collection {
+  return kind === "petition" ? "petitions" : "letters";
+}
+
+export function documentPath(kind: DocumentKind, slug: string, suffix = ""): string {
+  return `/${collectionOf(kind)}/${slug}${suffix}`;
+}

@@ -1,0 +1,22 @@
+import type { DisplayChoice } from "@/db/schema";
+
+/** "Вера Иванова" → "В. И."; works for any script, keeps hyphenated parts ("J.-P."). */
+export function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) =>
+      word
+        .split("-")
+        .filter(Boolean)
+        .map((part) => `${Array.from(part)[0].toLocaleUpperCase()}.`)
+        .join("-"),
+    )
+    .join(" ");
+}
+
+/** How a signer appears on public pages, by their own choice; hidden signers never appear. */
+export function publicName(name: string, display: DisplayChoice): string | null {
+  if (display === "hidden") return null;
+  return display === "initials" ? initialsOf(name) : name;
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { displayChoices } from "@/db/schema";
+import { isCountryCode } from "./countries";
+
+// C0/C1 control characters; the comment additionally may hold line breaks.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_EXCEPT_NEWLINES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+const text = (label: string) => z.string({ error: `${label} must be text.` });
+
+const optionalText = (label: string, max: number, forbidden: RegExp) =>
+  text(label)
+    .trim()
+    .max(max, `${label} must be at most ${max} characters.`)
+    .refine((value) => !forbidden.test(value), `${label} contains characters that are not allowed.`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+export const signatureInputSchema = z.strictObject({
+  name: text("Your name")
+    .trim()
+    .min(1, "Please enter your name.")
+    .max(120, "Your name must be at most 120 characters.")
+    .refine((value) => !CONTROL.test(value), "Your name contains characters that are not allowed."),
+  email: text("Your email address")
+    .trim()
+    .max(254, "An email address is at most 254 characters.")
+    .pipe(z.email("Please enter a valid email address, like name@example.org.")),
+  country: text("Country")
+    .trim()
+    .toUpperCase()
+    .refine(isCountryCode, "Please choose your country from the list."),
+  city: optionalText("City", 120, CONTROL),
+  comment: optionalText("Your comment", 500, CONTROL_EXCEPT_NEWLINES),
+  display: z.enum(displayChoices, "Please choose how your name is shown."),
+  updates: z.boolean("Updates must be true or false.").default(false),
+});
+
+export type SignatureInput = z.infer<typeof signatureInputSchema>;
+export type SignatureField = keyof SignatureInput;
+export type FieldErrors = Partial<Record<SignatureField | "form", string>>;
+
+/** The first message per field, ready to show beside it (or to return from the API). */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = (issue.code === "unrecognized_keys" ? "form" : issue.path[0] ?? "form") as keyof FieldErrors;
+    if (issue.code === "unrecognized_keys") {
+      errors.form ??= `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`;
+    } else {
+      errors[field] ??= issue.message;
+    }
+  }
+  return errors;
+}
+
+/** The signing form posts strings; the checkbox is present ("on") only when ticked. */
+export function signatureInputFromForm(form: FormData): Record<string, unknown> {
+  const value = (key: string) => {
+    const entry = form.get(key);
+    return typeof entry === "string" ? entry : undefined;
+  };
+  return {
+    name: value("name") ?? "",
+    email: value("email") ?? "",
+    country: value("country") ?? "",
+    city: value("city"),
+    comment: value("comment"),
+    display: value("display"),
+    updates: form.get("updates") === "on",
+  };
+}
