@@ -5,6 +5,9 @@ import { listPublishedDocuments } from "@/db/queries/documents";
 import { documentPath } from "@/lib/collections";
 import "./globals.css";
 
+// Every page shows live counts from the database, which exists only where the server runs (never at build).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Delegation — the Moscow Trials Campaign", template: "%s — Delegation" },
   description: "Sign the petition and the open letter the delegation carries to Moscow.",

@@ -6,18 +6,18 @@ import {
   scheduleMessageRetry,
 } from "@/db/queries/outbox";
 import type { OutboxMessage } from "@/db/schema";
+import { getConfig } from "@/lib/config";
 import { composeEmail } from "./compose";
 import { sendEmail } from "./send";
 
 const MAX_ATTEMPTS = 12;
-const BASE_DELAY_MS = 1_000;
 const MAX_DELAY_MS = 15 * 60_000;
 const POLL_MS = 2_000;
 const BATCH = 20;
 
-/** Exponential backoff with jitter: 1 s, 2 s, 4 s … capped at 15 minutes. */
+/** Exponential backoff with jitter: 1 s, 2 s, 4 s … (MAIL_RETRY_BASE_MS) capped at 15 minutes. */
 export function backoffDelay(attempt: number, random = Math.random): number {
-  const exponential = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** (attempt - 1));
+  const exponential = Math.min(MAX_DELAY_MS, getConfig().MAIL_RETRY_BASE_MS * 2 ** (attempt - 1));
   return Math.round(exponential * (0.75 + random() * 0.5));
 }
 

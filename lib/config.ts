@@ -8,6 +8,7 @@ const envSchema = z.object({
   RESEND_API_KEY: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Delegation <no-reply@localhost>"),
   ADMIN_EMAILS: z.string().default("admin@localhost"),
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().positive().default(1_000),
   MAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   CONFIRM_TOKEN_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   NODE_ENV: z.string().default("development"),

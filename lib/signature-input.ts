@@ -19,6 +19,7 @@ const optionalText = (label: string, max: number, forbidden: RegExp) =>
 export const signatureInputSchema = z.strictObject({
   name: text("Your name")
     .trim()
+    .normalize("NFC")
     .min(1, "Please enter your name.")
     .max(120, "Your name must be at most 120 characters.")
     .refine((value) => !CONTROL.test(value), "Your name contains characters that are not allowed."),

@@ -163,7 +163,8 @@ export async function recountConfirmed() {
       documentId: documents.id,
       slug: documents.slug,
       kept: documents.signatureCount,
-      actual: sql<number>`(select count(*) from ${signatures} where ${signatures.documentId} = ${documents.id} and ${signatures.state} = 'confirmed')`,
+      // Written out with table names: inside a subquery Drizzle leaves columns unqualified.
+      actual: sql<number>`(select count(*) from "signatures" where "signatures"."document_id" = "documents"."id" and "signatures"."state" = 'confirmed')`,
     })
     .from(documents)
     .all();

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ResendForm } from "./resend-form";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Get a new confirmation link" };
 
 type Props = { searchParams: Promise<{ document?: string | string[] }> };

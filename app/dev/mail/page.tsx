@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { listMailbox } from "@/emails/mailbox";
 import { isProduction } from "@/lib/config";
 
-export const dynamic = "force-dynamic";
 export const metadata = { title: "Local mailbox" };
 
 // Development only: in production these messages hold live confirmation links.

@@ -9,8 +9,6 @@ import { findPublicDocument } from "@/lib/public-documents";
 import { signAction } from "./actions";
 import { SignForm } from "./sign-form";
 
-export const dynamic = "force-dynamic";
-
 type Props = { params: Promise<{ collection: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -8,7 +8,6 @@ import { hashToken, isWellFormedToken } from "@/lib/tokens";
 import { ResendForm } from "../../resend-confirmation/resend-form";
 import { confirmAction } from "./actions";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Confirm your signature", referrer: "no-referrer" };
 
 type Props = { params: Promise<{ token: string }> };

@@ -1,8 +1,6 @@
 import { documentJson } from "@/lib/api-document";
 import { findPublicDocument } from "@/lib/public-documents";
 
-export const dynamic = "force-dynamic";
-
 export async function GET(_request: Request, { params }: { params: Promise<{ collection: string; slug: string }> }) {
   const { collection, slug } = await params;
   const document = await findPublicDocument(collection, slug);

@@ -3,8 +3,6 @@ import { notFound } from "next/navigation";
 import { getMailboxMessage } from "@/emails/mailbox";
 import { isProduction } from "@/lib/config";
 
-export const dynamic = "force-dynamic";
-
 export default async function DevMailMessagePage({ params }: { params: Promise<{ id: string }> }) {
   if (isProduction()) notFound();
   const message = await getMailboxMessage((await params).id);

@@ -8,7 +8,6 @@ import { getConfig } from "@/lib/config";
 import { findPublicDocument } from "@/lib/public-documents";
 import { shareLinks } from "@/lib/share-links";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Thank you for signing" };
 
 type Props = { params: Promise<{ collection: string; slug: string }> };

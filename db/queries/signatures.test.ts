@@ -1,0 +1,132 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
+import { emailKey } from "@/lib/email-key";
+import { hashToken, newTokenNonce } from "@/lib/tokens";
+import { getDocumentBySlug, listRecentPublicSigners } from "./documents";
+import {
+  MAX_EMAILS_PER_SIGNATURE,
+  confirmSignature,
+  recordSignature,
+  recountConfirmed,
+  requestSignatureEmail,
+  type IssuedToken,
+  type NewSignature,
+} from "./signatures";
+
+const day = 24 * 3600_000;
+
+function token(expiresIn = 7 * day): IssuedToken & { plain: string } {
+  const plain = newTokenNonce(); // any 32 random bytes serve as a token here
+  return { plain, hash: hashToken(plain), nonce: newTokenNonce(), expiresAt: new Date(Date.now() + expiresIn) };
+}
+
+function signer(email: string, overrides: Partial<NewSignature> = {}): NewSignature {
+  return {
+    name: "Вера Иванова", email, emailKey: emailKey(email), country: "RU", city: "Москва",
+    comment: null, display: "full", updates: false, ...overrides,
+  };
+}
+
+async function petition() {
+  const document = await getDocumentBySlug("petition", "moscow-trials");
+  if (!document) throw new Error("seed missing");
+  return document;
+}
+
+const db = () => getDb();
+const outboxTemplates = () => db().select().from(outbox).all().map((row) => row.template);
+
+beforeEach(() => {
+  db().delete(outbox).run();
+  db().delete(confirmationTokens).run();
+  db().delete(signatures).run();
+  db().update(documents).set({ signatureCount: 0, status: "open" }).run();
+});
+
+describe("signing and confirming against a real SQLite file", () => {
+  it("seeds the campaign's petition and letter, open, with zero counts", async () => {
+    expect(await petition()).toMatchObject({ kind: "petition", status: "open", signatureCount: 0 });
+    expect(await getDocumentBySlug("letter", "family-letter")).toMatchObject({ kind: "letter" });
+  });
+
+  it("writes the signature, its token hash and its email in one go", async () => {
+    const issued = token();
+    expect(await recordSignature(await petition(), signer("vera@example.org"), issued)).toBe("created");
+    const [row] = db().select().from(signatures).all();
+    expect(row).toMatchObject({ state: "pending", emailsSent: 1 });
+    expect(db().select().from(confirmationTokens).all()).toEqual([
+      expect.objectContaining({ tokenHash: issued.hash, signatureId: row.id }),
+    ]);
+    const [message] = db().select().from(outbox).all();
+    expect(message).toMatchObject({ template: "confirm-signature", recipient: "vera@example.org", status: "queued" });
+    expect(JSON.stringify(message.payload)).not.toContain(issued.plain);
+  });
+
+  it("keeps one signature per person and resends the confirm email while pending", async () => {
+    const document = await petition();
+    await recordSignature(document, signer("v.era+one@gmail.com"), token());
+    expect(await recordSignature(document, signer("VERA+two@googlemail.com"), token())).toBe("queued");
+    expect(db().select().from(signatures).all()).toHaveLength(1);
+    expect(outboxTemplates()).toEqual(["confirm-signature", "confirm-signature"]);
+  });
+
+  it("sends 'already signed' once confirmed, and stops after the cap", async () => {
+    const document = await petition();
+    const first = token();
+    await recordSignature(document, signer("vera@example.org"), first);
+    await confirmSignature(first.hash);
+    for (let i = 0; i < MAX_EMAILS_PER_SIGNATURE + 3; i++) {
+      await recordSignature(document, signer("vera@example.org"), token());
+    }
+    const templates = outboxTemplates();
+    expect(templates).toHaveLength(MAX_EMAILS_PER_SIGNATURE);
+    expect(templates.slice(1).every((template) => template === "already-signed")).toBe(true);
+    expect(await recordSignature(document, signer("vera@example.org"), token())).toBe("capped");
+  });
+
+  it("counts a confirmation once, however often the token is used", async () => {
+    const document = await petition();
+    const issued = token();
+    await recordSignature(document, signer("vera@example.org"), issued);
+    expect((await confirmSignature(issued.hash)).status).toBe("just-confirmed");
+    expect((await confirmSignature(issued.hash)).status).toBe("confirmed");
+    expect((await petition()).signatureCount).toBe(1);
+    expect(await recountConfirmed()).toContainEqual(expect.objectContaining({ slug: "moscow-trials", kept: 1, actual: 1 }));
+  });
+
+  it("refuses expired and unknown tokens, and confirmations of closed documents", async () => {
+    const document = await petition();
+    const expired = token(-1000);
+    await recordSignature(document, signer("old@example.org"), expired);
+    expect((await confirmSignature(expired.hash)).status).toBe("expired");
+    expect((await confirmSignature(hashToken("nonsense"))).status).toBe("unknown");
+
+    const late = token();
+    await recordSignature(document, signer("late@example.org"), late);
+    db().update(documents).set({ status: "closed" }).where(eq(documents.id, document.id)).run();
+    expect((await confirmSignature(late.hash)).status).toBe("closed");
+    expect((await petition()).signatureCount).toBe(0);
+  });
+
+  it("lets a pending signer ask for a new link, and says nothing for unknown addresses", async () => {
+    const document = await petition();
+    await recordSignature(document, signer("vera@example.org"), token(-1000));
+    const fresh = token();
+    expect(await requestSignatureEmail(document, "vera@example.org", fresh)).toBe("queued");
+    expect((await confirmSignature(fresh.hash)).status).toBe("just-confirmed");
+    expect(await requestSignatureEmail(document, "nobody@example.org", token())).toBe("none");
+  });
+
+  it("lists recent public signers newest first, never the hidden ones", async () => {
+    const document = await petition();
+    for (const [email, display] of [["a@example.org", "full"], ["b@example.org", "hidden"], ["c@example.org", "initials"]] as const) {
+      const issued = token();
+      await recordSignature(document, signer(email, { name: email, display }), issued);
+      await confirmSignature(issued.hash, new Date(Date.now() + email.charCodeAt(0)));
+    }
+    const listed = await listRecentPublicSigners(document.id);
+    expect(listed.map((row) => row.name)).toEqual(["c@example.org", "a@example.org"]);
+  });
+});

@@ -1,0 +1,57 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type StubReply = { status: number; headers?: Record<string, string>; body?: unknown } | "hang";
+
+export type StubRequest = { path: string; idempotencyKey: string | undefined; authorization: string | undefined; body: unknown };
+
+/**
+ * A local stand-in for the Resend API, driven by the real SDK through RESEND_BASE_URL. It answers from a
+ * script of replies (then 200), and like Resend accepts an idempotency key only once.
+ */
+export async function startResendStub(script: StubReply[] = []) {
+  const requests: StubRequest[] = [];
+  const accepted = new Map<string, string>();
+  const hanging = new Set<IncomingMessage>();
+  let sequence = 0;
+
+  const server: Server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const key = request.headers["idempotency-key"] as string | undefined;
+    requests.push({
+      path: request.url ?? "",
+      idempotencyKey: key,
+      authorization: request.headers.authorization,
+      body: JSON.parse(Buffer.concat(chunks).toString("utf8") || "null"),
+    });
+    const reply = script.shift() ?? { status: 200 };
+    if (reply === "hang") {
+      hanging.add(request);
+      return; // never answers: the client has to time out
+    }
+    if (reply.status === 200) {
+      const id = (key && accepted.get(key)) ?? `stub-${++sequence}`;
+      if (key) accepted.set(key, id);
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id }));
+      return;
+    }
+    response
+      .writeHead(reply.status, { "content-type": "application/json", ...reply.headers })
+      .end(JSON.stringify(reply.body ?? { statusCode: reply.status, name: "stub_error", message: `stub says ${reply.status}` }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    /** Distinct emails the stub has accepted (by idempotency key). */
+    acceptedCount: () => accepted.size,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const request of hanging) request.socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
