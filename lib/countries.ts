@@ -1,13 +1,12 @@
 import countries from "i18n-iso-countries";
-import en from "i18n-iso-countries/langs/en.json";
 
-countries.registerLocale(en);
+const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
+const codes = Object.keys(countries.getAlpha2Codes());
+const names: Record<string, string> = Object.fromEntries(codes.map((code) => [code, regionNames.of(code) ?? code]));
 
-const names = countries.getNames("en", { select: "alias" });
-
-/** ISO 3166-1 alpha-2 codes with English names, sorted by name for the country select. */
-export const countryOptions: { code: string; name: string }[] = Object.entries(names)
-  .map(([code, name]) => ({ code, name }))
+/** ISO 3166-1 alpha-2 codes with their common English names, sorted by name for the country select. */
+export const countryOptions: { code: string; name: string }[] = codes
+  .map((code) => ({ code, name: names[code] }))
   .sort((a, b) => a.name.localeCompare(b.name, "en"));
 
 export function isCountryCode(code: string): boolean {

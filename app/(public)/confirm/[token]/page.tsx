@@ -8,7 +8,7 @@ import { hashToken, isWellFormedToken } from "@/lib/tokens";
 import { ResendForm } from "../../resend-confirmation/resend-form";
 import { confirmAction } from "./actions";
 
-export const metadata: Metadata = { title: "Confirm your signature", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "Confirm your signature" };
 
 type Props = { params: Promise<{ token: string }> };
 

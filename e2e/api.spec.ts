@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { withDatabase } from "./support/database";
+import { waitForMail } from "./support/mailbox";
+
+const endpoint = "/api/petitions/moscow-trials/signatures";
+const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+const valid = () => ({ name: "李小龙", email: unique("api"), country: "CN", city: "香港", display: "full", updates: true });
+const signatureRows = () => withDatabase((db) => (db.prepare("select count(*) as n from signatures").get() as { n: number }).n);
+
+test("GET describes each document with its live count", async ({ request }) => {
+  for (const [path, slug, kind] of [["/api/petitions/moscow-trials", "moscow-trials", "petition"], ["/api/letters/family-letter", "family-letter", "letter"]]) {
+    const response = await request.get(path);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["cache-control"]).toContain("stale-while-revalidate");
+    const body = await response.json();
+    expect(Object.keys(body).sort()).toEqual(["goal", "kind", "signatureCount", "slug", "status", "title", "updatedAt"]);
+    expect(body).toMatchObject({ slug, kind, status: "open" });
+    expect(Number.isInteger(body.signatureCount)).toBe(true);
+  }
+  expect((await request.get("/api/petitions/no-such-thing")).status()).toBe(404);
+  expect((await request.get("/api/letters/moscow-trials")).status()).toBe(404);
+});
+
+test("POST accepts a valid signature with 202 and sends the confirmation email", async ({ request }) => {
+  const signer = valid();
+  const response = await request.post(endpoint, { data: signer });
+  expect(response.status()).toBe(202);
+  expect(await response.json()).toEqual({ status: "pending" });
+  const mail = await waitForMail(signer.email);
+  expect(mail.text).toContain("Dear 李小龙");
+});
+
+test("POST answers bad input with a 4xx and a clear message, and stores nothing", async ({ request }) => {
+  const before = signatureRows();
+  // Raw bytes, so that what is sent is exactly what is written here.
+  const cases: { body: string | Buffer; type?: string; status: number; message: RegExp | string }[] = [
+    { body: JSON.stringify({ ...valid(), email: "nope", country: "XX" }), status: 400, message: "Some fields are not valid." },
+    { body: JSON.stringify({ ...valid(), name: ["array"], updates: "yes" }), status: 400, message: "Some fields are not valid." },
+    { body: JSON.stringify([valid()]), status: 400, message: "The body must be a JSON object." },
+    { body: "null", status: 400, message: "The body must be a JSON object." },
+    { body: "{not json", status: 400, message: "The request body is not valid JSON." },
+    { body: "", status: 400, message: "The request body is empty." },
+    { body: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]), status: 400, message: "The request body is not valid UTF-8." },
+    { body: JSON.stringify({ ...valid(), comment: "x".repeat(1024 * 1024) }), status: 413, message: /larger than/ },
+    { body: "name=x&email=y", type: "application/x-www-form-urlencoded", status: 415, message: /Content-Type: application\/json/ },
+    { body: JSON.stringify(valid()), type: "text/plain", status: 415, message: /Content-Type: application\/json/ },
+  ];
+  for (const { body, type = "application/json", status, message } of cases) {
+    const response = await request.post(endpoint, { data: Buffer.from(body), headers: { "content-type": type } });
+    expect(response.status(), `${type} ${String(body).slice(0, 40)}`).toBe(status);
+    const json = await response.json();
+    if (typeof message === "string") expect(json.error).toBe(message);
+    else expect(json.error).toMatch(message);
+  }
+  expect(signatureRows()).toBe(before);
+
+  const fields = await (await request.post(endpoint, { data: { ...valid(), email: "nope", country: "XX", extra: 1 } })).json();
+  expect(fields.fields).toMatchObject({
+    email: "Please enter a valid email address, like name@example.org.",
+    country: "Please choose your country from the list.",
+    form: "Unknown field: extra.",
+  });
+  expect((await request.post("/api/petitions/unknown/signatures", { data: valid() })).status()).toBe(404);
+});

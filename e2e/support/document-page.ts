@@ -1,0 +1,49 @@
+import { expect, type Page } from "@playwright/test";
+
+export type Signer = {
+  name: string;
+  email: string;
+  country?: string; // the option's visible name
+  city?: string;
+  comment?: string;
+  display?: "Full name and city" | "Initials and city" | RegExp;
+  updates?: boolean;
+};
+
+/** The public page of a petition or letter, driven the way a person uses it. */
+export class DocumentPage {
+  constructor(private readonly page: Page, readonly path: string) {}
+
+  async open() {
+    await this.page.goto(this.path);
+    await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+  }
+
+  async fill(signer: Signer) {
+    const page = this.page;
+    await page.getByLabel("Your name", { exact: true }).fill(signer.name);
+    await page.getByLabel("Email address", { exact: true }).fill(signer.email);
+    if (signer.country) await page.getByLabel("Country", { exact: true }).selectOption({ label: signer.country });
+    if (signer.city) await page.getByLabel("City (optional)").fill(signer.city);
+    if (signer.comment) await page.getByLabel(/^Comment/).fill(signer.comment);
+    if (signer.display) await page.getByLabel(signer.display).check();
+    if (signer.updates) await page.getByLabel(/Email me updates/).check();
+  }
+
+  async submit() {
+    await this.page.getByRole("button", { name: /^Sign the|^Co-sign/ }).click();
+  }
+
+  async sign(signer: Signer) {
+    await this.open();
+    await this.fill(signer);
+    await this.submit();
+    await expect(this.page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  }
+}
+
+export async function confirmedCount(page: Page, apiPath = "/api/petitions/moscow-trials"): Promise<number> {
+  const response = await page.request.get(apiPath);
+  expect(response.status()).toBe(200);
+  return (await response.json()).signatureCount;
+}

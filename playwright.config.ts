@@ -1,0 +1,49 @@
+import { defineConfig } from "@playwright/test";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_DATA = path.resolve(".e2e-data");
+export const baseURL = `http://localhost:${PORT}`;
+
+// Debian's Chromium where it is installed (Playwright cannot download its own here); Playwright's elsewhere.
+const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1, // the specs share one server and assert exact counts
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? "list" : [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: systemChromium,
+      args: [
+        ...(isRoot ? ["--no-sandbox"] : []),
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    // The production build, on a fresh database and mailbox every run.
+    command: `node -e "require('fs').rmSync('${E2E_DATA}',{recursive:true,force:true})" && npx next start -p ${PORT}`,
+    url: `${baseURL}/api/petitions/moscow-trials`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      DATABASE_PATH: path.join(E2E_DATA, "app.db"),
+      MAIL_DIR: path.join(E2E_DATA, "mail"),
+      APP_URL: baseURL,
+      RESEND_API_KEY: "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
