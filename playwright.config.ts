@@ -33,8 +33,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The production build, on a fresh database and mailbox every run.
-    command: `node -e "require('fs').rmSync('${E2E_DATA}',{recursive:true,force:true})" && npx next start -p ${PORT}`,
+    // The production build, on a fresh database and mailbox every run; its log is kept for the log test.
+    command:
+      `node -e "const fs=require('fs');fs.rmSync('${E2E_DATA}',{recursive:true,force:true});fs.mkdirSync('${E2E_DATA}')"` +
+      ` && npx next start -p ${PORT} 2>&1 | tee ${path.join(E2E_DATA, "server.log")}`,
     url: `${baseURL}/api/petitions/moscow-trials`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,14 +1,42 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-/** A path with broken percent-encoding ("/confirm/%ff") is the client's mistake: answer 400, not 500. */
+/** Server actions refuse larger bodies with a 500; the largest real form is far below this. */
+const MAX_FORM_BYTES = 64 * 1024;
+
+function refuse(status: 400 | 403 | 411 | 413, message: string) {
+  return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/** A browser names the page a POST comes from; one from another site (or an opaque "null") is refused. */
+function isCrossSite(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return request.headers.get("sec-fetch-site") === "cross-site";
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Turns malformed and cross-site requests, which Next would answer with a 500 or let through, into the
+ * client errors they are. Pages and API handlers still validate everything themselves.
+ */
 export function proxy(request: NextRequest) {
   try {
     decodeURIComponent(new URL(request.url).pathname);
   } catch {
-    return new NextResponse("Bad request: the address is not valid.", {
-      status: 400,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    });
+    return refuse(400, "Bad request: the address is not valid.");
+  }
+  if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/")) {
+    if (isCrossSite(request)) return refuse(403, "Forms on this site can only be sent from this site.");
+    // Browsers always send a length with a form; without one the size could not be checked up front.
+    const length = request.headers.get("content-length");
+    if (length === null) return refuse(411, "A form submission must say its length (Content-Length).");
+    if (Number(length) > MAX_FORM_BYTES) {
+      return refuse(413, `The submission is too large: at most ${MAX_FORM_BYTES / 1024} KB is accepted.`);
+    }
   }
   return NextResponse.next();
 }

@@ -62,3 +62,33 @@ test("POST answers bad input with a 4xx and a clear message, and stores nothing"
   });
   expect((await request.post("/api/petitions/unknown/signatures", { data: valid() })).status()).toBe(404);
 });
+
+test("hostile posts to the signing form get a 4xx and store nothing", async ({ page, request }) => {
+  const before = signatureRows();
+  await page.goto("/petitions/moscow-trials");
+  const hidden = await page.locator('form input[type="hidden"]').evaluateAll((inputs) =>
+    inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as const),
+  );
+  const post = (fields: Record<string, string>) =>
+    request.post("/petitions/moscow-trials", {
+      multipart: { ...Object.fromEntries(hidden), name: "Hostile", email: unique("hostile"), country: "FR", display: "full", ...fields },
+      headers: { origin: new URL(page.url()).origin },
+      maxRedirects: 0,
+    });
+
+  const oversized = await post({ comment: "x".repeat(100_000) });
+  expect(oversized.status()).toBe(413);
+  expect(await oversized.text()).toContain("too large");
+
+  const tampered = Object.fromEntries(hidden.filter(([name]) => name.startsWith("$ACTION_1:")).map(([name]) => [name, "{not json"]));
+  expect((await post(tampered)).status()).toBe(400);
+
+  const foreign = await request.post("/petitions/moscow-trials", {
+    multipart: { ...Object.fromEntries(hidden), name: "Cross Site", email: unique("csrf"), country: "FR", display: "full" },
+    headers: { origin: "https://attacker.example" },
+    maxRedirects: 0,
+  });
+  expect(foreign.status()).toBe(403);
+  expect(await foreign.text()).toContain("only be sent from this site");
+  expect(signatureRows()).toBe(before);
+});
