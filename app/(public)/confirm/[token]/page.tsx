@@ -66,10 +66,10 @@ export default async function ConfirmPage({ params }: Props) {
         <br />
         <span className="addressee">To: {document.addressee}</span>
       </p>
-      <dl>
+      <dl className="details">
         <dt>Name</dt>
         <dd>{signature.name}</dd>
-        <dt>Country</dt>
+        <dt>Where</dt>
         <dd>
           {signature.city ? `${signature.city}, ` : ""}
           {countryName(signature.country)}

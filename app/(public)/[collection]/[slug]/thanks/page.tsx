@@ -31,10 +31,14 @@ export default async function ThanksPage({ params }: Props) {
         <ul className="share">
           {shareLinks(url, document.title).map((link) => (
             <li key={link.name}>
-              <a href={link.href} rel="noopener noreferrer" target="_blank">
-                {link.name}
-                <span className="visually-hidden"> (opens in a new tab)</span>
-              </a>
+              {link.href.startsWith("mailto:") ? (
+                <a href={link.href}>{link.name}</a>
+              ) : (
+                <a href={link.href} rel="noopener noreferrer" target="_blank">
+                  {link.name}
+                  <span className="visually-hidden"> (opens in a new tab)</span>
+                </a>
+              )}
             </li>
           ))}
         </ul>
