@@ -38,7 +38,22 @@ export function proxy(request: NextRequest) {
       return refuse(413, `The submission is too large: at most ${MAX_FORM_BYTES / 1024} KB is accepted.`);
     }
   }
+  if (isAdminPage(request) && !hasSessionCookie(request)) {
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+    return NextResponse.redirect(signIn);
+  }
   return NextResponse.next();
+}
+
+/** Only a first gate for people: every admin page, action and route checks the session itself. */
+function isAdminPage(request: NextRequest): boolean {
+  const path = request.nextUrl.pathname;
+  return request.method === "GET" && (path === "/admin" || path.startsWith("/admin/"));
+}
+
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
 }
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

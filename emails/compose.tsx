@@ -6,6 +6,7 @@ import { getAuthSecret } from "@/lib/auth-secret";
 import { documentPath } from "@/lib/collections";
 import { getConfig } from "@/lib/config";
 import { deriveToken } from "@/lib/tokens";
+import AdminSignIn, { adminSignInSubject } from "./admin-sign-in";
 import AlreadySigned, { alreadySignedSubject } from "./already-signed";
 import ConfirmSignature, { confirmSignatureSubject } from "./confirm-signature";
 import type { OutgoingEmail } from "./send";
@@ -42,4 +43,8 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
     default:
       throw new Error(`Unknown email template "${message.template}"`);
   }
+}
+
+export async function composeAdminSignIn(to: string, url: string, validMinutes: number): Promise<OutgoingEmail> {
+  return renderEmail(to, adminSignInSubject(), <AdminSignIn url={url} validMinutes={validMinutes} />);
 }

@@ -5,7 +5,10 @@ const body = { backgroundColor: "#f6f5f2", fontFamily: "Georgia, 'Times New Roma
 const container = { backgroundColor: "#ffffff", margin: "24px auto", padding: "24px 32px", maxWidth: "560px" };
 const footer = { color: "#5b5750", fontSize: "13px" };
 
-export function EmailLayout({ preview, children }: { preview: string; children: ReactNode }) {
+const signerFooter =
+  "You are receiving this because this address was entered on a signing form. If that was not you, ignore this email: nothing is counted without confirmation.";
+
+export function EmailLayout({ preview, footer: footerText = signerFooter, children }: { preview: string; footer?: string; children: ReactNode }) {
   return (
     <Html lang="en">
       <Head />
@@ -14,10 +17,7 @@ export function EmailLayout({ preview, children }: { preview: string; children: 
         <Container style={container}>
           {children}
           <Hr />
-          <Text style={footer}>
-            You are receiving this because this address was entered on a signing form. If that was not you,
-            ignore this email: nothing is counted without confirmation.
-          </Text>
+          <Text style={footer}>{footerText}</Text>
         </Container>
       </Body>
     </Html>

@@ -54,6 +54,8 @@ export const signatures = sqliteTable(
   (table) => [
     uniqueIndex("signatures_document_email_key").on(table.documentId, table.emailKey),
     index("signatures_document_state_confirmed").on(table.documentId, table.state, table.confirmedAt),
+    index("signatures_state").on(table.state),
+    index("signatures_created").on(table.createdAt),
   ],
 );
 

@@ -1,0 +1,9 @@
+"use server";
+
+import { signOut } from "@/auth";
+import { requireAdmin } from "@/lib/auth-guard";
+
+export async function signOutAction(): Promise<void> {
+  await requireAdmin();
+  await signOut({ redirectTo: "/sign-in" });
+}

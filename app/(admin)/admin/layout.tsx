@@ -1,0 +1,38 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { requireAdmin } from "@/lib/auth-guard";
+import { signOutAction } from "./actions";
+
+export const metadata = { title: { default: "Organisers", template: "%s — Organisers" }, robots: { index: false } };
+
+const sections = [
+  ["/admin", "Dashboard"],
+  ["/admin/signatures", "Signatures"],
+  ["/admin/documents", "Documents"],
+  ["/admin/audit", "Audit log"],
+  ["/admin/mail", "Mailbox"],
+  ["/admin/sessions", "Sessions"],
+] as const;
+
+// Each page checks the session itself too; this check only keeps the navigation from anonymous eyes.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const admin = await requireAdmin();
+  return (
+    <div className="admin">
+      <nav aria-label="Organisers" className="admin-nav">
+        {sections.map(([href, label]) => (
+          <Link key={href} href={href}>
+            {label}
+          </Link>
+        ))}
+        <form action={signOutAction} className="sign-out">
+          <span className="hint">{admin.email}</span>
+          <button type="submit" className="secondary">
+            Sign out
+          </button>
+        </form>
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { eq, gt } from "drizzle-orm";
+import { hashToken } from "@/lib/tokens";
+import { getDb } from "../index";
+import { sessions, users } from "../schema";
+
+export async function getUserEmail(userId: string): Promise<string | null> {
+  return getDb().select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email ?? null;
+}
+
+/** Sessions that still work, soonest to expire first; the token itself never leaves this module. */
+export async function listActiveSessions(now = new Date()) {
+  const rows = getDb()
+    .select({ token: sessions.sessionToken, email: users.email, expires: sessions.expires })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(gt(sessions.expires, now))
+    .orderBy(sessions.expires)
+    .all();
+  return rows.map(({ token, ...row }) => ({ ...row, id: sessionId(token) }));
+}
+
+/** Ends a session at once; it is identified by a digest so the page never holds a live token. */
+export async function revokeSession(id: string): Promise<string | null> {
+  const rows = getDb().select({ token: sessions.sessionToken, userId: sessions.userId }).from(sessions).all();
+  const match = rows.find((row) => sessionId(row.token) === id);
+  if (!match) return null;
+  getDb().delete(sessions).where(eq(sessions.sessionToken, match.token)).run();
+  return getUserEmail(match.userId);
+}
+
+function sessionId(token: string): string {
+  return hashToken(token).slice(0, 24);
+}

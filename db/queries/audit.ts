@@ -1,0 +1,37 @@
+import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { getDb } from "../index";
+import { auditLog } from "../schema";
+
+export type AuditRecord = {
+  actor: string;
+  action: string;
+  targetType?: string;
+  targetId?: string | number;
+  details?: Record<string, unknown>;
+};
+
+export async function recordAudit(entry: AuditRecord): Promise<void> {
+  getDb()
+    .insert(auditLog)
+    .values({ ...entry, targetId: entry.targetId === undefined ? undefined : String(entry.targetId) })
+    .run();
+}
+
+export type AuditFilter = { action?: string; actor?: string; targetType?: string; targetId?: string; before?: number };
+
+/** Newest first, keyset-paginated on id. */
+export async function listAuditEntries(filter: AuditFilter = {}, limit = 100) {
+  const conditions: SQL[] = [];
+  if (filter.action) conditions.push(eq(auditLog.action, filter.action));
+  if (filter.actor) conditions.push(eq(auditLog.actor, filter.actor));
+  if (filter.targetType) conditions.push(eq(auditLog.targetType, filter.targetType));
+  if (filter.targetId) conditions.push(eq(auditLog.targetId, filter.targetId));
+  if (filter.before) conditions.push(lt(auditLog.id, filter.before));
+  return getDb()
+    .select()
+    .from(auditLog)
+    .where(and(...conditions))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,43 @@
+import { and, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { isCountryCode } from "@/lib/countries";
+import type { SignatureFilter } from "@/lib/signature-filters";
+import { documents, signatures } from "../schema";
+
+const DAY_MS = 24 * 3600_000;
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+const likeEscaped = (column: SQLiteColumn, pattern: string) => sql`${column} like ${pattern} escape '\\'`;
+
+/**
+ * The WHERE conditions for an admin filter. The search box takes a name or email fragment, "@domain" for
+ * everyone at a domain, or a two-letter country code. Signatures are matched on created_at by date (UTC).
+ */
+export function signatureConditions(filter: SignatureFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.document) {
+    conditions.push(sql`${signatures.documentId} = (select ${documents.id} from ${documents} where ${documents.slug} = ${filter.document})`);
+  }
+  if (filter.state) conditions.push(eq(signatures.state, filter.state));
+  if (filter.from) conditions.push(gte(signatures.createdAt, new Date(`${filter.from}T00:00:00Z`)));
+  if (filter.to) conditions.push(lt(signatures.createdAt, new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS)));
+  const q = filter.q?.trim();
+  if (q) {
+    if (q.startsWith("@") && q.length > 1) {
+      conditions.push(likeEscaped(signatures.emailKey, `%${escapeLike(q.toLowerCase())}`));
+    } else {
+      const fragment = `%${escapeLike(q)}%`;
+      const matches = [likeEscaped(signatures.name, fragment), likeEscaped(signatures.email, fragment)];
+      if (/^[A-Za-z]{2}$/.test(q) && isCountryCode(q.toUpperCase())) matches.push(eq(signatures.country, q.toUpperCase()));
+      conditions.push(or(...matches)!);
+    }
+  }
+  return conditions;
+}
+
+export function whereFilter(filter: SignatureFilter): SQL | undefined {
+  return and(...signatureConditions(filter));
+}
