@@ -6,7 +6,7 @@ const nextConfig: NextConfig = {
   // The dev server logs request paths; confirmation links carry a token in theirs.
   logging: { incomingRequests: { ignore: [/\/confirm\//] } },
   experimental: {
-    serverActions: { bodySizeLimit: "64kb" }, // with proxy.ts refusing larger bodies first,
+    serverActions: { bodySizeLimit: "256kb" }, // with proxy.ts refusing larger bodies first,
   },
 };
 

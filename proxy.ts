@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-/** Server actions refuse larger bodies with a 500; the largest real form is far below this. */
-const MAX_FORM_BYTES = 64 * 1024;
+/** Server actions answer larger bodies with a 500; the largest real form (a document edit) fits in this. */
+const MAX_FORM_BYTES = 256 * 1024;
 
 function refuse(status: 400 | 403 | 411 | 413, message: string) {
   return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -12,7 +12,7 @@ export default function AdminSignIn({ url, validMinutes }: AdminSignInProps) {
       footer="Someone asked to sign in to the organisers' pages with this address. If it was not you, ignore this email."
     >
       <Heading as="h1">Sign in</Heading>
-      <Text>Use this link to sign in to the organisers' pages. It works once, for {validMinutes} minutes.</Text>
+      <Text>Use this link to sign in to the organisers’ pages. It works once, for {validMinutes} minutes.</Text>
       <Button href={url} style={buttonStyle}>
         Sign in
       </Button>

@@ -21,5 +21,5 @@ export async function requireAdmin(): Promise<Admin> {
 /** For admin route handlers: the organiser, or the 401 response to send instead. */
 export async function adminOrUnauthorized(): Promise<Admin | Response> {
   const admin = await getAdmin();
-  return admin ?? Response.json({ error: "Sign in as an organiser to use this." }, { status: 401 });
+  return admin ?? Response.json({ error: "Sign in as an organiser to use this." }, { status: 401, headers: { "Cache-Control": "no-store" } });
 }

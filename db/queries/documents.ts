@@ -1,5 +1,6 @@
 import { and, desc, eq, ne } from "drizzle-orm";
 import { getDb } from "../index";
+import type { DocumentInput } from "@/lib/document-input";
 import { delegations, documents, signatures, type DocumentKind } from "../schema";
 
 export async function getDocumentBySlug(kind: DocumentKind, slug: string) {
@@ -50,4 +51,28 @@ export async function listRecentPublicSigners(documentId: number, limit = 10) {
     .orderBy(desc(signatures.confirmedAt))
     .limit(limit)
     .all();
+}
+
+export async function listAllDocuments() {
+  return getDb().select().from(documents).orderBy(documents.id).all();
+}
+
+export async function getDocumentBySlugForAdmin(slug: string) {
+  return getDb().select().from(documents).where(eq(documents.slug, slug)).get();
+}
+
+/** Saves an organiser's edit and says which fields changed (for the audit log). */
+export async function updateDocument(id: number, values: DocumentInput) {
+  return getDb().transaction(
+    (tx) => {
+      const before = tx.select().from(documents).where(eq(documents.id, id)).get();
+      if (!before) return null;
+      const changed = (Object.keys(values) as (keyof DocumentInput)[]).filter((key) => before[key] !== values[key]);
+      if (changed.length > 0) {
+        tx.update(documents).set({ ...values, updatedAt: new Date() }).where(eq(documents.id, id)).run();
+      }
+      return { before, changed };
+    },
+    { behavior: "immediate" },
+  );
 }

@@ -1,11 +1,17 @@
 "use server";
 
 import { z } from "zod";
-import { signIn } from "@/auth";
+import { redirect } from "next/navigation";
+import { CHECK_EMAIL_PAGE, signIn } from "@/auth";
 
 export type SignInState = { error?: string; email?: string } | null;
 
-const emailSchema = z.string().trim().max(254).pipe(z.email("Please enter a valid email address."));
+// Looser than the signing form's check: organiser addresses may be local ones such as admin@localhost.
+const emailSchema = z
+  .string()
+  .trim()
+  .max(254, "An email address is at most 254 characters.")
+  .regex(/^[^\s@,]+@[^\s@,]+$/, "Please enter a valid email address.");
 
 /** Only /admin pages may be the destination after signing in (no open redirect). */
 function safeDestination(value: FormDataEntryValue | null): string {
@@ -17,6 +23,13 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const parsed = emailSchema.safeParse(raw ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0].message, email: typeof raw === "string" ? raw : "" };
   // Auth.js asks the signIn callback first: only allow-listed addresses are ever sent a link.
-  await signIn("email", { email: parsed.data.toLowerCase(), redirectTo: safeDestination(form.get("callbackUrl")) });
-  return null;
+  const next: unknown = await signIn("email", {
+    email: parsed.data.toLowerCase(),
+    redirectTo: safeDestination(form.get("callbackUrl")),
+    redirect: false,
+  });
+  if (typeof next === "string" && new URL(next, "http://x").searchParams.has("error")) {
+    return { error: "The sign-in email could not be sent just now. Please try again in a minute.", email: parsed.data };
+  }
+  redirect(CHECK_EMAIL_PAGE); // the same page whether or not the address may sign in
 }

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MailboxMessageView } from "@/app/_components/mailbox-views";
 import { getMailboxMessage } from "@/emails/mailbox";
 import { isProduction } from "@/lib/config";
 
@@ -7,18 +7,5 @@ export default async function DevMailMessagePage({ params }: { params: Promise<{
   if (isProduction()) notFound();
   const message = await getMailboxMessage((await params).id);
   if (!message) notFound();
-  return (
-    <>
-      <p>
-        <Link href="/dev/mail">All messages</Link>
-      </p>
-      <h1>{message.subject}</h1>
-      <p>
-        To {message.to}, from {message.from}, {new Date(message.createdAt).toLocaleString("en-GB")}
-      </p>
-      <iframe title="The email as HTML" srcDoc={message.html} sandbox="" style={{ width: "100%", height: "32rem", border: "1px solid #ccc" }} />
-      <h2>Plain text</h2>
-      <pre style={{ whiteSpace: "pre-wrap" }}>{message.text}</pre>
-    </>
-  );
+  return <MailboxMessageView message={message} basePath="/dev/mail" />;
 }

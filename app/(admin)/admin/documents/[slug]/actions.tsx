@@ -1,0 +1,53 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { Markdown } from "@/app/_components/markdown";
+import { recordAudit } from "@/db/queries/audit";
+import { getDocumentBySlugForAdmin, updateDocument } from "@/db/queries/documents";
+import { requireAdmin } from "@/lib/auth-guard";
+import { documentInputSchema, type DocumentErrors, type DocumentInput } from "@/lib/document-input";
+
+export type EditState = { values: Record<string, string>; errors: DocumentErrors; preview?: ReactNode; attempt: number } | null;
+
+const FIELDS = ["title", "summary", "body", "addressee", "goal", "status"] as const;
+
+export async function editDocumentAction(slug: string, previous: EditState, form: FormData): Promise<EditState> {
+  const admin = await requireAdmin();
+  const values = Object.fromEntries(FIELDS.map((key) => [key, String(form.get(key) ?? "")]));
+  const attempt = (previous?.attempt ?? 0) + 1;
+  const parsed = documentInputSchema.safeParse(values);
+  if (!parsed.success) {
+    const errors: DocumentErrors = {};
+    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof DocumentInput] ??= issue.message;
+    return { values, errors, attempt };
+  }
+  if (form.get("intent") !== "save") return { values, errors: {}, preview: <DocumentPreview input={parsed.data} />, attempt };
+
+  const document = await getDocumentBySlugForAdmin(String(slug));
+  if (!document) redirect("/admin/documents");
+  const result = await updateDocument(document.id, parsed.data);
+  if (result && result.changed.length > 0) {
+    const changes = Object.fromEntries(
+      result.changed.map((key) => [key, key === "body" ? { length: [result.before.body.length, parsed.data.body.length] } : { from: result.before[key], to: parsed.data[key] }]),
+    );
+    await recordAudit({ actor: admin.email, action: "document.update", targetType: "document", targetId: document.slug, details: changes });
+  }
+  redirect(`/admin/documents/${document.slug}?saved=1`);
+}
+
+/** Rendered on the server exactly as the public page renders the text. */
+function DocumentPreview({ input }: { input: DocumentInput }) {
+  return (
+    <section className="card" aria-labelledby="preview-heading">
+      <h2 id="preview-heading">Preview (not saved yet)</h2>
+      <p className="kind">Status: {input.status}, goal {input.goal.toLocaleString("en")}</p>
+      <h3>{input.title}</h3>
+      <p className="addressee">To: {input.addressee}</p>
+      <p>{input.summary}</p>
+      <div className="document-text">
+        <Markdown>{input.body}</Markdown>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+
+import { useActionState } from "react";
+import type { Document } from "@/db/schema";
+import type { EditState } from "./actions";
+
+type Props = {
+  document: Pick<Document, "title" | "summary" | "body" | "addressee" | "goal" | "status">;
+  action: (previous: EditState, form: FormData) => Promise<EditState>;
+};
+
+export function EditDocumentForm({ document, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const values = state?.values ?? { ...document, goal: String(document.goal) };
+  const errors = state?.errors ?? {};
+  const field = (name: keyof typeof errors) =>
+    errors[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
+  const error = (name: keyof typeof errors) =>
+    errors[name] ? <p className="error" id={`${name}-error`}>{errors[name]}</p> : null;
+
+  return (
+    <>
+    {state?.preview}
+    <form key={state?.attempt ?? 0} action={formAction} className="form">
+      <div className="field">
+        <label htmlFor="title">Title</label>
+        <input id="title" name="title" type="text" defaultValue={values.title} maxLength={200} {...field("title")} />
+        {error("title")}
+      </div>
+      <div className="field">
+        <label htmlFor="summary">Summary</label>
+        <textarea id="summary" name="summary" defaultValue={values.summary} maxLength={500} {...field("summary")} />
+        {error("summary")}
+      </div>
+      <div className="field">
+        <label htmlFor="addressee">Addressed to</label>
+        <input id="addressee" name="addressee" type="text" defaultValue={values.addressee} maxLength={200} {...field("addressee")} />
+        {error("addressee")}
+      </div>
+      <div className="field">
+        <label htmlFor="body">Text (Markdown; HTML is not rendered)</label>
+        <textarea id="body" name="body" defaultValue={values.body} rows={18} {...field("body")} />
+        {error("body")}
+      </div>
+      <div className="field">
+        <label htmlFor="goal">Goal (signatures)</label>
+        <input id="goal" name="goal" type="number" min={0} defaultValue={values.goal} {...field("goal")} />
+        {error("goal")}
+      </div>
+      <div className="field">
+        <label htmlFor="status">Status</label>
+        <select id="status" name="status" defaultValue={values.status} {...field("status")}>
+          <option value="draft">Draft (not public)</option>
+          <option value="open">Open for signatures</option>
+          <option value="closed">Closed</option>
+        </select>
+        {error("status")}
+      </div>
+      <div className="actions">
+        <button type="submit" name="intent" value="preview" className="secondary" disabled={pending}>Preview</button>
+        <button type="submit" name="intent" value="save" disabled={pending}>Save changes</button>
+      </div>
+    </form>
+    </>
+  );
+}

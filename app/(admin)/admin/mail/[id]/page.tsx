@@ -1,0 +1,11 @@
+import { notFound } from "next/navigation";
+import { MailboxMessageView } from "@/app/_components/mailbox-views";
+import { getMailboxMessage } from "@/emails/mailbox";
+import { requireAdmin } from "@/lib/auth-guard";
+
+export default async function AdminMailMessagePage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdmin();
+  const message = await getMailboxMessage((await params).id);
+  if (!message) notFound();
+  return <MailboxMessageView message={message} basePath="/admin/mail" />;
+}

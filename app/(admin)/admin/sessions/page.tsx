@@ -1,0 +1,39 @@
+import { listActiveSessions } from "@/db/queries/admin-sessions";
+import { requireAdmin } from "@/lib/auth-guard";
+import { revokeSessionAction } from "./actions";
+
+export const metadata = { title: "Sessions" };
+
+export default async function SessionsPage() {
+  await requireAdmin();
+  const sessions = await listActiveSessions();
+  return (
+    <>
+      <h1>Signed-in sessions</h1>
+      <p>Each sign-in lasts at most 12 hours. Revoking a session signs that browser out at once.</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Organiser</th>
+            <th scope="col">Expires (UTC)</th>
+            <th scope="col"><span className="visually-hidden">Action</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <tr key={session.id}>
+              <td>{session.email}</td>
+              <td>{session.expires.toISOString().replace("T", " ").slice(0, 16)}</td>
+              <td>
+                <form action={revokeSessionAction}>
+                  <input type="hidden" name="id" value={session.id} />
+                  <button type="submit" className="secondary">Revoke<span className="visually-hidden"> the session of {session.email}</span></button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { recordAudit } from "@/db/queries/audit";
+import { invalidateSignatures, rejectSignature, restoreSignature } from "@/db/queries/moderation";
+import { requireAdmin } from "@/lib/auth-guard";
+import { parseInvalidationCriteria } from "@/lib/invalidation-criteria";
+
+const idSchema = z.coerce.number().int().positive();
+
+export async function rejectAction(form: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const id = idSchema.parse(form.get("id"));
+  const before = await rejectSignature(id);
+  if (before) {
+    await recordAudit({ actor: admin.email, action: "signature.reject", targetType: "signature", targetId: id, details: { from: before.state } });
+  }
+  redirect(`/admin/signatures/${id}`);
+}
+
+export async function restoreAction(form: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const id = idSchema.parse(form.get("id"));
+  const restored = await restoreSignature(id);
+  if (restored) {
+    await recordAudit({ actor: admin.email, action: "signature.restore", targetType: "signature", targetId: id, details: { to: restored.state } });
+  }
+  redirect(`/admin/signatures/${id}`);
+}
+
+export async function invalidateAction(form: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const parsed = parseInvalidationCriteria(Object.fromEntries(form));
+  if (!parsed.ok) redirect("/admin/signatures/invalidate");
+  const rejected = await invalidateSignatures(parsed.criteria);
+  await recordAudit({ actor: admin.email, action: "signatures.invalidate", details: { criteria: parsed.criteria, rows: rejected } });
+  redirect(`/admin/signatures/invalidate?done=${rejected}`);
+}

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { listAllDocuments } from "@/db/queries/documents";
+import { previewInvalidation } from "@/db/queries/moderation";
+import { requireAdmin } from "@/lib/auth-guard";
+import { parseInvalidationCriteria, type InvalidationCriteria } from "@/lib/invalidation-criteria";
+import { invalidateAction } from "../actions";
+
+export const metadata = { title: "Bulk invalidation" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const fields: { name: keyof InvalidationCriteria; label: string; type?: string; hint?: string }[] = [
+  { name: "domain", label: "Email domain", hint: "for example mailinator.com" },
+  { name: "country", label: "Country code", hint: "two letters, for example RU" },
+  { name: "from", label: "Signed from", type: "date" },
+  { name: "to", label: "Signed to", type: "date" },
+  { name: "nameContains", label: "Name contains" },
+];
+
+export default async function InvalidatePage({ searchParams }: Props) {
+  await requireAdmin();
+  const params = await searchParams;
+  const first = (key: string) => {
+    const value = params[key];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const documents = await listAllDocuments();
+  const submitted = fields.some((field) => first(field.name)) || first("preview") !== undefined;
+  const parsed = submitted ? parseInvalidationCriteria(Object.fromEntries(Object.keys(params).map((key) => [key, first(key)]))) : null;
+  const preview = parsed?.ok ? await previewInvalidation(parsed.criteria) : null;
+  const errors = parsed && !parsed.ok ? parsed.errors : {};
+  const done = first("done");
+
+  return (
+    <>
+      <p><Link href="/admin/signatures">All signatures</Link></p>
+      <h1>Bulk invalidation</h1>
+      <p>Reject every pending or confirmed signature that matches all the criteria. You see how many first.</p>
+      {done !== undefined ? <p className="notice success" role="status">{Number(done)} signatures were rejected.</p> : null}
+      <form method="get" className="form card">
+        <input type="hidden" name="preview" value="1" />
+        {errors.form ? <p className="error" role="alert">{errors.form}</p> : null}
+        <div className="field">
+          <label htmlFor="document">Document</label>
+          <select id="document" name="document" defaultValue={first("document") ?? ""}>
+            <option value="">All documents</option>
+            {documents.map((document) => <option key={document.id} value={document.slug}>{document.title}</option>)}
+          </select>
+        </div>
+        {fields.map((field) => (
+          <div className="field" key={field.name}>
+            <label htmlFor={field.name}>{field.label}</label>
+            {field.hint ? <p className="hint" id={`${field.name}-hint`}>{field.hint}</p> : null}
+            <input id={field.name} name={field.name} type={field.type ?? "text"} defaultValue={first(field.name) ?? ""}
+              aria-describedby={[field.hint ? `${field.name}-hint` : "", errors[field.name] ? `${field.name}-error` : ""].join(" ").trim() || undefined}
+              aria-invalid={errors[field.name] ? true : undefined} />
+            {errors[field.name] ? <p className="error" id={`${field.name}-error`}>{errors[field.name]}</p> : null}
+          </div>
+        ))}
+        <div><button type="submit" className="secondary">Preview</button></div>
+      </form>
+      {preview && parsed?.ok ? (
+        <section className="card" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">Preview</h2>
+          <p>
+            <strong>{preview.total}</strong> signatures match ({preview.confirmed} of them confirmed and counted).
+          </p>
+          {preview.total > 0 ? (
+            <form action={invalidateAction}>
+              {Object.entries(parsed.criteria).map(([key, value]) =>
+                value === undefined ? null : <input key={key} type="hidden" name={key} value={String(value)} />,
+              )}
+              <button type="submit">Reject these {preview.total} signatures</button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

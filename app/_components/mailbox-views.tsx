@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { MailboxMessage } from "@/emails/mailbox";
+
+const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC";
+
+export function MailboxList({ messages, basePath }: { messages: MailboxMessage[]; basePath: string }) {
+  if (messages.length === 0) return <p>No messages yet.</p>;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          <th scope="col">To</th>
+          <th scope="col">Subject</th>
+        </tr>
+      </thead>
+      <tbody>
+        {messages.map((message) => (
+          <tr key={message.id}>
+            <td>{when(message.createdAt)}</td>
+            <td>{message.to}</td>
+            <td>
+              <Link href={`${basePath}/${message.id}`}>{message.subject}</Link>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function MailboxMessageView({ message, basePath }: { message: MailboxMessage; basePath: string }) {
+  return (
+    <>
+      <p>
+        <Link href={basePath}>All messages</Link>
+      </p>
+      <h1>{message.subject}</h1>
+      <p>
+        To {message.to}, from {message.from}, {when(message.createdAt)}
+      </p>
+      {/* An empty sandbox: the email's HTML can neither run script nor navigate this page. */}
+      <iframe title="The email as HTML" srcDoc={message.html} sandbox="" style={{ width: "100%", height: "32rem", border: "1px solid #ccc" }} />
+      <h2>Plain text</h2>
+      <pre style={{ whiteSpace: "pre-wrap" }}>{message.text}</pre>
+    </>
+  );
+}

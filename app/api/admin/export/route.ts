@@ -1,0 +1,40 @@
+import { documentSlugExists, iterateExportRows } from "@/db/queries/export";
+import { recordAudit } from "@/db/queries/audit";
+import { adminOrUnauthorized } from "@/lib/auth-guard";
+import { exportContentTypes, exportFileName, exportStream, parseExportFormat } from "@/lib/export-stream";
+import { parseSignatureFilter } from "@/lib/signature-filters";
+
+const noStore = { "Cache-Control": "no-store" };
+
+export async function GET(request: Request) {
+  const admin = await adminOrUnauthorized();
+  if (admin instanceof Response) return admin;
+  // A link on another site must not start an export in an organiser's browser.
+  if (request.headers.get("sec-fetch-site") === "cross-site") {
+    return Response.json({ error: "Start exports from the organisers' pages." }, { status: 403, headers: noStore });
+  }
+
+  const url = new URL(request.url);
+  const format = parseExportFormat(url.searchParams.get("format"));
+  if (!format) return Response.json({ error: "Export as csv or ndjson." }, { status: 400, headers: noStore });
+  const parsed = parseSignatureFilter(url.searchParams);
+  if (!parsed.ok) {
+    return Response.json({ error: "Some filters are not valid.", fields: parsed.errors }, { status: 400, headers: noStore });
+  }
+  const { filter } = parsed;
+  if (filter.document && !(await documentSlugExists(filter.document))) {
+    return Response.json({ error: "Some filters are not valid.", fields: { document: "Unknown document." } }, { status: 400, headers: noStore });
+  }
+
+  const body = exportStream(iterateExportRows(filter), format, (rowCount, completed) =>
+    recordAudit({ actor: admin.email, action: "signatures.export", details: { format, filter, rows: rowCount, completed } }),
+  );
+  return new Response(body, {
+    headers: {
+      ...noStore,
+      "Content-Type": exportContentTypes[format],
+      "Content-Disposition": `attachment; filename="${exportFileName(filter, format)}"`,
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import { and, asc, desc, eq, gte, lt, min, sql } from "drizzle-orm";
+import { getDb } from "../index";
+import { documents, outbox, signatures, type Signature } from "../schema";
+import { countMessagesByStatus } from "./outbox";
+
+const dayMs = 24 * 3600_000;
+
+function countInState(state: Signature["state"]) {
+  return sql<number>`count(case when ${signatures.state} = ${state} then 1 end)`;
+}
+
+/** Every document with its kept counter and how many of its signatures are in each state. */
+export async function getStateCounts() {
+  return getDb()
+    .select({
+      id: documents.id,
+      slug: documents.slug,
+      title: documents.title,
+      kind: documents.kind,
+      signatureCount: documents.signatureCount,
+      pending: countInState("pending"),
+      confirmed: countInState("confirmed"),
+      rejected: countInState("rejected"),
+      withdrawn: countInState("withdrawn"),
+    })
+    .from(documents)
+    .leftJoin(signatures, eq(signatures.documentId, documents.id))
+    .groupBy(documents.id)
+    .orderBy(desc(documents.kind), documents.id)
+    .all();
+}
+
+function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Confirmations per UTC day for the last `days` days up to and including today, days without any as 0. */
+export async function getConfirmedPerDay(documentId: number, days = 30, now = new Date()) {
+  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  const since = tomorrow - days * dayMs;
+  const day = sql<string>`strftime('%Y-%m-%d', ${signatures.confirmedAt} / 1000, 'unixepoch')`;
+  const rows = getDb()
+    .select({ day, count: sql<number>`count(*)` })
+    .from(signatures)
+    .where(
+      and(
+        eq(signatures.documentId, documentId),
+        eq(signatures.state, "confirmed"),
+        gte(signatures.confirmedAt, new Date(since)),
+        lt(signatures.confirmedAt, new Date(tomorrow)),
+      ),
+    )
+    .groupBy(day)
+    .all();
+  const counts = new Map(rows.map((row) => [row.day, row.count]));
+  return Array.from({ length: Math.max(days, 0) }, (_, i) => {
+    const label = utcDay(new Date(since + i * dayMs));
+    return { day: label, count: counts.get(label) ?? 0 };
+  });
+}
+
+export async function getTopCountries(documentId: number, limit = 5) {
+  const count = sql<number>`count(*)`;
+  return getDb()
+    .select({ country: signatures.country, count })
+    .from(signatures)
+    .where(and(eq(signatures.documentId, documentId), eq(signatures.state, "confirmed")))
+    .groupBy(signatures.country)
+    .orderBy(desc(count), asc(signatures.country))
+    .limit(limit)
+    .all();
+}
+
+/** Queue counts and recent failures for organisers; recipients' addresses are left out on purpose. */
+export async function getOutboxHealth(now = new Date()) {
+  const db = getDb();
+  const byStatus = Object.fromEntries((await countMessagesByStatus()).map((row) => [row.status, row.count]));
+  const oldest = db
+    .select({ createdAt: min(outbox.createdAt) })
+    .from(outbox)
+    .where(eq(outbox.status, "queued"))
+    .get();
+  const recentFailures = db
+    .select({
+      id: outbox.id,
+      template: outbox.template,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+    })
+    .from(outbox)
+    .where(eq(outbox.status, "failed"))
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(10)
+    .all();
+  const oldestQueuedAt = oldest?.createdAt ?? null;
+  return {
+    queued: byStatus.queued ?? 0,
+    sending: byStatus.sending ?? 0,
+    sent: byStatus.sent ?? 0,
+    failed: byStatus.failed ?? 0,
+    oldestQueuedAt,
+    oldestQueuedWaitMs: oldestQueuedAt ? Math.max(0, now.getTime() - oldestQueuedAt.getTime()) : null,
+    recentFailures,
+  };
+}
+
+export type OutboxHealth = Awaited<ReturnType<typeof getOutboxHealth>>;

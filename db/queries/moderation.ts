@@ -1,0 +1,126 @@
+import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { InvalidationCriteria } from "@/lib/invalidation-criteria";
+import type { SignatureFilter } from "@/lib/signature-filters";
+import { getDb, type Db } from "../index";
+import { documents, signatures, type Signature } from "../schema";
+import { signatureConditions } from "./signature-search";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export const PAGE_SIZE = 50;
+
+/** A page of signatures, newest first, after the keyset cursor `before` (an id): fast at any depth. */
+export async function listSignatures(filter: SignatureFilter, before?: number, limit = PAGE_SIZE) {
+  const conditions = signatureConditions(filter);
+  if (before) conditions.push(lt(signatures.id, before));
+  const rows = getDb()
+    .select({
+      id: signatures.id,
+      name: signatures.name,
+      email: signatures.email,
+      country: signatures.country,
+      city: signatures.city,
+      state: signatures.state,
+      createdAt: signatures.createdAt,
+      document: documents.slug,
+    })
+    .from(signatures)
+    .innerJoin(documents, eq(documents.id, signatures.documentId))
+    .where(and(...conditions))
+    .orderBy(desc(signatures.id))
+    .limit(limit + 1)
+    .all();
+  const hasMore = rows.length > limit;
+  const page = rows.slice(0, limit);
+  return { rows: page, nextBefore: hasMore ? page[page.length - 1].id : undefined };
+}
+
+export async function getSignatureWithDocument(id: number) {
+  return getDb()
+    .select({ signature: signatures, document: documents })
+    .from(signatures)
+    .innerJoin(documents, eq(documents.id, signatures.documentId))
+    .where(eq(signatures.id, id))
+    .get();
+}
+
+function adjustCount(tx: Tx, documentId: number, delta: number) {
+  if (delta === 0) return;
+  tx.update(documents)
+    .set({ signatureCount: sql`${documents.signatureCount} + ${delta}` })
+    .where(eq(documents.id, documentId))
+    .run();
+}
+
+/** Rejects one signature; a confirmed one leaves the count in the same transaction. */
+export async function rejectSignature(id: number): Promise<Signature | null> {
+  return getDb().transaction(
+    (tx) => {
+      const signature = tx.select().from(signatures).where(eq(signatures.id, id)).get();
+      if (!signature || (signature.state !== "pending" && signature.state !== "confirmed")) return null;
+      tx.update(signatures).set({ state: "rejected" }).where(eq(signatures.id, id)).run();
+      adjustCount(tx, signature.documentId, signature.state === "confirmed" ? -1 : 0);
+      return signature;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Undoes a rejection: back to confirmed (and counted) if it had been confirmed, else pending. */
+export async function restoreSignature(id: number): Promise<Signature | null> {
+  return getDb().transaction(
+    (tx) => {
+      const signature = tx.select().from(signatures).where(eq(signatures.id, id)).get();
+      if (!signature || signature.state !== "rejected") return null;
+      const state = signature.confirmedAt ? "confirmed" : "pending";
+      tx.update(signatures).set({ state }).where(eq(signatures.id, id)).run();
+      adjustCount(tx, signature.documentId, state === "confirmed" ? 1 : 0);
+      return { ...signature, state };
+    },
+    { behavior: "immediate" },
+  );
+}
+
+function invalidationConditions(criteria: InvalidationCriteria): SQL[] {
+  const conditions = signatureConditions({ document: criteria.document, from: criteria.from, to: criteria.to });
+  conditions.push(inArray(signatures.state, ["pending", "confirmed"]));
+  if (criteria.domain) conditions.push(sql`${signatures.emailKey} like ${`%@${criteria.domain}`}`);
+  if (criteria.country) conditions.push(eq(signatures.country, criteria.country));
+  if (criteria.nameContains) {
+    const escaped = criteria.nameContains.replace(/[\\%_]/g, (char) => `\\${char}`);
+    conditions.push(sql`${signatures.name} like ${`%${escaped}%`} escape '\\'`);
+  }
+  return conditions;
+}
+
+/** How many live signatures (and of them confirmed) a bulk invalidation would reject, before it runs. */
+export async function previewInvalidation(criteria: InvalidationCriteria) {
+  const row = getDb()
+    .select({
+      total: sql<number>`count(*)`,
+      confirmed: sql<number>`coalesce(sum(${signatures.state} = 'confirmed'), 0)`,
+    })
+    .from(signatures)
+    .where(and(...invalidationConditions(criteria)))
+    .get();
+  return { total: row?.total ?? 0, confirmed: row?.confirmed ?? 0 };
+}
+
+/** Rejects every matching live signature and lowers each document's count, in one transaction. */
+export async function invalidateSignatures(criteria: InvalidationCriteria): Promise<number> {
+  return getDb().transaction(
+    (tx) => {
+      const where = and(...invalidationConditions(criteria));
+      const confirmedByDocument = tx
+        .select({ documentId: signatures.documentId, confirmed: sql<number>`sum(${signatures.state} = 'confirmed')` })
+        .from(signatures)
+        .where(where)
+        .groupBy(signatures.documentId)
+        .all();
+      const { changes } = tx.update(signatures).set({ state: "rejected" }).where(where).run();
+      for (const { documentId, confirmed } of confirmedByDocument) adjustCount(tx, documentId, -confirmed);
+      return changes;
+    },
+    { behavior: "immediate" },
+  );
+}
