@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { signInAsAdmin } from "./support/admin";
 import { DocumentPage } from "./support/document-page";
 import { confirmLink, waitForMail } from "./support/mailbox";
 
@@ -13,6 +14,10 @@ async function expectNoViolations(page: Page, what: string) {
 
 test("every public page passes axe's WCAG 2 A/AA rules", async ({ page }) => {
   for (const path of ["/", "/petitions/moscow-trials", "/letters/family-letter", "/petitions/moscow-trials/sent", "/petitions/moscow-trials/thanks", "/resend-confirmation", `/confirm/${"A".repeat(43)}`]) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+  for (const path of ["/sign-in", "/sign-in/check-email"]) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }
@@ -67,4 +72,13 @@ test("a person can sign with the keyboard alone", async ({ page }) => {
   await expect(button).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: /Thank you/ })).toBeVisible();
+});
+
+test("the organisers' pages pass axe's WCAG 2 A/AA rules", async ({ page }) => {
+  await signInAsAdmin(page);
+  const signatureId = await page.goto("/admin/signatures").then(() => page.locator("tbody a").first().textContent());
+  for (const path of ["/admin", "/admin/signatures", `/admin/signatures/${signatureId}`, "/admin/signatures/invalidate?domain=example.org", "/admin/documents", "/admin/documents/moscow-trials", "/admin/audit", "/admin/mail", "/admin/sessions"]) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
 });

@@ -76,7 +76,7 @@ test("hostile posts to the signing form get a 4xx and store nothing", async ({ p
       maxRedirects: 0,
     });
 
-  const oversized = await post({ comment: "x".repeat(100_000) });
+  const oversized = await post({ comment: "x".repeat(300_000) });
   expect(oversized.status()).toBe(413);
   expect(await oversized.text()).toContain("too large");
 

@@ -1,0 +1,19 @@
+import { expect, type Page } from "@playwright/test";
+import { waitForMail, mailTo } from "./mailbox";
+
+export const ADMIN_EMAIL = "admin@localhost";
+
+/** Signs in the way an organiser does: the form, then the link from the mailbox. */
+export async function signInAsAdmin(page: Page, email = ADMIN_EMAIL) {
+  const already = mailTo(email).length;
+  await page.goto("/sign-in");
+  await page.getByLabel("Organiser email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  const mail = await waitForMail(email, already + 1);
+  expect(mail.subject).toBe("Your sign-in link for the organisers' pages");
+  const link = mail.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)?.[0];
+  if (!link) throw new Error("no sign-in link in the email");
+  await page.goto(link);
+  await expect(page.getByRole("navigation", { name: "Organisers" })).toBeVisible();
+}
