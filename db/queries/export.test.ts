@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures, type Signature } from "@/db/schema";
 import { emailKey } from "@/lib/email-key";
 import type { SignatureFilter } from "@/lib/signature-filters";
-import { countExportRows, documentSlugExists, iterateExportRows } from "./export";
+import { iterateExportRows } from "./export";
 
 type Row = Pick<Signature, "name" | "email" | "country" | "state" | "createdAt"> & Partial<Signature> & { document: string };
 
@@ -135,34 +135,5 @@ describe("iterateExportRows", () => {
     insert({ document: "moscow-trials", name: "Late Signer", email: "late@example.org", country: "RU", state: "pending", createdAt: at("2026-03-06T00:00:00Z") });
     expect([...rows].map((row) => row.name)).toEqual(['=HYPERLINK("http://evil")', "Max_Power", "王小明"]);
     expect(names({ document: "moscow-trials" })).toContain("Late Signer");
-  });
-});
-
-describe("countExportRows", () => {
-  it.each<[string, SignatureFilter]>([
-    ["everything", {}],
-    ["a document", { document: "moscow-trials" }],
-    ["a state", { state: "confirmed" }],
-    ["withdrawn", { state: "withdrawn" }],
-    ["a name", { q: "Иван" }],
-    ["a domain", { q: "@example.org" }],
-    ["a country", { q: "DE" }],
-    ["a wildcard", { q: "%" }],
-    ["dates", { from: "2026-03-02", to: "2026-03-03" }],
-    ["everything at once", { document: "family-letter", state: "confirmed", q: "@sub.example.org", from: "2026-03-02", to: "2026-03-02" }],
-  ])("matches the rows iterated for %s", async (_, filter) => {
-    expect(await countExportRows(filter)).toBe([...iterateExportRows(filter)].length);
-  });
-
-  it("counts every signature but the withdrawn ones", async () => {
-    expect(await countExportRows({})).toBe(everyone.length);
-  });
-});
-
-describe("documentSlugExists", () => {
-  it("knows the seeded documents and nothing else", async () => {
-    expect(await documentSlugExists("moscow-trials")).toBe(true);
-    expect(await documentSlugExists("family-letter")).toBe(true);
-    expect(await documentSlugExists("moscow")).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { and, asc, count, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import type { SignatureFilter } from "@/lib/signature-filters";
 import { getDb } from "../index";
 import { documents, signatures } from "../schema";
@@ -74,20 +74,4 @@ export function* iterateExportRows(filter: SignatureFilter): IterableIterator<Ex
   } finally {
     reader.close();
   }
-}
-
-/** How many rows iterateExportRows would yield for this filter right now. */
-export async function countExportRows(filter: SignatureFilter): Promise<number> {
-  const row = getDb()
-    .select({ rows: count() })
-    .from(signatures)
-    .innerJoin(documents, eq(documents.id, signatures.documentId))
-    .where(exportWhere(filter))
-    .get();
-  return row?.rows ?? 0;
-}
-
-/** Whether a document filter names a real document, so a typo is an error rather than an empty file. */
-export async function documentSlugExists(slug: string): Promise<boolean> {
-  return getDb().select({ id: documents.id }).from(documents).where(eq(documents.slug, slug)).get() !== undefined;
 }

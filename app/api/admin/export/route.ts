@@ -1,4 +1,5 @@
-import { documentSlugExists, iterateExportRows } from "@/db/queries/export";
+import { getDocumentBySlugForAdmin } from "@/db/queries/documents";
+import { iterateExportRows } from "@/db/queries/export";
 import { recordAudit } from "@/db/queries/audit";
 import { adminOrUnauthorized } from "@/lib/auth-guard";
 import { exportContentTypes, exportFileName, exportStream, parseExportFormat } from "@/lib/export-stream";
@@ -22,7 +23,7 @@ export async function GET(request: Request) {
     return Response.json({ error: "Some filters are not valid.", fields: parsed.errors }, { status: 400, headers: noStore });
   }
   const { filter } = parsed;
-  if (filter.document && !(await documentSlugExists(filter.document))) {
+  if (filter.document && !(await getDocumentBySlugForAdmin(filter.document))) {
     return Response.json({ error: "Some filters are not valid.", fields: { document: "Unknown document." } }, { status: 400, headers: noStore });
   }
 
