@@ -6,7 +6,7 @@ import { getUserEmail } from "@/db/queries/admin-sessions";
 import { recordAudit } from "@/db/queries/audit";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { composeAdminSignIn } from "@/emails/compose";
-import { sendEmail } from "@/emails/send";
+import { sendEmails } from "@/emails/send";
 import { isAdminEmail } from "@/lib/admins";
 import { getAuthSecret } from "@/lib/auth-secret";
 import { getConfig } from "@/lib/config";
@@ -40,7 +40,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         maxAge: LINK_MINUTES * 60,
         async sendVerificationRequest({ identifier, url }) {
           const email = await composeAdminSignIn(identifier, url, LINK_MINUTES);
-          const result = await sendEmail(email, `sign-in-${randomUUID()}`);
+          const key = `sign-in-${randomUUID()}`;
+          const result = await sendEmails([{ key, email }], key);
           if (!result.ok) throw new Error(`The sign-in email could not be sent: ${result.error}`);
         },
       },

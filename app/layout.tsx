@@ -1,20 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { listPublishedDocuments } from "@/db/queries/documents";
-import { documentPath } from "@/lib/collections";
 import "./globals.css";
-
-// Every page shows live counts from the database, which exists only where the server runs (never at build).
-export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { default: "Delegation — the Moscow Trials Campaign", template: "%s — Delegation" },
   description: "Sign the petition and the open letter the delegation carries to Moscow.",
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const documents = await listPublishedDocuments();
+// The layout reads nothing from the database: it is part of every cached page and of /_not-found,
+// which Next prerenders at build time, when no database exists.
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
@@ -26,11 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link className="brand" href="/">
               Delegation
             </Link>
-            {documents.map((document) => (
-              <Link key={document.id} href={documentPath(document.kind, document.slug)}>
-                {document.kind === "petition" ? "The petition" : "The open letter"}
-              </Link>
-            ))}
+            <Link href="/#documents-heading">Sign</Link>
           </nav>
         </header>
         <main id="main" className="page">

@@ -16,29 +16,52 @@ async function renderEmail(to: string, subject: string, element: ReactElement): 
   return { to, subject, html, text };
 }
 
+// Rendering a React Email template costs milliseconds; a backlog holds thousands of emails that differ
+// only in the signer's name and link. So each template is rendered once with placeholders, then filled.
+const NAME = "\u2063NAME\u2063";
+const LINK = "https://placeholder.invalid/LINK";
+const rendered = new Map<string, Promise<{ html: string; text: string }>>();
+
+function renderOnce(cacheKey: string, element: ReactElement) {
+  let entry = rendered.get(cacheKey);
+  if (!entry) {
+    if (rendered.size > 200) rendered.clear();
+    entry = Promise.all([render(element), render(element, { plainText: true })]).then(([html, text]) => ({ html, text }));
+    rendered.set(cacheKey, entry);
+  }
+  return entry;
+}
+
+const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[char]!);
+
+async function fill(to: string, subject: string, cacheKey: string, element: ReactElement, name: string, link: string) {
+  const { html, text } = await renderOnce(cacheKey, element);
+  return {
+    to,
+    subject,
+    html: html.replaceAll(NAME, escapeHtml(name)).replaceAll(LINK, link),
+    text: text.replaceAll(NAME, name).replaceAll(LINK, link),
+  };
+}
+
 /** Turns a queued outbox row into the email to send; links are built from APP_URL, never a request. */
 export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmail> {
   const { appUrl, CONFIRM_TOKEN_TTL_HOURS } = getConfig();
   switch (message.template) {
     case "confirm-signature": {
       const payload = message.payload as ConfirmEmailPayload;
-      const token = deriveToken(getAuthSecret(), payload.tokenNonce);
-      const props = {
-        name: payload.name,
-        documentTitle: payload.documentTitle,
-        confirmUrl: `${appUrl}/confirm/${token}`,
-        validDays: Math.round(CONFIRM_TOKEN_TTL_HOURS / 24),
-      };
-      return renderEmail(message.recipient, confirmSignatureSubject(props), <ConfirmSignature {...props} />);
+      const link = `${appUrl}/confirm/${deriveToken(getAuthSecret(), payload.tokenNonce)}`;
+      const props = { name: NAME, documentTitle: payload.documentTitle, confirmUrl: LINK, validDays: Math.round(CONFIRM_TOKEN_TTL_HOURS / 24) };
+      const key = `confirm\u0000${props.documentTitle}\u0000${props.validDays}`;
+      return fill(message.recipient, confirmSignatureSubject(props), key, <ConfirmSignature {...props} />, payload.name, link);
     }
     case "already-signed": {
       const payload = message.payload as AlreadySignedPayload;
-      const props = {
-        name: payload.name,
-        documentTitle: payload.documentTitle,
-        documentUrl: `${appUrl}${documentPath(payload.documentKind, payload.documentSlug)}`,
-      };
-      return renderEmail(message.recipient, alreadySignedSubject(props), <AlreadySigned {...props} />);
+      const link = `${appUrl}${documentPath(payload.documentKind, payload.documentSlug)}`;
+      const props = { name: NAME, documentTitle: payload.documentTitle, documentUrl: LINK };
+      const key = `already\u0000${props.documentTitle}`;
+      return fill(message.recipient, alreadySignedSubject(props), key, <AlreadySigned {...props} />, payload.name, link);
     }
     default:
       throw new Error(`Unknown email template "${message.template}"`);

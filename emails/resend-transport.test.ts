@@ -75,3 +75,60 @@ describe("the Resend transport", () => {
     expect(stub.requests.length - before).toBe(1);
   });
 });
+
+describe("sending a backlog in batches", () => {
+  async function queueMany(prefix: string, count: number) {
+    const queued = [];
+    for (let i = 0; i < count; i++) queued.push(await queueSignature(`${prefix}${i}@example.org`));
+    return queued;
+  }
+
+  it("sends queued emails together, retries the batch under the same key, and each is accepted once", async () => {
+    const { drainOutbox } = await import("./worker");
+    const { getMessage } = await import("@/db/queries/outbox");
+    script.push({ status: 500 }, { status: 200 });
+    const before = stub.requests.length;
+    const acceptedBefore = stub.acceptedCount();
+    const queued = await queueMany("batch", 3);
+    for (let pass = 0; pass < 100 && (await getMessage(queued[2].id))?.status !== "sent"; pass++) {
+      await drainOutbox();
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const sent = stub.requests.slice(before);
+    expect(sent.map((request) => request.path)).toEqual(["/emails/batch", "/emails/batch"]);
+    expect(sent[0].idempotencyKey).toBe(`outbox-batch-${queued[0].id}-3`);
+    expect(sent[1].idempotencyKey).toBe(sent[0].idempotencyKey);
+    expect((sent[1].body as { to: string }[]).map((email) => String(email.to))).toEqual(["batch0@example.org", "batch1@example.org", "batch2@example.org"]);
+    expect(stub.acceptedCount() - acceptedBefore).toBe(3);
+    for (const message of queued) expect(await getMessage(message.id)).toMatchObject({ status: "sent" });
+  });
+
+  it("splits a batch the provider refuses, so one bad address holds back nobody else", async () => {
+    const { drainOutbox } = await import("./worker");
+    const { getMessage } = await import("@/db/queries/outbox");
+    script.push({ status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field" } }, { status: 200 }, { status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field" } });
+    const before = stub.requests.length;
+    const queued = await queueMany("split", 2);
+    for (let pass = 0; pass < 10; pass++) await drainOutbox();
+    expect(stub.requests.slice(before).map((request) => [request.path, request.idempotencyKey])).toEqual([
+      ["/emails/batch", `outbox-batch-${queued[0].id}-2`],
+      ["/emails", `outbox-${queued[0].id}`],
+      ["/emails", `outbox-${queued[1].id}`],
+    ]);
+    expect((await getMessage(queued[0].id))?.status).toBe("sent");
+    expect((await getMessage(queued[1].id))?.status).toBe("failed");
+  });
+
+  it("waits for the rate limit window when the provider says it is spent", async () => {
+    const { drainOutbox } = await import("./worker");
+    script.push({ status: 200, headers: { "ratelimit-limit": "5", "ratelimit-remaining": "0", "ratelimit-reset": "1" } });
+    const before = stub.requests.length;
+    await queueSignature("first-in-window@example.org");
+    const drained = drainOutbox();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await queueSignature("next-window@example.org"); // due while the worker waits
+    await drained;
+    const [first, second] = stub.requests.slice(before);
+    expect(second.at - first.at).toBeGreaterThanOrEqual(950); // it slept through the reset, not a guess
+  });
+});

@@ -1,19 +1,20 @@
 import {
   claimDueMessages,
-  markMessageFailed,
-  markMessageSent,
+  markMessagesFailed,
+  markMessagesSent,
   requeueInterruptedMessages,
-  scheduleMessageRetry,
+  scheduleMessagesRetry,
+  splitBatch,
 } from "@/db/queries/outbox";
-import type { OutboxMessage } from "@/db/schema";
 import { getConfig } from "@/lib/config";
 import { composeEmail } from "./compose";
-import { sendEmail } from "./send";
+import { sendEmails, type SendResult } from "./send";
 
 const MAX_ATTEMPTS = 12;
 const MAX_DELAY_MS = 15 * 60_000;
 const POLL_MS = 2_000;
-const BATCH = 20;
+/** Resend's batch endpoint takes up to 100 emails per request. */
+const BATCH = 100;
 
 /** Exponential backoff with jitter: 1 s, 2 s, 4 s … (MAIL_RETRY_BASE_MS) capped at 15 minutes. */
 export function backoffDelay(attempt: number, random = Math.random): number {
@@ -21,29 +22,44 @@ export function backoffDelay(attempt: number, random = Math.random): number {
   return Math.round(exponential * (0.75 + random() * 0.5));
 }
 
-async function deliver(message: OutboxMessage): Promise<void> {
-  let result;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends one batch; returns how long to wait before the next request (the provider's rate limit). */
+async function deliver(batch: Awaited<ReturnType<typeof claimDueMessages>>): Promise<number> {
+  const ids = batch.map((message) => message.id);
+  let result: SendResult;
   try {
-    result = await sendEmail(await composeEmail(message), `outbox-${message.id}`);
+    const emails = await Promise.all(batch.map(async (message) => ({ key: `outbox-${message.id}`, email: await composeEmail(message) })));
+    result = await sendEmails(emails, batch[0].batchKey);
   } catch (error) {
-    result = { ok: false as const, retryable: true, error: error instanceof Error ? error.message : String(error) };
+    result = { ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) };
   }
-  if (result.ok) return markMessageSent(message.id, result.providerId);
-  // Log the row and the provider's answer only: never the recipient or the email's links.
-  console.warn(`outbox ${message.id}: attempt ${message.attempts} failed: ${result.error}`);
-  if (!result.retryable || message.attempts >= MAX_ATTEMPTS) return markMessageFailed(message.id, result.error);
-  const delay = Math.max(backoffDelay(message.attempts), result.retryAfterMs ?? 0);
-  return scheduleMessageRetry(message.id, result.error, new Date(Date.now() + delay));
+  if (result.ok) {
+    await markMessagesSent(batch.map((message, index) => ({ id: message.id, providerId: result.providerIds[index] })));
+    return result.pauseMs ?? 0;
+  }
+  // Log the rows and the provider's answer only: never the recipients or the emails' links.
+  console.warn(`outbox ${ids[0]}${ids.length > 1 ? ` (+${ids.length - 1})` : ""}: attempt ${batch[0].attempts} failed: ${result.error}`);
+  if (!result.retryable && batch.length > 1) {
+    await splitBatch(ids); // one bad address must not hold back the rest: send each alone
+  } else if (!result.retryable || batch[0].attempts >= MAX_ATTEMPTS) {
+    await markMessagesFailed(ids, result.error);
+  } else {
+    const delay = Math.max(backoffDelay(batch[0].attempts), result.retryAfterMs ?? 0);
+    await scheduleMessagesRetry(ids, result.error, new Date(Date.now() + delay));
+  }
+  return Math.max(result.pauseMs ?? 0, result.retryAfterMs ?? 0);
 }
 
-/** Sends everything due now; returns how many messages it handled. */
+/** Sends everything due now, batch after batch, pausing when the provider asks; returns how many it handled. */
 export async function drainOutbox(): Promise<number> {
   let handled = 0;
   for (;;) {
-    const due = await claimDueMessages(BATCH);
-    if (due.length === 0) return handled;
-    for (const message of due) await deliver(message);
-    handled += due.length;
+    const batch = await claimDueMessages(BATCH);
+    if (batch.length === 0) return handled;
+    const pause = await deliver(batch);
+    handled += batch.length;
+    if (pause > 0) await sleep(pause);
   }
 }
 
@@ -81,10 +97,4 @@ export async function startOutboxWorker(): Promise<void> {
 /** Asks a running worker for a pass now (after a signature is queued); the poll is the fallback. */
 export function nudgeOutbox(): void {
   if (state.timer) runOnce();
-}
-
-export async function stopOutboxWorker(): Promise<void> {
-  clearInterval(state.timer);
-  state.timer = undefined;
-  await state.running;
 }

@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 
 export type StubReply = { status: number; headers?: Record<string, string>; body?: unknown } | "hang";
 
-export type StubRequest = { path: string; idempotencyKey: string | undefined; authorization: string | undefined; body: unknown };
+export type StubRequest = { path: string; idempotencyKey: string | undefined; authorization: string | undefined; body: unknown; at: number };
+
 
 /**
  * A local stand-in for the Resend API, driven by the real SDK through RESEND_BASE_URL. It answers from a
@@ -11,7 +12,7 @@ export type StubRequest = { path: string; idempotencyKey: string | undefined; au
  */
 export async function startResendStub(script: StubReply[] = []) {
   const requests: StubRequest[] = [];
-  const accepted = new Map<string, string>();
+  const accepted = new Map<string, string[]>();
   const hanging = new Set<IncomingMessage>();
   let sequence = 0;
 
@@ -24,6 +25,7 @@ export async function startResendStub(script: StubReply[] = []) {
       idempotencyKey: key,
       authorization: request.headers.authorization,
       body: JSON.parse(Buffer.concat(chunks).toString("utf8") || "null"),
+      at: Date.now(),
     });
     const reply = script.shift() ?? { status: 200 };
     if (reply === "hang") {
@@ -31,9 +33,12 @@ export async function startResendStub(script: StubReply[] = []) {
       return; // never answers: the client has to time out
     }
     if (reply.status === 200) {
-      const id = (key && accepted.get(key)) ?? `stub-${++sequence}`;
-      if (key) accepted.set(key, id);
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id }));
+      const body = requests.at(-1)!.body;
+      const count = Array.isArray(body) ? body.length : 1;
+      const ids = (key ? accepted.get(key) : undefined) ?? Array.from({ length: count }, () => `stub-${++sequence}`);
+      if (key) accepted.set(key, ids);
+      const payload = request.url === "/emails/batch" ? { data: ids.map((id) => ({ id })) } : { id: ids[0] };
+      response.writeHead(200, { "content-type": "application/json", ...reply.headers }).end(JSON.stringify(payload));
       return;
     }
     response
@@ -46,8 +51,8 @@ export async function startResendStub(script: StubReply[] = []) {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    /** Distinct emails the stub has accepted (by idempotency key). */
-    acceptedCount: () => accepted.size,
+    /** Distinct emails the stub has accepted (a key accepted again adds nothing). */
+    acceptedCount: () => [...accepted.values()].reduce((sum, ids) => sum + ids.length, 0),
     close: () =>
       new Promise<void>((resolve) => {
         for (const request of hanging) request.socket.destroy();

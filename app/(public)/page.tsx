@@ -4,6 +4,9 @@ import { SignatureCount } from "@/app/_components/signature-count";
 import { getFeaturedDelegation, listPublishedDocuments } from "@/db/queries/documents";
 import { documentPath } from "@/lib/collections";
 
+// Never cached: it reads live data on every request.
+export const dynamic = "force-dynamic";
+
 export default async function HomePage() {
   const [documents, delegation] = await Promise.all([listPublishedDocuments(), getFeaturedDelegation()]);
   return (

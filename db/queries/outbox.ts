@@ -1,48 +1,69 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb } from "../index";
 import { outbox } from "../schema";
 
-/** Takes up to `limit` due messages and marks them as being sent, so no other pass takes them too. */
+/**
+ * Takes the next batch of due messages and marks them as being sent, so no other pass takes them too.
+ * A batch that failed before is taken again whole, with the same key; otherwise up to `limit` due
+ * messages form a new batch.
+ */
 export async function claimDueMessages(limit: number, now = new Date()) {
   return getDb().transaction(
     (tx) => {
-      const due = tx
+      const first = tx
         .select()
         .from(outbox)
         .where(and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now)))
         .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-        .limit(limit)
-        .all();
-      for (const message of due) {
-        tx.update(outbox)
-          .set({ status: "sending", attempts: sql`${outbox.attempts} + 1` })
-          .where(eq(outbox.id, message.id))
-          .run();
-      }
-      return due.map((message) => ({ ...message, attempts: message.attempts + 1 }));
+        .limit(1)
+        .get();
+      if (!first) return [];
+      const due = first.batchKey
+        ? tx.select().from(outbox).where(and(eq(outbox.status, "queued"), eq(outbox.batchKey, first.batchKey))).orderBy(asc(outbox.id)).all()
+        : tx
+            .select()
+            .from(outbox)
+            .where(and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now), isNull(outbox.batchKey)))
+            .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+            .limit(limit)
+            .all();
+      const batchKey = first.batchKey ?? (due.length === 1 ? `outbox-${due[0].id}` : `outbox-batch-${due[0].id}-${due.length}`);
+      tx.update(outbox)
+        .set({ status: "sending", attempts: sql`${outbox.attempts} + 1`, batchKey })
+        .where(inArray(outbox.id, due.map((message) => message.id)))
+        .run();
+      return due.map((message) => ({ ...message, batchKey, attempts: message.attempts + 1 }));
     },
     { behavior: "immediate" },
   );
 }
 
-export async function markMessageSent(id: number, providerId: string | null, now = new Date()) {
-  getDb()
-    .update(outbox)
-    .set({ status: "sent", providerId, sentAt: now, lastError: null })
-    .where(eq(outbox.id, id))
-    .run();
+/** A batch the provider refused as a whole is split up: each message is then sent, and keyed, alone. */
+export async function splitBatch(ids: number[]) {
+  for (const id of ids) {
+    getDb().update(outbox).set({ status: "queued", batchKey: `outbox-${id}` }).where(eq(outbox.id, id)).run();
+  }
 }
 
-export async function scheduleMessageRetry(id: number, error: string, nextAttemptAt: Date) {
+export async function markMessagesSent(sent: { id: number; providerId: string | null }[], now = new Date()) {
+  const db = getDb();
+  db.transaction((tx) => {
+    for (const { id, providerId } of sent) {
+      tx.update(outbox).set({ status: "sent", providerId, sentAt: now, lastError: null }).where(eq(outbox.id, id)).run();
+    }
+  });
+}
+
+export async function scheduleMessagesRetry(ids: number[], error: string, nextAttemptAt: Date) {
   getDb()
     .update(outbox)
     .set({ status: "queued", lastError: error, nextAttemptAt })
-    .where(eq(outbox.id, id))
+    .where(inArray(outbox.id, ids))
     .run();
 }
 
-export async function markMessageFailed(id: number, error: string) {
-  getDb().update(outbox).set({ status: "failed", lastError: error }).where(eq(outbox.id, id)).run();
+export async function markMessagesFailed(ids: number[], error: string) {
+  getDb().update(outbox).set({ status: "failed", lastError: error }).where(inArray(outbox.id, ids)).run();
 }
 
 /**

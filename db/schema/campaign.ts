@@ -83,11 +83,14 @@ export const outbox = sqliteTable(
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull().default(now),
     lastError: text("last_error"),
     providerId: text("provider_id"),
+    // Messages sent together share a key, so a retried batch is the same batch (one Idempotency-Key).
+    batchKey: text("batch_key"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
   },
   (table) => [
     index("outbox_due").on(table.status, table.nextAttemptAt),
+    index("outbox_batch").on(table.batchKey),
     check("outbox_attempts_non_negative", sql`${table.attempts} >= 0`),
   ],
 );

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { withDatabase } from "./database";
 
 export type Signer = {
   name: string;
@@ -42,8 +43,14 @@ export class DocumentPage {
   }
 }
 
-export async function confirmedCount(page: Page, apiPath = "/api/petitions/moscow-trials"): Promise<number> {
-  const response = await page.request.get(apiPath);
-  expect(response.status()).toBe(200);
-  return (await response.json()).signatureCount;
+/** The document's kept confirmed count, read from the server's database (the public API is cached). */
+export async function keptCount(slug = "moscow-trials"): Promise<number> {
+  return withDatabase((db) => (db.prepare("select signature_count as n from documents where slug = ?").get(slug) as { n: number }).n);
+}
+
+/** The count the public sees: the cached JSON endpoint catches up within seconds. */
+export async function expectPublicCount(page: Page, expected: number, apiPath = "/api/petitions/moscow-trials") {
+  await expect
+    .poll(async () => (await (await page.request.get(apiPath)).json()).signatureCount, { timeout: 10_000, message: `public count at ${apiPath}` })
+    .toBe(expected);
 }

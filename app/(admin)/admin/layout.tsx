@@ -3,6 +3,9 @@ import type { ReactNode } from "react";
 import { requireAdmin } from "@/lib/auth-guard";
 import { signOutAction } from "./actions";
 
+// Never cached: it reads live data on every request.
+export const dynamic = "force-dynamic";
+
 export const metadata = { title: { default: "Organisers", template: "%s — Organisers" }, robots: { index: false } };
 
 const sections = [

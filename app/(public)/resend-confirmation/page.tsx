@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import { ResendForm } from "./resend-form";
 
+// Never cached: it reads live data on every request.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Get a new confirmation link" };
 
 type Props = { searchParams: Promise<{ document?: string | string[] }> };

@@ -3,6 +3,9 @@ import { MailboxList } from "@/app/_components/mailbox-views";
 import { listMailbox } from "@/emails/mailbox";
 import { isProduction } from "@/lib/config";
 
+// Never cached: it reads live data on every request.
+export const dynamic = "force-dynamic";
+
 export const metadata = { title: "Local mailbox" };
 
 // Development only: in production these messages hold live links and only organisers see them (/admin/mail).

@@ -6,6 +6,7 @@ import { recordAudit } from "@/db/queries/audit";
 import { invalidateSignatures, rejectSignature, restoreSignature } from "@/db/queries/moderation";
 import { requireAdmin } from "@/lib/auth-guard";
 import { parseInvalidationCriteria } from "@/lib/invalidation-criteria";
+import { refreshPublicDocuments } from "@/lib/public-cache";
 
 const idSchema = z.coerce.number().int().positive();
 
@@ -14,6 +15,7 @@ export async function rejectAction(form: FormData): Promise<void> {
   const id = idSchema.parse(form.get("id"));
   const before = await rejectSignature(id);
   if (before) {
+    refreshPublicDocuments();
     await recordAudit({ actor: admin.email, action: "signature.reject", targetType: "signature", targetId: id, details: { from: before.state } });
   }
   redirect(`/admin/signatures/${id}`);
@@ -24,6 +26,7 @@ export async function restoreAction(form: FormData): Promise<void> {
   const id = idSchema.parse(form.get("id"));
   const restored = await restoreSignature(id);
   if (restored) {
+    refreshPublicDocuments();
     await recordAudit({ actor: admin.email, action: "signature.restore", targetType: "signature", targetId: id, details: { to: restored.state } });
   }
   redirect(`/admin/signatures/${id}`);
@@ -34,6 +37,7 @@ export async function invalidateAction(form: FormData): Promise<void> {
   const parsed = parseInvalidationCriteria(Object.fromEntries(form));
   if (!parsed.ok) redirect("/admin/signatures/invalidate");
   const rejected = await invalidateSignatures(parsed.criteria);
+  refreshPublicDocuments();
   await recordAudit({ actor: admin.email, action: "signatures.invalidate", details: { criteria: parsed.criteria, rows: rejected } });
   redirect(`/admin/signatures/invalidate?done=${rejected}`);
 }

@@ -9,6 +9,13 @@ import { findPublicDocument } from "@/lib/public-documents";
 import { signAction } from "./actions";
 import { SignForm } from "./sign-form";
 
+// Served from Next's cache and re-rendered in the background at most every 5 seconds, so a surge of
+// readers does not reach the database; pages are made on first request, never at build.
+export const revalidate = 5;
+export async function generateStaticParams() {
+  return [];
+}
+
 type Props = { params: Promise<{ collection: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

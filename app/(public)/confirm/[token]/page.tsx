@@ -8,6 +8,9 @@ import { hashToken, isWellFormedToken } from "@/lib/tokens";
 import { ResendForm } from "../../resend-confirmation/resend-form";
 import { confirmAction } from "./actions";
 
+// Never cached: it reads live data on every request.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Confirm your signature" };
 
 type Props = { params: Promise<{ token: string }> };

@@ -3,6 +3,9 @@ import { MailboxMessageView } from "@/app/_components/mailbox-views";
 import { getMailboxMessage } from "@/emails/mailbox";
 import { isProduction } from "@/lib/config";
 
+// Never cached: it reads live data on every request.
+export const dynamic = "force-dynamic";
+
 export default async function DevMailMessagePage({ params }: { params: Promise<{ id: string }> }) {
   if (isProduction()) notFound();
   const message = await getMailboxMessage((await params).id);

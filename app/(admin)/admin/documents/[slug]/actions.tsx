@@ -6,6 +6,7 @@ import { Markdown } from "@/app/_components/markdown";
 import { recordAudit } from "@/db/queries/audit";
 import { getDocumentBySlugForAdmin, updateDocument } from "@/db/queries/documents";
 import { requireAdmin } from "@/lib/auth-guard";
+import { refreshPublicDocuments } from "@/lib/public-cache";
 import { documentInputSchema, type DocumentErrors, type DocumentInput } from "@/lib/document-input";
 
 export type EditState = { values: Record<string, string>; errors: DocumentErrors; preview?: ReactNode; attempt: number } | null;
@@ -28,6 +29,7 @@ export async function editDocumentAction(slug: string, previous: EditState, form
   if (!document) redirect("/admin/documents");
   const result = await updateDocument(document.id, parsed.data);
   if (result && result.changed.length > 0) {
+    refreshPublicDocuments();
     const changes = Object.fromEntries(
       result.changed.map((key) => [key, key === "body" ? { length: [result.before.body.length, parsed.data.body.length] } : { from: result.before[key], to: parsed.data[key] }]),
     );

@@ -4,6 +4,9 @@ import { notFound } from "next/navigation";
 import { documentPath } from "@/lib/collections";
 import { findPublicDocument } from "@/lib/public-documents";
 
+// Never cached: it reads live data on every request.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Check your inbox" };
 
 type Props = { params: Promise<{ collection: string; slug: string }> };

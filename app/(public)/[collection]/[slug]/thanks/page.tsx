@@ -8,6 +8,9 @@ import { getConfig } from "@/lib/config";
 import { findPublicDocument } from "@/lib/public-documents";
 import { shareLinks } from "@/lib/share-links";
 
+// Never cached: it reads live data on every request.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = { title: "Thank you for signing" };
 
 type Props = { params: Promise<{ collection: string; slug: string }> };
