@@ -1,0 +1,90 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { closeDatabase, openDatabase } from "@/db";
+import { generateSignatures } from "@/db/generate-signatures";
+import { sessions, users } from "@/db/schema";
+import { deriveToken } from "@/lib/tokens";
+
+export const BENCH_SECRET = "bench-secret-not-for-production";
+export const ADMIN_SESSION = "bench-admin-session-token";
+
+export function appEnv(dir: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    DATABASE_PATH: path.join(dir, "app.db"),
+    MAIL_DIR: path.join(dir, "mail"),
+    AUTH_SECRET: BENCH_SECRET,
+    RATE_LIMITS: "off",
+    RESEND_API_KEY: "",
+    ...extra,
+  };
+}
+
+/** A fresh database with `count` synthetic signatures and a signed-in organiser session. */
+export function prepareDatabase(dir: string, count: number, options: { pendingWithOutbox?: boolean } = {}) {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, "app.db");
+  const db = openDatabase(file);
+  if (count > 0) {
+    let last = 0;
+    generateSignatures(db, {
+      count,
+      ...(options.pendingWithOutbox ? { states: { pending: 1 }, withOutbox: { secret: BENCH_SECRET } } : {}),
+      onProgress: (done, total) => {
+        if (done - last >= total / 10 || done === total) {
+          last = done;
+          process.stderr.write(`\r  generating ${done.toLocaleString("en")} / ${total.toLocaleString("en")} signatures`);
+        }
+      },
+    });
+    process.stderr.write("\n");
+  }
+  const [user] = db.insert(users).values({ email: "admin@localhost" }).onConflictDoNothing().returning().all();
+  if (user) db.insert(sessions).values({ sessionToken: ADMIN_SESSION, userId: user.id, expires: new Date(Date.now() + 3600_000) }).run();
+  closeDatabase(file);
+  return file;
+}
+
+/** Confirmation tokens of the pending signatures, derived as the mailer derives them. */
+export function pendingTokens(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db
+      .prepare(
+        `select o.payload from outbox o join signatures s on s.email = o.recipient
+         where o.template = 'confirm-signature' and s.state = 'pending' order by o.id`,
+      )
+      .pluck()
+      .all() as string[];
+    return rows.map((payload) => deriveToken(BENCH_SECRET, (JSON.parse(payload) as { tokenNonce: string }).tokenNonce));
+  } finally {
+    db.close();
+  }
+}
+
+/** Kept counters against a recount of the rows, per document. */
+export function counterDrift(file: string): { slug: string; kept: number; actual: number }[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `select slug, signature_count as kept,
+           (select count(*) from signatures s where s.document_id = d.id and s.state = 'confirmed') as actual
+         from documents d`,
+      )
+      .all() as { slug: string; kept: number; actual: number }[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Which of these emails have a row. */
+export function missingRows(file: string, emails: string[]): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    const present = new Set(db.prepare("select email from signatures").pluck().all() as string[]);
+    return emails.filter((email) => !present.has(email)).length;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,139 @@
+import { startResendStub } from "@/tests/resend-stub";
+import { ADMIN_SESSION, appEnv, counterDrift, pendingTokens } from "./app-data";
+import { load, type LoadResult } from "./load";
+import { startApp, treeRss, type Server } from "./servers";
+
+const PETITION = "/petitions/moscow-trials";
+const COUNT_API = "/api/petitions/moscow-trials";
+
+/** Unique signers through the JSON API; returns the load figures and the emails that got a 202. */
+export async function signingLoad(server: Server, tag: string, seconds: number, connections = 32) {
+  let n = 0;
+  const accepted: string[] = [];
+  const result = await load({
+    url: server.url,
+    connections,
+    seconds,
+    next: () => ({
+      method: "POST",
+      path: `${COUNT_API}/signatures`,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: `Bench Signer ${n}`, email: `${tag}-${n++}@bench.example.org`, country: "GB", display: "full" }),
+    }),
+    onStatus: (status, request) => {
+      if (status === 202) accepted.push((JSON.parse(request.body!) as { email: string }).email);
+    },
+  });
+  return { result, accepted };
+}
+
+async function confirmActionId(server: Server, token: string): Promise<string> {
+  const html = await (await fetch(`${server.url}/confirm/${token}`)).text();
+  const id = html.match(/name="\$ACTION_ID_([0-9a-f]+)"/)?.[1];
+  if (!id) throw new Error("no confirm action on the confirm page");
+  return id;
+}
+
+function confirmRequest(server: Server, actionId: string, token: string) {
+  const boundary = "----benchboundary";
+  const body =
+    `--${boundary}\r\nContent-Disposition: form-data; name="$ACTION_ID_${actionId}"\r\n\r\n\r\n` +
+    `--${boundary}\r\nContent-Disposition: form-data; name="token"\r\n\r\n${token}\r\n--${boundary}--\r\n`;
+  return {
+    method: "POST",
+    path: `/confirm/${token}`,
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: server.url },
+    body,
+  };
+}
+
+/** Presses "Confirm my signature" for every pending signature (the no-JavaScript form post). */
+export async function confirmingLoad(server: Server, database: string, connections = 32): Promise<LoadResult & { confirmed: number }> {
+  const tokens = pendingTokens(database);
+  const actionId = await confirmActionId(server, tokens[0]);
+  let next = 0;
+  let confirmed = 0;
+  const result = await load({
+    url: server.url,
+    connections,
+    seconds: 90,
+    amount: tokens.length,
+    next: () => (next < tokens.length ? confirmRequest(server, actionId, tokens[next++]) : null),
+    onStatus: (status) => {
+      if (status === 303) confirmed++;
+    },
+  });
+  return { ...result, confirmed };
+}
+
+export async function getLoad(server: Server, path: string, seconds: number, connections = 32) {
+  await fetch(`${server.url}${path}`); // the first request fills the cache
+  return load({ url: server.url, connections, seconds, next: () => ({ path }) });
+}
+
+/** How often a page comes from Next's cache (a HIT runs no page code and no query). */
+export async function cacheHits(server: Server, path: string, samples = 20): Promise<string> {
+  let hits = 0;
+  for (let i = 0; i < samples; i++) {
+    const cache = (await fetch(`${server.url}${path}`)).headers.get("x-nextjs-cache");
+    if (cache === "HIT" || cache === "STALE") hits++;
+  }
+  return `${hits}/${samples}`;
+}
+
+/** Signs and confirms one more signature, then waits until the cached page shows the new count. */
+export async function secondsUntilCountShows(server: Server, database: string): Promise<number> {
+  const email = `fresh-${Date.now()}@bench.example.org`;
+  await fetch(`${server.url}${COUNT_API}/signatures`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: "Fresh Signer", email, country: "FR", display: "full" }),
+  });
+  const token = pendingTokens(database).at(-1)!;
+  const request = confirmRequest(server, await confirmActionId(server, token), token);
+  await fetch(`${server.url}${request.path}`, { method: "POST", headers: request.headers, body: request.body, redirect: "manual" });
+  const started = Date.now();
+  const target = counterDrift(database).find((row) => row.slug === "moscow-trials")!.kept;
+  while (Date.now() - started < 30_000) {
+    const html = await (await fetch(`${server.url}${PETITION}`)).text();
+    const shown = Number(html.match(/<strong>([\d,]+)<\/strong> confirmed/)?.[1].replaceAll(",", ""));
+    if (shown >= target) return (Date.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return Infinity;
+}
+
+/** Streams the CSV export of every signature; reports its time and the server's memory growth. */
+export async function exportRun(server: Server) {
+  const headers = { cookie: `authjs.session-token=${ADMIN_SESSION}` };
+  await (await fetch(`${server.url}/api/admin/export?format=csv&q=warm-up-matches-nothing`, { headers })).text();
+  const baseline = treeRss(server.process.pid!);
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(server.process.pid!))), 100);
+  const started = Date.now();
+  const response = await fetch(`${server.url}/api/admin/export?format=csv`, { headers });
+  if (!response.ok || !response.body) throw new Error(`export answered ${response.status}`);
+  let bytes = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength;
+  const seconds = (Date.now() - started) / 1000;
+  clearInterval(sampler);
+  return { seconds, bytes, memoryGrowth: peak - baseline };
+}
+
+/** Drains a backlog of confirmation emails through the resend SDK into a stub allowing 5 requests/s. */
+export async function outboxDrain(dir: string, port: number, emails: number, ratePerSecond = 5) {
+  const stub = await startResendStub([], { ratePerSecond, keepBodies: false });
+  const server = await startApp(port, appEnv(dir, { RESEND_API_KEY: "re_bench", RESEND_BASE_URL: stub.url }));
+  try {
+    const deadline = Date.now() + 240_000;
+    while (stub.acceptedCount() < emails && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    // From the first request to the last, plus the one interval the last request stands for.
+    const first = stub.requests[0]?.at ?? Date.now();
+    const last = stub.requests.at(-1)?.at ?? Date.now();
+    const seconds = (last - first) / 1000 + 1 / ratePerSecond;
+    return { accepted: stub.acceptedCount(), seconds, emailsPerSecond: stub.acceptedCount() / seconds, allowed: ratePerSecond * 100, requests: stub.requests.length };
+  } finally {
+    await server.stop();
+    await stub.close();
+  }
+}

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+
+export type Server = { url: string; port: number; process: ChildProcess; stop: () => Promise<void>; log: () => string };
+
+async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function start(command: string[], port: number, env: Record<string, string>, readyPath: string): Promise<Server> {
+  const child = spawn(process.execPath, command, {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output = (output + chunk).slice(-20_000)));
+  child.stderr?.on("data", (chunk) => (output = (output + chunk).slice(-20_000)));
+  const url = `http://127.0.0.1:${port}`;
+  const server: Server = {
+    url,
+    port,
+    process: child,
+    log: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+      }),
+  };
+  return waitFor(`${url}${readyPath}`, 90_000, child).then(
+    () => server,
+    async (error) => {
+      await server.stop();
+      throw new Error(`${error.message}\n${output}`);
+    },
+  );
+}
+
+/** The production server (`next start`) in its own process, on its own database and mailbox. */
+export function startApp(port: number, env: Record<string, string>): Promise<Server> {
+  return start(["node_modules/next/dist/bin/next", "start", "-p", String(port)], port, env, "/api/petitions/moscow-trials");
+}
+
+/** The write floor: a bare node:http server doing one SQLite insert per request. */
+export function startInsertFloor(port: number, database: string): Promise<Server> {
+  return start(["--import", "tsx", "bench/insert-floor.ts"], port, { FLOOR_DATABASE: database }, "/health");
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+export function treeRss(rootPid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      total += Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) * 1024;
+    } catch {
+      // gone
+    }
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}

@@ -1,0 +1,140 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { confirmationTokens, documents, outbox, signatures, type Signature } from "@/db/schema";
+import { isCountryCode } from "@/lib/countries";
+import { emailKey } from "@/lib/email-key";
+import { deriveToken, hashToken, isWellFormedToken } from "@/lib/tokens";
+import { generateSignatures } from "./generate-signatures";
+import { recountConfirmed, type ConfirmEmailPayload } from "./queries/signatures";
+
+const secret = "generator-test-secret";
+const db = () => getDb();
+const rows = () => db().select().from(signatures).all();
+const share = (all: Signature[], state: Signature["state"]) =>
+  all.filter((row) => row.state === state).length / all.length;
+
+async function expectCountersExact() {
+  const counts = await recountConfirmed();
+  for (const { kept, actual } of counts) expect(kept).toBe(actual);
+  return counts;
+}
+
+beforeEach(() => {
+  db().delete(outbox).run();
+  db().delete(confirmationTokens).run();
+  db().delete(signatures).run();
+  db().update(documents).set({ signatureCount: 0 }).run();
+});
+
+describe("generating synthetic signatures into a real SQLite file", () => {
+  it("writes realistic rows, states by weight, exact counters and a confirm email per pending row", async () => {
+    const progress: number[] = [];
+    const { inserted } = generateSignatures(db(), {
+      count: 5_000, withOutbox: { secret }, onProgress: (done) => progress.push(done),
+    });
+    expect(inserted).toBe(5_000);
+    expect(progress.at(-1)).toBe(5_000);
+    const all = rows();
+    expect(all).toHaveLength(5_000);
+
+    expect(share(all, "confirmed")).toBeCloseTo(0.8, 1);
+    expect(share(all, "pending")).toBeCloseTo(0.15, 1);
+    expect(share(all, "rejected")).toBeGreaterThan(0.02);
+    expect(share(all, "withdrawn")).toBeGreaterThan(0);
+
+    const keys = new Set(all.map((row) => `${row.documentId} ${row.emailKey}`));
+    expect(keys.size).toBe(all.length);
+    for (const row of all) {
+      expect(row.emailKey).toBe(emailKey(row.email));
+      expect(row.email).toMatch(/^[a-z0-9._+]+@[a-z.]+$/);
+      expect(isCountryCode(row.country)).toBe(true);
+      expect(row.emailsSent).toBe(1);
+      if (row.state === "confirmed") expect(row.confirmedAt!.getTime()).toBeGreaterThan(row.createdAt.getTime());
+      if (row.state === "pending") expect(row.confirmedAt).toBeNull();
+    }
+    const created = all.map((row) => row.createdAt.getTime());
+    expect(Math.min(...created)).toBeGreaterThan(Date.now() - 61 * 86_400_000);
+    expect(Math.max(...created)).toBeLessThan(Date.now());
+
+    const names = all.map((row) => row.name).join(" ");
+    const scripts = ["Latin", "Cyrillic", "Greek", "Arabic", "Hebrew", "Han", "Hangul", "Devanagari", "Georgian"];
+    for (const script of scripts) {
+      expect(names, script).toMatch(new RegExp(`\\p{Script=${script}}`, "u"));
+    }
+    expect(names).toMatch(/[À-ž]/); // Latin with accents
+    expect(all.some((row) => row.city === null) && all.some((row) => row.city !== null)).toBe(true);
+    const comments = all.flatMap((row) => (row.comment ? [row.comment] : []));
+    expect(comments.some((comment) => comment.includes("\n"))).toBe(true);
+    expect(comments.some((comment) => /^[=+]/.test(comment))).toBe(true);
+    expect(new Set(all.map((row) => row.display))).toEqual(new Set(["full", "initials", "hidden"]));
+    expect(all.filter((row) => row.updates).length / all.length).toBeCloseTo(0.4, 1);
+    expect(new Set(all.map((row) => row.documentId)).size).toBe(2);
+
+    const counts = await expectCountersExact();
+    const confirmed = all.filter((row) => row.state === "confirmed").length;
+    expect(counts.reduce((sum, { actual }) => sum + actual, 0)).toBe(confirmed);
+
+    const pending = all.filter((row) => row.state === "pending");
+    const tokens = db().select().from(confirmationTokens).all();
+    const messages = db().select().from(outbox).all();
+    expect(tokens).toHaveLength(pending.length);
+    expect(messages).toHaveLength(pending.length);
+    const tokenBySignature = new Map(tokens.map((token) => [token.signatureId, token]));
+    const messageByRecipient = new Map(messages.map((message) => [message.recipient, message]));
+    const titles = new Map(db().select().from(documents).all().map((document) => [document.id, document]));
+    for (const signature of pending) {
+      const token = tokenBySignature.get(signature.id)!;
+      const message = messageByRecipient.get(signature.email)!;
+      expect(message).toMatchObject({ template: "confirm-signature", status: "queued", attempts: 0 });
+      const payload = message.payload as ConfirmEmailPayload;
+      const document = titles.get(signature.documentId)!;
+      expect(payload).toEqual({
+        name: signature.name, documentTitle: document.title, documentKind: document.kind,
+        documentSlug: document.slug, tokenNonce: expect.any(String),
+      });
+      const link = deriveToken(secret, payload.tokenNonce);
+      expect(isWellFormedToken(payload.tokenNonce) && isWellFormedToken(link)).toBe(true);
+      expect(hashToken(link)).toBe(token.tokenHash);
+      expect(token.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    }
+  });
+
+  it("adds more rows on a second run without breaking the unique index, keeping counters exact", async () => {
+    generateSignatures(db(), { count: 2_000, seed: 3 });
+    expect(() => generateSignatures(db(), { count: 1_000, seed: 3, withOutbox: { secret } })).not.toThrow();
+    expect(rows()).toHaveLength(3_000);
+    await expectCountersExact();
+  });
+
+  it("follows the document, states, days and domain it is given", async () => {
+    generateSignatures(db(), {
+      count: 300, document: "family-letter", states: { withdrawn: 1, pending: 1 }, days: 2, emailDomain: "test.example",
+    });
+    const all = rows();
+    const letter = db().select().from(documents).all().find((document) => document.slug === "family-letter")!;
+    expect(all.every((row) => row.documentId === letter.id)).toBe(true);
+    expect(new Set(all.map((row) => row.state))).toEqual(new Set(["withdrawn", "pending"]));
+    expect(all.every((row) => row.email.endsWith("@test.example"))).toBe(true);
+    expect(all.every((row) => row.createdAt.getTime() > Date.now() - 2 * 86_400_000)).toBe(true);
+    expect(db().select().from(outbox).all()).toHaveLength(0);
+    expect((await recountConfirmed()).every(({ kept }) => kept === 0)).toBe(true);
+  });
+
+  it("is reproducible from its seed", () => {
+    const snapshot = () => rows().map(({ name, email, country, city, comment, display, state }) => ({
+      name, email, country, city, comment, display, state,
+    }));
+    generateSignatures(db(), { count: 200, seed: 42 });
+    const first = snapshot();
+    db().delete(signatures).run();
+    generateSignatures(db(), { count: 200, seed: 42 });
+    expect(snapshot()).toEqual(first);
+  });
+
+  it("refuses options it cannot honour before writing anything", () => {
+    expect(() => generateSignatures(db(), { count: 10, document: "no-such-document" })).toThrow(RangeError);
+    expect(() => generateSignatures(db(), { count: -1 })).toThrow(RangeError);
+    expect(() => generateSignatures(db(), { count: 10, states: { confirmed: 0 } })).toThrow(RangeError);
+    expect(rows()).toHaveLength(0);
+  });
+});
