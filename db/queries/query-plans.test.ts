@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { hashToken } from "@/lib/tokens";
+import { listRecentPublicSigners } from "./documents";
+import { listSignatures } from "./moderation";
+import { claimDueMessages } from "./outbox";
+import { findSignatureByToken } from "./signatures";
+
+/** Runs a query function and returns SQLite's plan for every statement it prepared. */
+async function plansOf(run: () => Promise<unknown>): Promise<string[]> {
+  const client = getDb().$client;
+  const prepare = client.prepare.bind(client);
+  const statements: string[] = [];
+  client.prepare = ((source: string) => {
+    statements.push(source);
+    return prepare(source);
+  }) as typeof client.prepare;
+  try {
+    await run();
+  } finally {
+    client.prepare = prepare;
+  }
+  return statements
+    .filter((source) => /^\s*(select|update)/i.test(source))
+    .map((source) => {
+      const placeholders = (source.match(/\?/g) ?? []).length;
+      const rows = prepare(`explain query plan ${source}`).all(...Array(placeholders).fill(null)) as { detail: string }[];
+      return rows.map((row) => row.detail).join("; ");
+    });
+}
+
+describe("query plans: the hot and the admin queries use indexes", () => {
+  it("looks a confirmation token up by its primary key", async () => {
+    const [plan] = await plansOf(() => findSignatureByToken(hashToken("x")));
+    expect(plan).toMatch(/SEARCH confirmation_tokens USING INDEX sqlite_autoindex_confirmation_tokens_1 \(token_hash=\?\)/);
+  });
+
+  it("lists recent public signers from the document/state/confirmed index, without sorting", async () => {
+    const [plan] = await plansOf(() => listRecentPublicSigners(1));
+    expect(plan).toMatch(/SEARCH signatures USING INDEX signatures_document_state_confirmed \(document_id=\? AND state=\?\)/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("pages through signatures by id (keyset) without a sort, also when filtered by document and state", async () => {
+    for (const filter of [{}, { state: "confirmed" as const }, { document: "moscow-trials", state: "pending" as const }]) {
+      const [plan] = await plansOf(() => listSignatures(filter, 1000));
+      expect(plan, JSON.stringify(filter)).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      expect(plan).toMatch(/signatures USING (INTEGER PRIMARY KEY|INDEX)/);
+    }
+  });
+
+  it("finds due outbox messages through the status/next-attempt index", async () => {
+    const plans = await plansOf(() => claimDueMessages(100));
+    expect(plans[0]).toMatch(/SEARCH outbox USING INDEX outbox_due \(status=\? AND next_attempt_at<\?\)/);
+  });
+});
