@@ -12,8 +12,8 @@ export type SendResult = (
   | { ok: true; providerIds: (string | null)[] }
   | { ok: false; retryable: boolean; error: string; retryAfterMs?: number }
 ) & {
-  /** How long to wait before the next request, when the provider says its rate limit is spent. */
-  pauseMs?: number;
+  /** The provider's rate limit as its ratelimit-* headers announce it: requests per window, and what is left. */
+  rateLimit?: { limit: number; remaining: number; resetMs: number };
 };
 
 let resend: Resend | undefined;
@@ -33,8 +33,8 @@ export async function sendEmails(envelopes: Envelope[], batchKey: string): Promi
     payload.length === 1
       ? await resend.emails.send(payload[0], options).then((result) => ({ ...result, ids: result.data ? [result.data.id] : [] }))
       : await resend.batch.send(payload, options).then((result) => ({ ...result, ids: result.data?.data.map((item) => item.id) ?? [] }));
-  const pauseMs = rateLimitPause(answer.headers);
-  if (!answer.error) return { ok: true, providerIds: envelopes.map((_, index) => answer.ids[index] ?? null), pauseMs };
+  const rateLimit = rateLimitOf(answer.headers);
+  if (!answer.error) return { ok: true, providerIds: envelopes.map((_, index) => answer.ids[index] ?? null), rateLimit };
   const status = (answer.error as { statusCode?: number | null }).statusCode ?? null;
   // No status: the request never got an answer (refused, reset, timed out).
   const retryable = status === null || status === 409 || status === 429 || status >= 500;
@@ -43,13 +43,15 @@ export async function sendEmails(envelopes: Envelope[], batchKey: string): Promi
     retryable,
     error: `${status ?? "no response"} ${answer.error.name}: ${answer.error.message}`.slice(0, 500),
     retryAfterMs: seconds(answer.headers?.["retry-after"]),
-    pauseMs,
+    rateLimit,
   };
 }
 
-function rateLimitPause(headers: Record<string, string> | null | undefined): number | undefined {
-  if (headers?.["ratelimit-remaining"] !== "0") return undefined;
-  return seconds(headers["ratelimit-reset"]) ?? 1000;
+function rateLimitOf(headers: Record<string, string> | null | undefined): SendResult["rateLimit"] {
+  const limit = Number(headers?.["ratelimit-limit"]);
+  const remaining = Number(headers?.["ratelimit-remaining"]);
+  if (!Number.isFinite(limit) || limit <= 0 || !Number.isFinite(remaining)) return undefined;
+  return { limit, remaining, resetMs: seconds(headers?.["ratelimit-reset"]) ?? 1000 };
 }
 
 function seconds(value: string | undefined): number | undefined {

@@ -24,19 +24,48 @@ export function backoffDelay(attempt: number, random = Math.random): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Sends one batch; returns how long to wait before the next request (the provider's rate limit). */
+/**
+ * Paces requests to the provider's announced rate (ratelimit-limit per second, as Resend counts it) so
+ * a backlog drains at the full allowed rate without provoking 429s; a 429's Retry-After still wins.
+ */
+class Pacer {
+  private starts: number[] = [];
+  private limit = 0;
+
+  learn(rateLimit: SendResult["rateLimit"]): void {
+    if (rateLimit) this.limit = rateLimit.limit;
+  }
+
+  /** How long to wait so that no more than `limit` requests start within any second. */
+  waitMs(now = Date.now()): number {
+    if (this.limit === 0 || this.starts.length < this.limit) return 0;
+    return Math.max(0, this.starts[this.starts.length - this.limit] + 1000 + 5 - now);
+  }
+
+  started(now = Date.now()): void {
+    this.starts.push(now);
+    if (this.starts.length > 100) this.starts.splice(0, this.starts.length - 100);
+  }
+}
+
+const pacer = new Pacer();
+
+/** Sends one batch; returns how long the provider asked us to wait (Retry-After), if it did. */
 async function deliver(batch: Awaited<ReturnType<typeof claimDueMessages>>): Promise<number> {
   const ids = batch.map((message) => message.id);
   let result: SendResult;
   try {
     const emails = await Promise.all(batch.map(async (message) => ({ key: `outbox-${message.id}`, email: await composeEmail(message) })));
+    await sleep(pacer.waitMs());
+    pacer.started();
     result = await sendEmails(emails, batch[0].batchKey);
+    pacer.learn(result.rateLimit);
   } catch (error) {
     result = { ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) };
   }
   if (result.ok) {
     await markMessagesSent(batch.map((message, index) => ({ id: message.id, providerId: result.providerIds[index] })));
-    return result.pauseMs ?? 0;
+    return 0;
   }
   // Log the rows and the provider's answer only: never the recipients or the emails' links.
   console.warn(`outbox ${ids[0]}${ids.length > 1 ? ` (+${ids.length - 1})` : ""}: attempt ${batch[0].attempts} failed: ${result.error}`);
@@ -48,10 +77,10 @@ async function deliver(batch: Awaited<ReturnType<typeof claimDueMessages>>): Pro
     const delay = Math.max(backoffDelay(batch[0].attempts), result.retryAfterMs ?? 0);
     await scheduleMessagesRetry(ids, result.error, new Date(Date.now() + delay));
   }
-  return Math.max(result.pauseMs ?? 0, result.retryAfterMs ?? 0);
+  return result.retryAfterMs ?? 0;
 }
 
-/** Sends everything due now, batch after batch, pausing when the provider asks; returns how many it handled. */
+/** Sends everything due now, batch after batch, at the provider's pace; returns how many it handled. */
 export async function drainOutbox(): Promise<number> {
   let handled = 0;
   for (;;) {

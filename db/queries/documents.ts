@@ -1,14 +1,18 @@
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { getDb } from "../index";
+import { prepared } from "../prepared";
 import type { DocumentInput } from "@/lib/document-input";
 import { delegations, documents, signatures, type DocumentKind } from "../schema";
 
 export async function getDocumentBySlug(kind: DocumentKind, slug: string) {
-  return getDb()
-    .select()
-    .from(documents)
-    .where(and(eq(documents.kind, kind), eq(documents.slug, slug)))
-    .get();
+  const query = prepared(getDb(), "documents.bySlug", (db) =>
+    db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.kind, sql.placeholder("kind")), eq(documents.slug, sql.placeholder("slug"))))
+      .prepare(),
+  );
+  return query.get({ kind, slug });
 }
 
 /** Documents the public may see: everything but drafts, petitions first. */

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Db } from "../index";
+import { prepared } from "../prepared";
 import { confirmationTokens, documents, outbox, signatures, type Document, type Signature } from "../schema";
 
 /** No signature ever gets more than this many emails from repeated signing or link requests. */
@@ -24,15 +25,44 @@ export type AlreadySignedPayload = Omit<ConfirmEmailPayload, "tokenNonce">;
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
+const p = sql.placeholder;
+
+// The signing path's statements, prepared once (they run inside the callers' transactions: one connection).
+const statements = (db: Db) => ({
+  findSignature: prepared(db, "signatures.find", (d) =>
+    d.select().from(signatures).where(and(eq(signatures.documentId, p("documentId")), eq(signatures.emailKey, p("emailKey")))).prepare(),
+  ),
+  insertSignature: prepared(db, "signatures.insert", (d) =>
+    d
+      .insert(signatures)
+      .values({
+        documentId: p("documentId"), name: p("name"), email: p("email"), emailKey: p("emailKey"), country: p("country"),
+        city: p("city"), comment: p("comment"), display: p("display"), updates: p("updates"),
+      })
+      .returning()
+      .prepare(),
+  ),
+  insertToken: prepared(db, "tokens.insert", (d) =>
+    d.insert(confirmationTokens).values({ tokenHash: p("tokenHash"), signatureId: p("signatureId"), expiresAt: p("expiresAt") }).prepare(),
+  ),
+  queueEmail: prepared(db, "outbox.insert", (d) =>
+    d.insert(outbox).values({ template: p("template"), recipient: p("recipient"), payload: p("payload") }).prepare(),
+  ),
+  countEmail: prepared(db, "signatures.countEmail", (d) =>
+    d.update(signatures).set({ emailsSent: sql`${signatures.emailsSent} + 1` }).where(eq(signatures.id, p("id"))).prepare(),
+  ),
+});
+
 export type QueueOutcome = "queued" | "capped" | "none";
 
 /**
  * Sends the email a signature needs now — confirm while pending, "already signed" once confirmed —
  * unless it has had its share. Runs inside the caller's transaction with the signature write.
  */
-function queueSignatureEmail(tx: Tx, signature: Signature, document: Document, token: IssuedToken): QueueOutcome {
+function queueSignatureEmail(db: Db, signature: Signature, document: Document, token: IssuedToken): QueueOutcome {
   if (signature.state !== "pending" && signature.state !== "confirmed") return "none";
   if (signature.emailsSent >= MAX_EMAILS_PER_SIGNATURE) return "capped";
+  const run = statements(db);
   const common = {
     name: signature.name,
     documentTitle: document.title,
@@ -40,19 +70,14 @@ function queueSignatureEmail(tx: Tx, signature: Signature, document: Document, t
     documentSlug: document.slug,
   };
   if (signature.state === "pending") {
-    tx.insert(confirmationTokens)
-      .values({ tokenHash: token.hash, signatureId: signature.id, expiresAt: token.expiresAt })
-      .run();
+    run.insertToken.run({ tokenHash: token.hash, signatureId: signature.id, expiresAt: token.expiresAt });
     const payload: ConfirmEmailPayload = { ...common, tokenNonce: token.nonce };
-    tx.insert(outbox).values({ template: "confirm-signature", recipient: signature.email, payload }).run();
+    run.queueEmail.run({ template: "confirm-signature", recipient: signature.email, payload });
   } else {
     const payload: AlreadySignedPayload = common;
-    tx.insert(outbox).values({ template: "already-signed", recipient: signature.email, payload }).run();
+    run.queueEmail.run({ template: "already-signed", recipient: signature.email, payload });
   }
-  tx.update(signatures)
-    .set({ emailsSent: sql`${signatures.emailsSent} + 1` })
-    .where(eq(signatures.id, signature.id))
-    .run();
+  run.countEmail.run({ id: signature.id });
   return "queued";
 }
 
@@ -64,20 +89,14 @@ export async function recordSignature(
   input: NewSignature,
   token: IssuedToken,
 ): Promise<RecordOutcome> {
-  return getDb().transaction(
-    (tx) => {
-      const existing = tx
-        .select()
-        .from(signatures)
-        .where(and(eq(signatures.documentId, document.id), eq(signatures.emailKey, input.emailKey)))
-        .get();
-      if (existing) return queueSignatureEmail(tx, existing, document, token);
-      const created = tx
-        .insert(signatures)
-        .values({ ...input, documentId: document.id })
-        .returning()
-        .get();
-      queueSignatureEmail(tx, created, document, token);
+  const db = getDb();
+  const run = statements(db);
+  return db.transaction(
+    () => {
+      const existing = run.findSignature.get({ documentId: document.id, emailKey: input.emailKey });
+      if (existing) return queueSignatureEmail(db, existing, document, token);
+      const created = run.insertSignature.get({ ...input, documentId: document.id })!;
+      queueSignatureEmail(db, created, document, token);
       return "created";
     },
     { behavior: "immediate" },
@@ -90,14 +109,11 @@ export async function requestSignatureEmail(
   emailKey: string,
   token: IssuedToken,
 ): Promise<QueueOutcome> {
-  return getDb().transaction(
-    (tx) => {
-      const existing = tx
-        .select()
-        .from(signatures)
-        .where(and(eq(signatures.documentId, document.id), eq(signatures.emailKey, emailKey)))
-        .get();
-      return existing ? queueSignatureEmail(tx, existing, document, token) : "none";
+  const db = getDb();
+  return db.transaction(
+    () => {
+      const existing = statements(db).findSignature.get({ documentId: document.id, emailKey });
+      return existing ? queueSignatureEmail(db, existing, document, token) : "none";
     },
     { behavior: "immediate" },
   );
