@@ -29,22 +29,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * a backlog drains at the full allowed rate without provoking 429s; a 429's Retry-After still wins.
  */
 class Pacer {
-  private starts: number[] = [];
+  private answered: number[] = [];
   private limit = 0;
 
-  learn(rateLimit: SendResult["rateLimit"]): void {
+  /** Each answer's time: the provider counted the request before it answered, so spacing answers is safe. */
+  learn(rateLimit: SendResult["rateLimit"], now = Date.now()): void {
     if (rateLimit) this.limit = rateLimit.limit;
+    this.answered.push(now);
+    if (this.answered.length > 100) this.answered.splice(0, this.answered.length - 100);
   }
 
-  /** How long to wait so that no more than `limit` requests start within any second. */
+  /** How long to wait so that no more than `limit` requests fall within any second. */
   waitMs(now = Date.now()): number {
-    if (this.limit === 0 || this.starts.length < this.limit) return 0;
-    return Math.max(0, this.starts[this.starts.length - this.limit] + 1000 + 5 - now);
-  }
-
-  started(now = Date.now()): void {
-    this.starts.push(now);
-    if (this.starts.length > 100) this.starts.splice(0, this.starts.length - 100);
+    if (this.limit === 0 || this.answered.length < this.limit) return 0;
+    return Math.max(0, this.answered[this.answered.length - this.limit] + 1000 - now);
   }
 }
 
@@ -57,7 +55,6 @@ async function deliver(batch: Awaited<ReturnType<typeof claimDueMessages>>): Pro
   try {
     const emails = await Promise.all(batch.map(async (message) => ({ key: `outbox-${message.id}`, email: await composeEmail(message) })));
     await sleep(pacer.waitMs());
-    pacer.started();
     result = await sendEmails(emails, batch[0].batchKey);
     pacer.learn(result.rateLimit);
   } catch (error) {
