@@ -20,5 +20,3 @@ export const auditLog = sqliteTable(
     index("audit_log_target").on(table.targetType, table.targetId),
   ],
 );
-
-export type AuditEntry = typeof auditLog.$inferSelect;

@@ -20,47 +20,47 @@ export function EditDocumentForm({ document, action }: Props) {
 
   return (
     <>
-    {state?.preview}
-    <form key={state?.attempt ?? 0} action={formAction} className="form">
-      <div className="field">
-        <label htmlFor="title">Title</label>
-        <input id="title" name="title" type="text" defaultValue={values.title} maxLength={200} {...field("title")} />
-        {error("title")}
-      </div>
-      <div className="field">
-        <label htmlFor="summary">Summary</label>
-        <textarea id="summary" name="summary" defaultValue={values.summary} maxLength={500} {...field("summary")} />
-        {error("summary")}
-      </div>
-      <div className="field">
-        <label htmlFor="addressee">Addressed to</label>
-        <input id="addressee" name="addressee" type="text" defaultValue={values.addressee} maxLength={200} {...field("addressee")} />
-        {error("addressee")}
-      </div>
-      <div className="field">
-        <label htmlFor="body">Text (Markdown; HTML is not rendered)</label>
-        <textarea id="body" name="body" defaultValue={values.body} rows={18} {...field("body")} />
-        {error("body")}
-      </div>
-      <div className="field">
-        <label htmlFor="goal">Goal (signatures)</label>
-        <input id="goal" name="goal" type="number" min={0} defaultValue={values.goal} {...field("goal")} />
-        {error("goal")}
-      </div>
-      <div className="field">
-        <label htmlFor="status">Status</label>
-        <select id="status" name="status" defaultValue={values.status} {...field("status")}>
-          <option value="draft">Draft (not public)</option>
-          <option value="open">Open for signatures</option>
-          <option value="closed">Closed</option>
-        </select>
-        {error("status")}
-      </div>
-      <div className="actions">
-        <button type="submit" name="intent" value="preview" className="secondary" disabled={pending}>Preview</button>
-        <button type="submit" name="intent" value="save" disabled={pending}>Save changes</button>
-      </div>
-    </form>
+      {state?.preview}
+      <form key={state?.attempt ?? 0} action={formAction} className="form">
+        <div className="field">
+          <label htmlFor="title">Title</label>
+          <input id="title" name="title" type="text" defaultValue={values.title} maxLength={200} {...field("title")} />
+          {error("title")}
+        </div>
+        <div className="field">
+          <label htmlFor="summary">Summary</label>
+          <textarea id="summary" name="summary" defaultValue={values.summary} maxLength={500} {...field("summary")} />
+          {error("summary")}
+        </div>
+        <div className="field">
+          <label htmlFor="addressee">Addressed to</label>
+          <input id="addressee" name="addressee" type="text" defaultValue={values.addressee} maxLength={200} {...field("addressee")} />
+          {error("addressee")}
+        </div>
+        <div className="field">
+          <label htmlFor="body">Text (Markdown; HTML is not rendered)</label>
+          <textarea id="body" name="body" defaultValue={values.body} rows={18} {...field("body")} />
+          {error("body")}
+        </div>
+        <div className="field">
+          <label htmlFor="goal">Goal (signatures)</label>
+          <input id="goal" name="goal" type="number" min={0} defaultValue={values.goal} {...field("goal")} />
+          {error("goal")}
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={values.status} {...field("status")}>
+            <option value="draft">Draft (not public)</option>
+            <option value="open">Open for signatures</option>
+            <option value="closed">Closed</option>
+          </select>
+          {error("status")}
+        </div>
+        <div className="actions">
+          <button type="submit" name="intent" value="preview" className="secondary" disabled={pending}>Preview</button>
+          <button type="submit" name="intent" value="save" disabled={pending}>Save changes</button>
+        </div>
+      </form>
     </>
   );
 }
