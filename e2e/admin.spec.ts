@@ -173,3 +173,27 @@ test("sessions can be revoked, and signing out ends the session", async ({ brows
   await page.goto("/admin/signatures");
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("an organiser's form replayed without a session does nothing", async ({ page, playwright }) => {
+  const email = `replay-${Date.now()}@example.org`;
+  await signAndConfirm(page, "Replay Target", email, "Italy");
+  const id = withDatabase((db) => (db.prepare("select id from signatures where email = ?").get(email) as { id: number }).id);
+  await signInAsAdmin(page);
+  await page.goto(`/admin/signatures/${id}`);
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Reject this signature" }) });
+  const fields = await form.locator("input[type=hidden]").evaluateAll((inputs) =>
+    inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as const),
+  );
+  expect(fields.some(([name]) => name.startsWith("$ACTION_ID_"))).toBe(true);
+
+  // The same post from a client with no session: the action must check the session itself.
+  const anonymous = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+  const response = await anonymous.post(`/admin/signatures/${id}`, {
+    multipart: Object.fromEntries(fields),
+    headers: { origin: new URL(page.url()).origin },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeLessThan(500);
+  expect(withDatabase((db) => (db.prepare("select state from signatures where id = ?").get(id) as { state: string }).state)).toBe("confirmed");
+  await anonymous.dispose();
+});
