@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { closeDatabase, openDatabase } from "@/db";
 import { generateSignatures } from "@/db/generate-signatures";
+import { recountConfirmed } from "@/db/queries/signatures";
 import { sessions, users } from "@/db/schema";
 import { deriveToken } from "@/lib/tokens";
 
@@ -62,19 +63,13 @@ export function pendingTokens(file: string): string[] {
   }
 }
 
-/** Kept counters against a recount of the rows, per document. */
-export function counterDrift(file: string): { slug: string; kept: number; actual: number }[] {
-  const db = new Database(file, { readonly: true });
+/** Kept counters against a recount of the rows, per document (the app's own reconcile query). */
+export async function counterDrift(file: string) {
+  const db = openDatabase(file);
   try {
-    return db
-      .prepare(
-        `select slug, signature_count as kept,
-           (select count(*) from signatures s where s.document_id = d.id and s.state = 'confirmed') as actual
-         from documents d`,
-      )
-      .all() as { slug: string; kept: number; actual: number }[];
+    return await recountConfirmed(db);
   } finally {
-    db.close();
+    closeDatabase(file);
   }
 }
 

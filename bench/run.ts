@@ -86,7 +86,7 @@ async function main() {
   });
   await app.stop();
 
-  const drift = counterDrift(liveDb).filter((row) => row.kept !== row.actual);
+  const drift = (await counterDrift(liveDb)).filter((row) => row.kept !== row.actual);
   const missing = missingRows(liveDb, signing.accepted);
   rows.push({
     what: "after the signing and confirming load",

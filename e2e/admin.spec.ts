@@ -148,15 +148,18 @@ test("an organiser edits a document with a preview, and the public page changes 
   await expect(page.locator("tbody tr").first()).toContainText("family-letter");
 });
 
-test("sessions can be revoked, and signing out ends the session", async ({ browser, page }) => {
+test("a session lasts 12 hours, can be revoked, and signing out ends it", async ({ browser, page }) => {
   await signInAsAdmin(page);
+  const token = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"))!.value;
+  const expires = withDatabase((db) => (db.prepare("select expires from session where sessionToken = ?").get(token) as { expires: number }).expires);
+  expect((expires - Date.now()) / 3600_000).toBeGreaterThan(11.9);
+  expect((expires - Date.now()) / 3600_000).toBeLessThanOrEqual(12);
   const other = await browser.newPage();
   await signInAsAdmin(other);
   await page.goto("/admin/sessions");
   expect(await page.locator("tbody tr").count()).toBeGreaterThanOrEqual(2);
   // Revoke every session but this page's own (the list names sessions by a digest of their token).
-  const ownToken = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"))!.value;
-  const ownId = createHash("sha256").update(ownToken).digest("hex").slice(0, 24);
+  const ownId = createHash("sha256").update(token).digest("hex").slice(0, 24);
   const others = page.locator(`tbody tr:has(input[name="id"]:not([value="${ownId}"])) button`);
   while ((await others.count()) > 0) {
     const remaining = await others.count();

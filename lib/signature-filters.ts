@@ -1,27 +1,21 @@
 import { z } from "zod";
 import { signatureStates } from "@/db/schema";
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-11-27.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist.");
-
-const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+import { documentSlug, isoDate, messagesByField, optional } from "./form-fields";
 
 /** The admin's filters for listing, exporting and invalidating signatures, from a query string. */
 export const signatureFilterSchema = z.object({
-  q: z.preprocess(blankAsUndefined, z.string().trim().max(200, "Search for at most 200 characters.").optional()),
-  document: z.preprocess(blankAsUndefined, z.string().max(100).regex(/^[a-z0-9-]+$/, "Unknown document.").optional()),
-  state: z.preprocess(blankAsUndefined, z.enum(signatureStates, "Unknown state.").optional()),
-  from: z.preprocess(blankAsUndefined, isoDate.optional()),
-  to: z.preprocess(blankAsUndefined, isoDate.optional()),
+  q: optional(z.string().trim().max(200, "Search for at most 200 characters.")),
+  document: optional(documentSlug),
+  state: optional(z.enum(signatureStates, "Unknown state.")),
+  from: optional(isoDate),
+  to: optional(isoDate),
 });
 
 export type SignatureFilter = z.infer<typeof signatureFilterSchema>;
 
 export type ParsedFilter =
   | { ok: true; filter: SignatureFilter }
-  | { ok: false; errors: Partial<Record<keyof SignatureFilter, string>> };
+  | { ok: false; errors: Partial<Record<keyof SignatureFilter | "form", string>> };
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 
@@ -31,10 +25,7 @@ export function parseSignatureFilter(params: Params): ParsedFilter {
     return Array.isArray(value) ? value[0] : (value ?? undefined);
   };
   const parsed = signatureFilterSchema.safeParse(Object.fromEntries(["q", "document", "state", "from", "to"].map((key) => [key, get(key)])));
-  if (parsed.success) return { ok: true, filter: parsed.data };
-  const errors: Partial<Record<keyof SignatureFilter, string>> = {};
-  for (const issue of parsed.error.issues) errors[issue.path[0] as keyof SignatureFilter] ??= issue.message;
-  return { ok: false, errors };
+  return parsed.success ? { ok: true, filter: parsed.data } : { ok: false, errors: messagesByField(parsed.error) };
 }
 
 /** The filter as a query string, for links (pagination, export) that keep it. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { displayChoices } from "@/db/schema";
 import { isCountryCode } from "./countries";
+import { messagesByField } from "./form-fields";
 
 // C0/C1 control characters; the comment additionally may hold line breaks.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -35,6 +36,9 @@ export const signatureInputSchema = z.strictObject({
   comment: optionalText("Your comment", 500, CONTROL_EXCEPT_NEWLINES),
   display: z.enum(displayChoices, "Please choose how your name is shown."),
   updates: z.boolean("Updates must be true or false.").default(false),
+}, {
+  error: (issue) =>
+    issue.code === "unrecognized_keys" ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.` : undefined,
 });
 
 export type SignatureInput = z.infer<typeof signatureInputSchema>;
@@ -42,18 +46,7 @@ export type SignatureField = keyof SignatureInput;
 export type FieldErrors = Partial<Record<SignatureField | "form", string>>;
 
 /** The first message per field, ready to show beside it (or to return from the API). */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = (issue.code === "unrecognized_keys" ? "form" : issue.path[0] ?? "form") as keyof FieldErrors;
-    if (issue.code === "unrecognized_keys") {
-      errors.form ??= `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.`;
-    } else {
-      errors[field] ??= issue.message;
-    }
-  }
-  return errors;
-}
+export const fieldErrors = (error: z.ZodError): FieldErrors => messagesByField<SignatureField>(error);
 
 /** The signing form posts strings; the checkbox is present ("on") only when ticked. */
 export function signatureInputFromForm(form: FormData): Record<string, unknown> {

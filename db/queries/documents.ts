@@ -61,7 +61,8 @@ export async function listAllDocuments() {
   return getDb().select().from(documents).orderBy(documents.id).all();
 }
 
-export async function getDocumentBySlugForAdmin(slug: string) {
+/** Any document, of any kind or status, by its slug (slugs are unique across kinds). */
+export async function findDocumentBySlug(slug: string) {
   return getDb().select().from(documents).where(eq(documents.slug, slug)).get();
 }
 

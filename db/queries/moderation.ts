@@ -3,7 +3,7 @@ import type { InvalidationCriteria } from "@/lib/invalidation-criteria";
 import type { SignatureFilter } from "@/lib/signature-filters";
 import { getDb, type Db } from "../index";
 import { documents, signatures, type Signature } from "../schema";
-import { signatureConditions } from "./signature-search";
+import { atDomain, containing, signatureConditions } from "./signature-search";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -84,12 +84,9 @@ export async function restoreSignature(id: number): Promise<Signature | null> {
 function invalidationConditions(criteria: InvalidationCriteria): SQL[] {
   const conditions = signatureConditions({ document: criteria.document, from: criteria.from, to: criteria.to });
   conditions.push(inArray(signatures.state, ["pending", "confirmed"]));
-  if (criteria.domain) conditions.push(sql`${signatures.emailKey} like ${`%@${criteria.domain}`}`);
+  if (criteria.domain) conditions.push(atDomain(criteria.domain));
   if (criteria.country) conditions.push(eq(signatures.country, criteria.country));
-  if (criteria.nameContains) {
-    const escaped = criteria.nameContains.replace(/[\\%_]/g, (char) => `\\${char}`);
-    conditions.push(sql`${signatures.name} like ${`%${escaped}%`} escape '\\'`);
-  }
+  if (criteria.nameContains) conditions.push(containing(signatures.name, criteria.nameContains));
   return conditions;
 }
 

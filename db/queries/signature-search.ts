@@ -12,6 +12,12 @@ function escapeLike(value: string): string {
 
 const likeEscaped = (column: SQLiteColumn, pattern: string) => sql`${column} like ${pattern} escape '\\'`;
 
+/** Everyone at a domain ("example.org" or "@example.org"), by the normalised email. */
+export const atDomain = (domain: string) => likeEscaped(signatures.emailKey, `%@${escapeLike(domain.replace(/^@/, "").toLowerCase())}`);
+
+/** A literal fragment anywhere in a column: % and _ in it match only themselves. */
+export const containing = (column: SQLiteColumn, fragment: string) => likeEscaped(column, `%${escapeLike(fragment)}%`);
+
 /**
  * The WHERE conditions for an admin filter. The search box takes a name or email fragment, "@domain" for
  * everyone at a domain, or a two-letter country code. Signatures are matched on created_at by date (UTC).
@@ -27,10 +33,9 @@ export function signatureConditions(filter: SignatureFilter): SQL[] {
   const q = filter.q?.trim();
   if (q) {
     if (q.startsWith("@") && q.length > 1) {
-      conditions.push(likeEscaped(signatures.emailKey, `%${escapeLike(q.toLowerCase())}`));
+      conditions.push(atDomain(q));
     } else {
-      const fragment = `%${escapeLike(q)}%`;
-      const matches = [likeEscaped(signatures.name, fragment), likeEscaped(signatures.email, fragment)];
+      const matches = [containing(signatures.name, q), containing(signatures.email, q)];
       if (/^[A-Za-z]{2}$/.test(q) && isCountryCode(q.toUpperCase())) matches.push(eq(signatures.country, q.toUpperCase()));
       conditions.push(or(...matches)!);
     }

@@ -173,8 +173,8 @@ export async function confirmSignature(tokenHash: string, now = new Date()): Pro
 }
 
 /** Confirmed rows per document, recounted from scratch, for checking the kept counters. */
-export async function recountConfirmed() {
-  return getDb()
+export async function recountConfirmed(db: Db = getDb()) {
+  return db
     .select({
       documentId: documents.id,
       slug: documents.slug,

@@ -6,6 +6,7 @@ import {
   getTopCountries,
   type OutboxHealth,
 } from "@/db/queries/dashboard";
+import { formatUtc } from "@/lib/format";
 import { requireAdmin } from "@/lib/auth-guard";
 import { countryName } from "@/lib/countries";
 
@@ -17,10 +18,6 @@ type DocumentStats = Awaited<ReturnType<typeof getStateCounts>>[number] & {
 };
 
 const format = (value: number) => value.toLocaleString("en");
-
-function formatUtc(date: Date) {
-  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-}
 
 function formatWait(ms: number) {
   const minutes = Math.floor(ms / 60_000);

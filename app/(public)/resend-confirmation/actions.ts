@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { getDocumentBySlug } from "@/db/queries/documents";
-import { documentKinds } from "@/db/schema";
+import { findDocumentBySlug } from "@/db/queries/documents";
+import { messagesByField } from "@/lib/form-fields";
 import { resendSignatureEmail } from "@/lib/signing";
 
-export type ResendState = { sent?: boolean; errors?: { email?: string; document?: string }; email?: string } | null;
+export type ResendState = { sent?: boolean; errors?: { email?: string; document?: string; form?: string }; email?: string } | null;
 
 const resendSchema = z.object({
   email: z.string().trim().max(254, "An email address is at most 254 characters.")
@@ -17,18 +17,9 @@ export async function resendAction(_previous: ResendState, form: FormData): Prom
   const raw = { email: form.get("email") ?? "", document: form.get("document") ?? "" };
   const parsed = resendSchema.safeParse(raw);
   const email = typeof raw.email === "string" ? raw.email : "";
-  if (!parsed.success) {
-    const errors: NonNullable<ResendState>["errors"] = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as "email" | "document"] ??= issue.message;
-    return { errors, email };
-  }
-  for (const kind of documentKinds) {
-    const document = await getDocumentBySlug(kind, parsed.data.document);
-    if (document && document.status === "open") {
-      await resendSignatureEmail(document, parsed.data.email);
-      break;
-    }
-  }
+  if (!parsed.success) return { errors: messagesByField(parsed.error), email };
+  const document = await findDocumentBySlug(parsed.data.document);
+  if (document?.status === "open") await resendSignatureEmail(document, parsed.data.email);
   // Same answer whatever happened: nobody learns from this form whether an address has signed.
   return { sent: true };
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { listAuditEntries } from "@/db/queries/audit";
+import { formatUtc } from "@/lib/format";
 import { requireAdmin } from "@/lib/auth-guard";
 
 export const metadata = { title: "Audit log" };
@@ -35,7 +36,7 @@ export default async function AuditPage({ searchParams }: Props) {
         <table>
           <thead>
             <tr>
-              <th scope="col">When (UTC)</th>
+              <th scope="col">When</th>
               <th scope="col">Who</th>
               <th scope="col">What</th>
               <th scope="col">On</th>
@@ -45,7 +46,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.id}>
-                <td>{entry.at.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td>{formatUtc(entry.at, "second")}</td>
                 <td>{entry.actor}</td>
                 <td>{entry.action}</td>
                 <td>

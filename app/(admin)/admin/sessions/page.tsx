@@ -1,4 +1,5 @@
 import { listActiveSessions } from "@/db/queries/admin-sessions";
+import { formatUtc } from "@/lib/format";
 import { requireAdmin } from "@/lib/auth-guard";
 import { revokeSessionAction } from "./actions";
 
@@ -15,7 +16,7 @@ export default async function SessionsPage() {
         <thead>
           <tr>
             <th scope="col">Organiser</th>
-            <th scope="col">Expires (UTC)</th>
+            <th scope="col">Expires</th>
             <th scope="col"><span className="visually-hidden">Action</span></th>
           </tr>
         </thead>
@@ -23,7 +24,7 @@ export default async function SessionsPage() {
           {sessions.map((session) => (
             <tr key={session.id}>
               <td>{session.email}</td>
-              <td>{session.expires.toISOString().replace("T", " ").slice(0, 16)}</td>
+              <td>{formatUtc(session.expires)}</td>
               <td>
                 <form action={revokeSessionAction}>
                   <input type="hidden" name="id" value={session.id} />

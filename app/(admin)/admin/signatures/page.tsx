@@ -2,6 +2,7 @@ import Link from "next/link";
 import { listAllDocuments } from "@/db/queries/documents";
 import { listSignatures } from "@/db/queries/moderation";
 import { signatureStates } from "@/db/schema";
+import { formatUtc } from "@/lib/format";
 import { requireAdmin } from "@/lib/auth-guard";
 import { countryName } from "@/lib/countries";
 import { filterQuery, parseSignatureFilter, type SignatureFilter } from "@/lib/signature-filters";
@@ -101,7 +102,7 @@ export default async function SignaturesPage({ searchParams }: Props) {
                   <td>{row.city ? `${row.city}, ` : ""}{countryName(row.country)}</td>
                   <td>{row.document}</td>
                   <td>{row.state}</td>
-                  <td><time dateTime={row.createdAt.toISOString()}>{row.createdAt.toISOString().slice(0, 16).replace("T", " ")}</time></td>
+                  <td><time dateTime={row.createdAt.toISOString()}>{formatUtc(row.createdAt)}</time></td>
                 </tr>
               ))
             )}

@@ -1,4 +1,4 @@
-import { getDocumentBySlugForAdmin } from "@/db/queries/documents";
+import { findDocumentBySlug } from "@/db/queries/documents";
 import { iterateExportRows } from "@/db/queries/export";
 import { recordAudit } from "@/db/queries/audit";
 import { adminOrUnauthorized } from "@/lib/auth-guard";
@@ -25,7 +25,7 @@ export async function GET(request: Request) {
     return Response.json({ error: "Some filters are not valid.", fields: parsed.errors }, { status: 400, headers: noStore });
   }
   const { filter } = parsed;
-  if (filter.document && !(await getDocumentBySlugForAdmin(filter.document))) {
+  if (filter.document && !(await findDocumentBySlug(filter.document))) {
     return Response.json({ error: "Some filters are not valid.", fields: { document: "Unknown document." } }, { status: 400, headers: noStore });
   }
 

@@ -4,8 +4,9 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Markdown } from "@/app/_components/markdown";
 import { recordAudit } from "@/db/queries/audit";
-import { getDocumentBySlugForAdmin, updateDocument } from "@/db/queries/documents";
+import { findDocumentBySlug, updateDocument } from "@/db/queries/documents";
 import { requireAdmin } from "@/lib/auth-guard";
+import { messagesByField } from "@/lib/form-fields";
 import { refreshPublicDocuments } from "@/lib/public-cache";
 import { documentInputSchema, type DocumentErrors, type DocumentInput } from "@/lib/document-input";
 
@@ -18,14 +19,10 @@ export async function editDocumentAction(slug: string, previous: EditState, form
   const values = Object.fromEntries(FIELDS.map((key) => [key, String(form.get(key) ?? "")]));
   const attempt = (previous?.attempt ?? 0) + 1;
   const parsed = documentInputSchema.safeParse(values);
-  if (!parsed.success) {
-    const errors: DocumentErrors = {};
-    for (const issue of parsed.error.issues) errors[issue.path[0] as keyof DocumentInput] ??= issue.message;
-    return { values, errors, attempt };
-  }
+  if (!parsed.success) return { values, errors: messagesByField<keyof DocumentInput>(parsed.error), attempt };
   if (form.get("intent") !== "save") return { values, errors: {}, preview: <DocumentPreview input={parsed.data} />, attempt };
 
-  const document = await getDocumentBySlugForAdmin(String(slug));
+  const document = await findDocumentBySlug(String(slug));
   if (!document) redirect("/admin/documents");
   const result = await updateDocument(document.id, parsed.data);
   if (result && result.changed.length > 0) {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDocumentBySlugForAdmin } from "@/db/queries/documents";
+import { findDocumentBySlug } from "@/db/queries/documents";
 import { requireAdmin } from "@/lib/auth-guard";
 import { documentPath } from "@/lib/collections";
 import { editDocumentAction } from "./actions";
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?
 export default async function EditDocumentPage({ params, searchParams }: Props) {
   await requireAdmin();
   const { slug } = await params;
-  const document = await getDocumentBySlugForAdmin(slug);
+  const document = await findDocumentBySlug(slug);
   if (!document) notFound();
   const { saved } = await searchParams;
   return (

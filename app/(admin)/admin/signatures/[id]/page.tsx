@@ -2,13 +2,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listAuditEntries } from "@/db/queries/audit";
 import { getSignatureWithDocument } from "@/db/queries/moderation";
+import { formatUtc } from "@/lib/format";
 import { requireAdmin } from "@/lib/auth-guard";
 import { countryName } from "@/lib/countries";
 import { rejectAction, restoreAction } from "../actions";
 
 export const metadata = { title: "Signature" };
 
-const when = (date: Date) => date.toISOString().replace("T", " ").slice(0, 19) + " UTC";
 
 export default async function SignaturePage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
@@ -49,10 +49,10 @@ export default async function SignaturePage({ params }: { params: Promise<{ id: 
       </div>
       <h2>History</h2>
       <ol>
-        <li>{when(signature.createdAt)}: signed</li>
-        {signature.confirmedAt ? <li>{when(signature.confirmedAt)}: confirmed by email</li> : null}
+        <li>{formatUtc(signature.createdAt, "second")}: signed</li>
+        {signature.confirmedAt ? <li>{formatUtc(signature.confirmedAt, "second")}: confirmed by email</li> : null}
         {history.toReversed().map((entry) => (
-          <li key={entry.id}>{when(entry.at)}: {entry.action.replace("signature.", "")} by {entry.actor}</li>
+          <li key={entry.id}>{formatUtc(entry.at, "second")}: {entry.action.replace("signature.", "")} by {entry.actor}</li>
         ))}
       </ol>
     </>

@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
+import { emailKey } from "@/lib/email-key";
+import { invalidateSignatures, previewInvalidation, rejectSignature, restoreSignature } from "./moderation";
+import { recountConfirmed } from "./signatures";
+
+const db = () => getDb();
+
+function insert(name: string, email: string, state: "pending" | "confirmed", country = "FR") {
+  const document = db().select().from(documents).all()[0];
+  return db()
+    .insert(signatures)
+    .values({
+      documentId: document.id, name, email, emailKey: emailKey(email), country, display: "full", state,
+      confirmedAt: state === "confirmed" ? new Date() : null,
+    })
+    .returning()
+    .get();
+}
+
+function syncCounters() {
+  db().run(`update documents set signature_count = (select count(*) from signatures s where s.document_id = documents.id and s.state = 'confirmed')`);
+}
+
+const counted = () => db().select().from(documents).all()[0].signatureCount;
+const drift = async () => (await recountConfirmed()).filter((row) => row.kept !== row.actual);
+
+beforeEach(() => {
+  db().delete(outbox).run();
+  db().delete(confirmationTokens).run();
+  db().delete(signatures).run();
+  insert("Real Person", "real@example.org", "confirmed");
+  insert("Bot 100%", "bot1@spam.example", "confirmed", "RU");
+  insert("Bot_2", "bot2@spam.example", "pending", "RU");
+  insert("Sub Domain", "x@sub.spam.example", "confirmed");
+  syncCounters();
+});
+
+describe("moderation keeps the counts exact", () => {
+  it("rejecting a confirmed signature lowers the count; restoring brings it back as confirmed", async () => {
+    const [real] = db().select().from(signatures).all();
+    expect(counted()).toBe(3);
+    await rejectSignature(real.id);
+    expect(counted()).toBe(2);
+    expect(await rejectSignature(real.id)).toBeNull(); // already rejected: nothing happens twice
+    expect((await restoreSignature(real.id))?.state).toBe("confirmed");
+    expect(counted()).toBe(3);
+    expect(await drift()).toEqual([]);
+  });
+
+  it("previews a bulk invalidation, then rejects exactly those rows and lowers the count by the confirmed ones", async () => {
+    expect(await previewInvalidation({ domain: "spam.example" })).toEqual({ total: 2, confirmed: 1 });
+    expect(await invalidateSignatures({ domain: "@spam.example" })).toBe(2);
+    expect(counted()).toBe(2);
+    expect(await previewInvalidation({ domain: "spam.example" })).toEqual({ total: 0, confirmed: 0 });
+    expect(await drift()).toEqual([]);
+  });
+
+  it("matches names literally: % and _ are not wildcards", async () => {
+    expect((await previewInvalidation({ nameContains: "100%" })).total).toBe(1);
+    expect((await previewInvalidation({ nameContains: "t_2" })).total).toBe(1);
+    expect((await previewInvalidation({ nameContains: "_" })).total).toBe(1);
+    expect((await previewInvalidation({ country: "RU", nameContains: "Bot" })).total).toBe(2);
+  });
+});
