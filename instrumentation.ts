@@ -4,6 +4,8 @@ export async function register() {
   const { getDb } = await import("./db");
   const { getAuthSecret } = await import("./lib/auth-secret");
   const { startOutboxWorker } = await import("./emails/worker");
+  const { stampSocketAddresses } = await import("./lib/socket-address");
+  stampSocketAddresses();
   getDb();
   getAuthSecret();
   await startOutboxWorker();

@@ -1,39 +1,8 @@
-import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Delegation — the Moscow Trials Campaign", template: "%s — Delegation" },
-  description: "Sign the petition and the open letter the delegation carries to Moscow.",
-};
-
-// The layout reads nothing from the database: it is part of every cached page and of /_not-found,
-// which Next prerenders at build time, when no database exists.
+// Each section has its own root layout with <html lang>: the public site per language in [locale]/,
+// the organisers' pages in (admin)/. This one only carries the stylesheet.
 export default function RootLayout({ children }: { children: ReactNode }) {
-  return (
-    <html lang="en">
-      <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="site-header">
-          <nav aria-label="Main">
-            <Link className="brand" href="/">
-              Delegation
-            </Link>
-            <Link href="/#documents-heading">Sign</Link>
-          </nav>
-        </header>
-        <main id="main" className="page">
-          {children}
-        </main>
-        <footer className="site-footer">
-          <div>
-            <p>Signatures are confirmed by email and counted once. No trackers, no third-party scripts.</p>
-          </div>
-        </footer>
-      </body>
-    </html>
-  );
+  return children;
 }

@@ -1,3 +1,4 @@
+import { listAllDocuments } from "./queries/documents";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures, type Signature } from "@/db/schema";
@@ -81,7 +82,7 @@ describe("generating synthetic signatures into a real SQLite file", () => {
     expect(messages).toHaveLength(pending.length);
     const tokenBySignature = new Map(tokens.map((token) => [token.signatureId, token]));
     const messageByRecipient = new Map(messages.map((message) => [message.recipient, message]));
-    const titles = new Map(db().select().from(documents).all().map((document) => [document.id, document]));
+    const titles = new Map((await listAllDocuments()).map((document) => [document.id, document]));
     for (const signature of pending) {
       const token = tokenBySignature.get(signature.id)!;
       const message = messageByRecipient.get(signature.email)!;
@@ -90,7 +91,7 @@ describe("generating synthetic signatures into a real SQLite file", () => {
       const document = titles.get(signature.documentId)!;
       expect(payload).toEqual({
         name: signature.name, documentTitle: document.title, documentKind: document.kind,
-        documentSlug: document.slug, tokenNonce: expect.any(String),
+        documentSlug: document.slug, tokenNonce: expect.any(String), locale: "en", signatureId: signature.id,
       });
       const link = deriveToken(secret, payload.tokenNonce);
       expect(isWellFormedToken(payload.tokenNonce) && isWellFormedToken(link)).toBe(true);

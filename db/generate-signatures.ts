@@ -8,7 +8,7 @@ import type { Document, Signature } from "./schema";
 import { COMMENTS, DOMAINS, namePools } from "./synthetic-people";
 import { cumulative, pickIndex } from "./weighted";
 
-type State = Signature["state"];
+type State = Extract<Signature["state"], "confirmed" | "pending" | "rejected" | "withdrawn">;
 
 export type GenerateOptions = {
   count: number;
@@ -45,10 +45,16 @@ function prng(seed: number): () => number {
   };
 }
 
-type DocumentRow = Pick<Document, "id" | "slug" | "kind" | "title">;
+type DocumentRow = Pick<Document, "id" | "slug" | "kind"> & { title: string };
 
 function targetDocuments(db: Db, slug: string | undefined): { list: DocumentRow[]; table: Float64Array } {
-  const all = db.$client.prepare("select id, slug, kind, title from documents order by id").all() as DocumentRow[];
+  const all = db.$client
+    .prepare(
+      `select d.id, d.slug, d.kind, t.title from documents d
+       join document_texts t on t.document_id = d.id and t.version = d.current_version and t.locale = 'en'
+       order by d.id`,
+    )
+    .all() as DocumentRow[];
   const list = slug === undefined ? all : all.filter((document) => document.slug === slug);
   if (all.length === 0) throw new Error("The database has no documents");
   if (list.length === 0) throw new RangeError(`No document with the slug "${slug}"`);
@@ -106,7 +112,7 @@ export function generateSignatures(db: Db, options: GenerateOptions): { inserted
       let country = group.countries[(random() * group.countries.length) | 0];
       if (random() < 0.03) { // someone from anywhere, writing in English
         group = groups[0];
-        country = countryOptions[(random() * countryOptions.length) | 0].code;
+        country = countryOptions()[(random() * countryOptions().length) | 0].code;
       }
       const person = group.people[(random() * group.people.length) | 0];
       const cityList = cities[country];
@@ -132,7 +138,7 @@ export function generateSignatures(db: Db, options: GenerateOptions): { inserted
         insertToken.run(hashToken(deriveToken(withOutbox.secret, tokenNonce)), lastInsertRowid, now + TOKEN_TTL);
         const payload: ConfirmEmailPayload = {
           name: person.name, documentTitle: document.title, documentKind: document.kind,
-          documentSlug: document.slug, tokenNonce,
+          documentSlug: document.slug, tokenNonce, locale: "en", signatureId: Number(lastInsertRowid),
         };
         insertMessage.run(email, JSON.stringify(payload), now, now);
       }

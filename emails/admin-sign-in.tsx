@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./email-layout";
+import { EmailLayout, FooterText, buttonStyle } from "./email-layout";
 
 export type AdminSignInProps = { url: string; validMinutes: number };
 
@@ -8,8 +8,13 @@ export const adminSignInSubject = () => "Your sign-in link for the organisers' p
 export default function AdminSignIn({ url, validMinutes }: AdminSignInProps) {
   return (
     <EmailLayout
+      lang="en"
       preview="Sign in to the organisers' pages."
-      footer="Someone asked to sign in to the organisers' pages with this address. If it was not you, ignore this email."
+      footer={
+        <FooterText>
+          Someone asked to sign in to the organisers&apos; pages with this address. If it was not you, ignore this email.
+        </FooterText>
+      }
     >
       <Heading as="h1">Sign in</Heading>
       <Text>Use this link to sign in to the organisers’ pages. It works once, for {validMinutes} minutes.</Text>

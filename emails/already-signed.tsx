@@ -1,28 +1,37 @@
 import { Heading, Link, Text } from "@react-email/components";
-import { EmailLayout } from "./email-layout";
+import type { Locale } from "@/db/schema";
+import { translator } from "@/lib/i18n";
+import { EmailLayout, FooterText, ManageLine } from "./email-layout";
 
-export type AlreadySignedProps = { name: string; documentTitle: string; documentUrl: string };
+export type AlreadySignedProps = { locale: Locale; name: string; documentTitle: string; documentUrl: string; manageUrl: string };
 
-export const alreadySignedSubject = (props: AlreadySignedProps) => `You have already signed: ${props.documentTitle}`;
+export const alreadySignedSubject = (props: AlreadySignedProps) =>
+  translator(props.locale)("email.alreadySubject", { title: props.documentTitle });
 
-export default function AlreadySigned({ name, documentTitle, documentUrl }: AlreadySignedProps) {
+export default function AlreadySigned({ locale, name, documentTitle, documentUrl, manageUrl }: AlreadySignedProps) {
+  const t = translator(locale);
+  const footer = (
+    <>
+      <FooterText>{t("email.signerFooter")}</FooterText>
+      <ManageLine text={t.raw("email.manage") as string} url={manageUrl} />
+    </>
+  );
   return (
-    <EmailLayout preview={`Your signature on “${documentTitle}” is already confirmed and counted.`}>
-      <Heading as="h1">You have already signed</Heading>
-      <Text>Dear {name},</Text>
+    <EmailLayout lang={locale} preview={t("email.alreadyPreview", { title: documentTitle })} footer={footer}>
+      <Heading as="h1">{t("email.alreadyHeading")}</Heading>
+      <Text>{t("email.dear", { name })}</Text>
+      <Text>{t("email.alreadyBody", { title: documentTitle })}</Text>
       <Text>
-        Someone — probably you — tried to sign “{documentTitle}” again with this address. Your signature is
-        already confirmed and counted once; there is nothing more to do.
-      </Text>
-      <Text>
-        See the latest count and share it: <Link href={documentUrl}>{documentUrl}</Link>
+        {t("email.alreadyLink")} <Link href={documentUrl}>{documentUrl}</Link>
       </Text>
     </EmailLayout>
   );
 }
 
 AlreadySigned.PreviewProps = {
+  locale: "en",
   name: "Jean Dupont",
   documentTitle: "Annul the Moscow Trials verdicts",
   documentUrl: "http://localhost:3000/petitions/moscow-trials",
+  manageUrl: "http://localhost:3000/signature/1.preview",
 } satisfies AlreadySignedProps;

@@ -5,6 +5,8 @@ import type { OutboxMessage } from "@/db/schema";
 import { getAuthSecret } from "@/lib/auth-secret";
 import { documentPath } from "@/lib/collections";
 import { getConfig } from "@/lib/config";
+import { localePath } from "@/lib/i18n";
+import { manageUrl } from "@/lib/signer-links";
 import { deriveToken } from "@/lib/tokens";
 import AdminSignIn, { adminSignInSubject } from "./admin-sign-in";
 import AlreadySigned, { alreadySignedSubject } from "./already-signed";
@@ -20,6 +22,7 @@ async function renderEmail(to: string, subject: string, element: ReactElement): 
 // only in the signer's name and link. So each template is rendered once with placeholders, then filled.
 const NAME = "\u2063NAME\u2063";
 const LINK = "https://placeholder.invalid/LINK";
+const MANAGE = "https://placeholder.invalid/MANAGE";
 const rendered = new Map<string, Promise<{ html: string; text: string }>>();
 
 function renderOnce(cacheKey: string, element: ReactElement) {
@@ -35,14 +38,13 @@ function renderOnce(cacheKey: string, element: ReactElement) {
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[char]!);
 
-async function fill(to: string, subject: string, cacheKey: string, element: ReactElement, name: string, link: string) {
+type Fill = { name: string; link: string; manage: string };
+
+async function fill(to: string, subject: string, cacheKey: string, element: ReactElement, values: Fill) {
   const { html, text } = await renderOnce(cacheKey, element);
-  return {
-    to,
-    subject,
-    html: html.replaceAll(NAME, escapeHtml(name)).replaceAll(LINK, link),
-    text: text.replaceAll(NAME, name).replaceAll(LINK, link),
-  };
+  const into = (template: string, name: string) =>
+    template.replaceAll(NAME, name).replaceAll(LINK, values.link).replaceAll(MANAGE, values.manage);
+  return { to, subject, html: into(html, escapeHtml(values.name)), text: into(text, values.name) };
 }
 
 /** Turns a queued outbox row into the email to send; links are built from APP_URL, never a request. */
@@ -51,17 +53,22 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
   switch (message.template) {
     case "confirm-signature": {
       const payload = message.payload as ConfirmEmailPayload;
-      const link = `${appUrl}/confirm/${deriveToken(getAuthSecret(), payload.tokenNonce)}`;
-      const props = { name: NAME, documentTitle: payload.documentTitle, confirmUrl: LINK, validDays: Math.round(CONFIRM_TOKEN_TTL_HOURS / 24) };
-      const key = `confirm\u0000${props.documentTitle}\u0000${props.validDays}`;
-      return fill(message.recipient, confirmSignatureSubject(props), key, <ConfirmSignature {...props} />, payload.name, link);
+      const locale = payload.locale ?? "en";
+      const link = `${appUrl}${localePath(locale, `/confirm/${deriveToken(getAuthSecret(), payload.tokenNonce)}`)}`;
+      const validDays = Math.round(CONFIRM_TOKEN_TTL_HOURS / 24);
+      const props = { locale, name: NAME, documentTitle: payload.documentTitle, confirmUrl: LINK, manageUrl: MANAGE, validDays };
+      const key = `confirm\u0000${locale}\u0000${props.documentTitle}\u0000${validDays}`;
+      const values = { name: payload.name, link, manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl };
+      return fill(message.recipient, confirmSignatureSubject(props), key, <ConfirmSignature {...props} />, values);
     }
     case "already-signed": {
       const payload = message.payload as AlreadySignedPayload;
-      const link = `${appUrl}${documentPath(payload.documentKind, payload.documentSlug)}`;
-      const props = { name: NAME, documentTitle: payload.documentTitle, documentUrl: LINK };
-      const key = `already\u0000${props.documentTitle}`;
-      return fill(message.recipient, alreadySignedSubject(props), key, <AlreadySigned {...props} />, payload.name, link);
+      const locale = payload.locale ?? "en";
+      const link = `${appUrl}${localePath(locale, documentPath(payload.documentKind, payload.documentSlug))}`;
+      const props = { locale, name: NAME, documentTitle: payload.documentTitle, documentUrl: LINK, manageUrl: MANAGE };
+      const key = `already\u0000${locale}\u0000${props.documentTitle}`;
+      const values = { name: payload.name, link, manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl };
+      return fill(message.recipient, alreadySignedSubject(props), key, <AlreadySigned {...props} />, values);
     }
     default:
       throw new Error(`Unknown email template "${message.template}"`);

@@ -1,33 +1,49 @@
 import { Button, Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./email-layout";
+import type { Locale } from "@/db/schema";
+import { translator } from "@/lib/i18n";
+import { EmailLayout, FooterText, ManageLine, buttonStyle } from "./email-layout";
 
-export type ConfirmSignatureProps = { name: string; documentTitle: string; confirmUrl: string; validDays: number };
+export type ConfirmSignatureProps = {
+  locale: Locale;
+  name: string;
+  documentTitle: string;
+  confirmUrl: string;
+  manageUrl: string;
+  validDays: number;
+};
 
-export const confirmSignatureSubject = (props: ConfirmSignatureProps) => `Confirm your signature: ${props.documentTitle}`;
+export const confirmSignatureSubject = (props: ConfirmSignatureProps) =>
+  translator(props.locale)("email.confirmSubject", { title: props.documentTitle });
 
-export default function ConfirmSignature({ name, documentTitle, confirmUrl, validDays }: ConfirmSignatureProps) {
+export default function ConfirmSignature({ locale, name, documentTitle, confirmUrl, manageUrl, validDays }: ConfirmSignatureProps) {
+  const t = translator(locale);
+  const footer = (
+    <>
+      <FooterText>{t("email.signerFooter")}</FooterText>
+      <ManageLine text={t.raw("email.manage") as string} url={manageUrl} />
+    </>
+  );
   return (
-    <EmailLayout preview={`One step left: confirm your signature on “${documentTitle}”.`}>
-      <Heading as="h1">Confirm your signature</Heading>
-      <Text>Dear {name},</Text>
-      <Text>
-        Thank you for signing “{documentTitle}”. Your signature counts only once you confirm that this address is
-        yours. Open the page below and press “Confirm my signature”.
-      </Text>
+    <EmailLayout lang={locale} preview={t("email.confirmPreview", { title: documentTitle })} footer={footer}>
+      <Heading as="h1">{t("email.confirmHeading")}</Heading>
+      <Text>{t("email.dear", { name })}</Text>
+      <Text>{t("email.confirmBody", { title: documentTitle })}</Text>
       <Button href={confirmUrl} style={buttonStyle}>
-        Open the confirmation page
+        {t("email.confirmButton")}
       </Button>
       <Text>
-        Or paste this link into your browser: <Link href={confirmUrl}>{confirmUrl}</Link>
+        {t("email.pasteLink")} <Link href={confirmUrl}>{confirmUrl}</Link>
       </Text>
-      <Text>The link works for {validDays} days.</Text>
+      <Text>{t("email.validDays", { days: validDays })}</Text>
     </EmailLayout>
   );
 }
 
 ConfirmSignature.PreviewProps = {
+  locale: "ru",
   name: "Вера Иванова",
-  documentTitle: "Annul the Moscow Trials verdicts",
-  confirmUrl: "http://localhost:3000/confirm/preview-token",
+  documentTitle: "Отменить приговоры Московских процессов",
+  confirmUrl: "http://localhost:3000/ru/confirm/preview-token",
+  manageUrl: "http://localhost:3000/ru/signature/1.preview",
   validDays: 7,
 } satisfies ConfirmSignatureProps;

@@ -30,14 +30,13 @@ async function drainUntilSettled(id: number) {
 }
 
 async function queueSignature(email: string) {
-  const { getDocumentBySlug } = await import("@/db/queries/documents");
+  const { getLocalizedDocument } = await import("@/db/queries/documents");
   const { signDocument } = await import("@/lib/signing");
   const { getDb } = await import("@/db");
   const { outbox } = await import("@/db/schema");
-  const document = await getDocumentBySlug("petition", "moscow-trials");
-  await signDocument(document!, {
-    name: "Jean Dupont", email, country: "FR", city: null, comment: null, display: "full", updates: false,
-  });
+  const document = await getLocalizedDocument("petition", "moscow-trials", "en");
+  const input = { name: "Jean Dupont", email, country: "FR", city: null, comment: null, organisation: null, role: null };
+  await signDocument(document!, { ...input, display: "full", updates: false }, { locale: "en", headers: new Headers() });
   return getDb().select().from(outbox).all().at(-1)!;
 }
 

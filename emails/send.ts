@@ -3,7 +3,7 @@ import path from "node:path";
 import { Resend } from "resend";
 import { getConfig } from "@/lib/config";
 
-export type OutgoingEmail = { to: string; subject: string; html: string; text: string };
+export type OutgoingEmail = { to: string; subject: string; html: string; text: string; headers?: Record<string, string> };
 
 /** One email to send, with its own key (the local mailbox's file name, and Resend's key when sent alone). */
 export type Envelope = { key: string; email: OutgoingEmail };

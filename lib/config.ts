@@ -1,5 +1,13 @@
 import { z } from "zod";
 
+const rate = z
+  .string()
+  .regex(/^\d+\/\d+$/, "A rate limit is written count/seconds, like 5/60.")
+  .transform((value) => {
+    const [count, seconds] = value.split("/").map(Number);
+    return { count, seconds };
+  });
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.url().optional(),
@@ -12,6 +20,14 @@ const envSchema = z.object({
   MAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   CONFIRM_TOKEN_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   NODE_ENV: z.string().default("development"),
+  RATE_LIMITS: z.enum(["on", "off"], "RATE_LIMITS must be on or off.").default("on"),
+  // "count/seconds": signatures from one client on one document in that window before new ones are held.
+  RATE_LIMIT_BURST: rate.prefault("5/60"),
+  RATE_LIMIT_SUSTAINED: rate.prefault("20/300"),
+  TRUST_PROXY: z.string().optional(),
+  MIN_FILL_MS: z.coerce.number().int().min(0).max(3_000).default(2_000),
+  RETENTION_UNCONFIRMED_DAYS: z.coerce.number().positive().default(30),
+  RETENTION_CLOSED_DAYS: z.coerce.number().positive().default(183),
 });
 
 export type Config = z.infer<typeof envSchema> & { appUrl: string };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { documentStatuses } from "@/db/schema";
+import { documentStatuses, locales, type Author } from "@/db/schema";
 
 const text = (label: string, max: number) =>
   z
@@ -8,12 +8,33 @@ const text = (label: string, max: number) =>
     .min(1, `${label} cannot be empty.`)
     .max(max, `${label} must be at most ${max} characters.`);
 
-/** What organisers may change on a document. The body is Markdown; raw HTML in it is never rendered. */
+/** "Name — description" per line (an en dash, hyphen or em dash separates them; the description is optional). */
+export function parseAuthors(lines: string): Author[] {
+  return lines
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [name, ...rest] = line.split(/\s+[—–-]\s+/);
+      return { name: name.trim(), description: rest.join(" — ").trim() };
+    });
+}
+
+export const formatAuthors = (authors: Author[]) =>
+  authors.map((author) => (author.description ? `${author.name} — ${author.description}` : author.name)).join("\n");
+
+/** What organisers may change on a document, one language's text at a time. Markdown; raw HTML is never rendered. */
 export const documentInputSchema = z.object({
+  locale: z.enum(locales, "Choose a language."),
   title: text("The title", 200),
   summary: text("The summary", 500),
   body: text("The text", 30_000),
   addressee: text("The addressee", 200),
+  authors: z
+    .string({ error: "The authors must be text." })
+    .max(5_000, "The authors list must be at most 5,000 characters.")
+    .transform(parseAuthors)
+    .refine((authors) => authors.length <= 50, "At most 50 authors."),
   goal: z.coerce
     .number({ error: "The goal must be a number." })
     .int("The goal must be a whole number.")

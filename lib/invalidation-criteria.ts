@@ -18,9 +18,12 @@ export const invalidationCriteriaSchema = z
     from: optional(isoDate),
     to: optional(isoDate),
     nameContains: optional(z.string().trim().min(2, "Enter at least 2 characters.").max(120)),
+    ipHash: optional(z.string().trim().regex(/^[A-Za-z0-9_-]{22}$/, "Paste an address hash from the anomalies view.")),
+    heldOnly: z.preprocess((value) => (value === true || value === "on" || value === "1" ? true : undefined), z.literal(true).optional()),
   })
   .refine(
-    (criteria) => Boolean(criteria.domain || criteria.country || criteria.from || criteria.to || criteria.nameContains),
+    (criteria) =>
+      Boolean(criteria.domain || criteria.country || criteria.from || criteria.to || criteria.nameContains || criteria.ipHash),
     { message: "Choose at least one criterion besides the document.", path: ["form"] },
   );
 

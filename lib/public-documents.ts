@@ -1,10 +1,11 @@
-import { getDocumentBySlug } from "@/db/queries/documents";
+import { getLocalizedDocument } from "@/db/queries/documents";
+import type { Locale } from "@/db/schema";
 import { kindOfCollection } from "./collections";
 
-/** The document at /{collection}/{slug} if the public may see it (drafts are not published). */
-export async function findPublicDocument(collection: string, slug: string) {
+/** The document at /{collection}/{slug} in a language, if the public may see it (drafts are not published). */
+export async function findPublicDocument(collection: string, slug: string, locale: Locale) {
   const kind = kindOfCollection(collection);
   if (!kind) return undefined;
-  const document = await getDocumentBySlug(kind, slug);
+  const document = await getLocalizedDocument(kind, slug, locale);
   return document && document.status !== "draft" ? document : undefined;
 }

@@ -4,20 +4,20 @@ import { fieldErrors, signatureInputFromForm, signatureInputSchema } from "./sig
 const valid = { name: "Вера Иванова", email: "vera@example.org", country: "RU", display: "full" };
 
 function errorsFor(input: Record<string, unknown>) {
-  const parsed = signatureInputSchema.safeParse(input);
+  const parsed = signatureInputSchema().safeParse(input);
   return parsed.success ? {} : fieldErrors(parsed.error);
 }
 
 describe("signature input", () => {
   it("accepts names in any script and trims them", () => {
     for (const name of ["  Вера Иванова ", "José Ñúñez", "李小龙", "Zoë O'Brien-Ødegård"]) {
-      const parsed = signatureInputSchema.parse({ ...valid, name });
+      const parsed = signatureInputSchema().parse({ ...valid, name });
       expect(parsed.name).toBe(name.trim());
     }
   });
 
   it("fills optional fields with null and updates with false", () => {
-    expect(signatureInputSchema.parse(valid)).toMatchObject({ city: null, comment: null, updates: false });
+    expect(signatureInputSchema().parse(valid)).toMatchObject({ city: null, comment: null, updates: false });
   });
 
   it("requires a name of 1 to 120 characters without control characters", () => {
@@ -35,7 +35,7 @@ describe("signature input", () => {
   });
 
   it("takes only known ISO 3166-1 alpha-2 countries", () => {
-    expect(signatureInputSchema.parse({ ...valid, country: "mx" }).country).toBe("MX");
+    expect(signatureInputSchema().parse({ ...valid, country: "mx" }).country).toBe("MX");
     expect(errorsFor({ ...valid, country: "XX" }).country).toMatch(/choose your country/);
     expect(errorsFor({ ...valid, country: "SU" }).country).toBeDefined();
   });
@@ -43,7 +43,7 @@ describe("signature input", () => {
   it("limits city to 120 and comment to 500 characters; comments may have line breaks", () => {
     expect(errorsFor({ ...valid, city: "c".repeat(121) }).city).toMatch(/120/);
     expect(errorsFor({ ...valid, comment: "c".repeat(501) }).comment).toMatch(/500/);
-    expect(signatureInputSchema.parse({ ...valid, comment: "line one\nline two" }).comment).toBe("line one\nline two");
+    expect(signatureInputSchema().parse({ ...valid, comment: "line one\nline two" }).comment).toBe("line one\nline two");
   });
 
   it("rejects wrong types and unknown fields with a message each", () => {
@@ -57,8 +57,8 @@ describe("signature input", () => {
   it("reads the form's checkbox as a boolean", () => {
     const form = new FormData();
     for (const [key, value] of Object.entries({ ...valid, updates: "on" })) form.set(key, value);
-    expect(signatureInputSchema.parse(signatureInputFromForm(form)).updates).toBe(true);
+    expect(signatureInputSchema().parse(signatureInputFromForm(form)).updates).toBe(true);
     form.delete("updates");
-    expect(signatureInputSchema.parse(signatureInputFromForm(form)).updates).toBe(false);
+    expect(signatureInputSchema().parse(signatureInputFromForm(form)).updates).toBe(false);
   });
 });

@@ -1,47 +1,67 @@
 import { z } from "zod";
-import { displayChoices } from "@/db/schema";
+import { displayChoices, type Locale } from "@/db/schema";
 import { isCountryCode } from "./countries";
+import { isDisposableEmail } from "./disposable-email";
 import { messagesByField } from "./form-fields";
+import { translator, type Translator } from "./i18n";
 
 // C0/C1 control characters; the comment additionally may hold line breaks.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROL_EXCEPT_NEWLINES = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
-const text = (label: string) => z.string({ error: `${label} must be text.` });
+type TextField = "name" | "email" | "country" | "city" | "comment" | "organisation" | "role";
 
-const optionalText = (label: string, max: number, forbidden: RegExp) =>
-  text(label)
-    .trim()
-    .max(max, `${label} must be at most ${max} characters.`)
-    .refine((value) => !forbidden.test(value), `${label} contains characters that are not allowed.`)
-    .nullish()
-    .transform((value) => (value ? value : null));
+function buildSchema(t: Translator) {
+  const field = (key: TextField) => t(`errors.fields.${key}`);
+  const text = (key: TextField) => z.string({ error: t("errors.notText", { field: field(key) }) });
+  const optionalText = (key: TextField, max: number, forbidden: RegExp) =>
+    text(key)
+      .trim()
+      .max(max, t("errors.tooLong", { field: field(key), max }))
+      .refine((value) => !forbidden.test(value), t("errors.badCharacters", { field: field(key) }))
+      .nullish()
+      .transform((value) => (value ? value : null));
 
-export const signatureInputSchema = z.strictObject({
-  name: text("Your name")
-    .trim()
-    .normalize("NFC")
-    .min(1, "Please enter your name.")
-    .max(120, "Your name must be at most 120 characters.")
-    .refine((value) => !CONTROL.test(value), "Your name contains characters that are not allowed."),
-  email: text("Your email address")
-    .trim()
-    .max(254, "An email address is at most 254 characters.")
-    .pipe(z.email("Please enter a valid email address, like name@example.org.")),
-  country: text("Country")
-    .trim()
-    .toUpperCase()
-    .refine(isCountryCode, "Please choose your country from the list."),
-  city: optionalText("City", 120, CONTROL),
-  comment: optionalText("Your comment", 500, CONTROL_EXCEPT_NEWLINES),
-  display: z.enum(displayChoices, "Please choose how your name is shown."),
-  updates: z.boolean("Updates must be true or false.").default(false),
-}, {
-  error: (issue) =>
-    issue.code === "unrecognized_keys" ? `Unknown field${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}.` : undefined,
-});
+  return z.strictObject(
+    {
+      name: text("name")
+        .trim()
+        .normalize("NFC")
+        .min(1, t("errors.nameRequired"))
+        .max(120, t("errors.tooLong", { field: field("name"), max: 120 }))
+        .refine((value) => !CONTROL.test(value), t("errors.badCharacters", { field: field("name") })),
+      email: text("email")
+        .trim()
+        .max(254, t("errors.emailTooLong"))
+        .pipe(z.email(t("errors.emailInvalid")))
+        .refine((value) => !isDisposableEmail(value), t("errors.emailDisposable")),
+      country: text("country").trim().toUpperCase().refine(isCountryCode, t("errors.country")),
+      city: optionalText("city", 120, CONTROL),
+      comment: optionalText("comment", 500, CONTROL_EXCEPT_NEWLINES),
+      organisation: optionalText("organisation", 120, CONTROL),
+      role: optionalText("role", 120, CONTROL),
+      display: z.enum(displayChoices, t("errors.display")),
+      updates: z.boolean(t("errors.updates")).default(false),
+    },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys"
+          ? t("errors.unknownFields", { count: issue.keys.length, keys: issue.keys.join(", ") })
+          : undefined,
+    },
+  );
+}
 
-export type SignatureInput = z.infer<typeof signatureInputSchema>;
+const schemas = new Map<Locale, ReturnType<typeof buildSchema>>();
+
+/** The signature's fields, with every message in the signer's language. */
+export function signatureInputSchema(locale: Locale = "en") {
+  let schema = schemas.get(locale);
+  if (!schema) schemas.set(locale, (schema = buildSchema(translator(locale))));
+  return schema;
+}
+
+export type SignatureInput = z.infer<ReturnType<typeof buildSchema>>;
 export type SignatureField = keyof SignatureInput;
 export type FieldErrors = Partial<Record<SignatureField | "form", string>>;
 
@@ -60,6 +80,8 @@ export function signatureInputFromForm(form: FormData): Record<string, unknown> 
     country: value("country") ?? "",
     city: value("city"),
     comment: value("comment"),
+    organisation: value("organisation"),
+    role: value("role"),
     display: value("display"),
     updates: form.get("updates") === "on",
   };

@@ -1,8 +1,16 @@
-import type { Document } from "@/db/schema";
-import { confirmSignature, recordSignature, requestSignatureEmail, type IssuedToken } from "@/db/queries/signatures";
+import type { Locale } from "@/db/schema";
+import {
+  confirmSignature,
+  recordSignature,
+  requestSignatureEmail,
+  type IssuedToken,
+  type SignedDocument,
+} from "@/db/queries/signatures";
 import { getAuthSecret } from "./auth-secret";
+import { clientAddress, hashAddress } from "./client-address";
 import { getConfig } from "./config";
 import { emailKey } from "./email-key";
+import { currentRateLimits } from "./rate-limits";
 import { deriveToken, hashToken, newTokenNonce } from "./tokens";
 import type { SignatureInput } from "./signature-input";
 import { nudgeOutbox } from "@/emails/worker";
@@ -18,18 +26,38 @@ function issueToken(now = Date.now()): IssuedToken {
 
 export type SignOutcome = "accepted" | "not-open";
 
+export type SigningContext = {
+  locale: Locale;
+  headers: Headers;
+  /** Set when the form's bot checks tripped: the signature is kept, flagged, never counted or emailed. */
+  flagged?: "honeypot" | "too-fast" | null;
+};
+
 /**
- * Takes a validated signature. The answer never says whether this address had signed before: the
- * right email (confirm, or "already signed") goes out either way, up to the per-signature cap.
+ * Takes a validated signature. The answer never says whether this address had signed before, nor whether
+ * the signature was flagged or will be held: the right email goes out either way, up to the cap.
  */
-export async function signDocument(document: Document, input: SignatureInput): Promise<SignOutcome> {
+export async function signDocument(
+  document: SignedDocument,
+  input: SignatureInput,
+  context: SigningContext,
+): Promise<SignOutcome> {
   if (document.status !== "open") return "not-open";
-  await recordSignature(document, { ...input, emailKey: emailKey(input.email) }, issueToken());
+  const signature = {
+    ...input,
+    organisation: document.kind === "letter" ? input.organisation : null,
+    role: document.kind === "letter" ? input.role : null,
+    emailKey: emailKey(input.email),
+    locale: context.locale,
+    ipHash: hashAddress(clientAddress(context.headers)),
+    flagged: context.flagged ?? null,
+  };
+  await recordSignature(document, signature, issueToken(), await currentRateLimits());
   nudgeOutbox();
   return "accepted";
 }
 
-export async function resendSignatureEmail(document: Document, email: string): Promise<void> {
+export async function resendSignatureEmail(document: SignedDocument, email: string): Promise<void> {
   await requestSignatureEmail(document, emailKey(email), issueToken());
   nudgeOutbox();
 }

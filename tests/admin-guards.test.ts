@@ -11,7 +11,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-const adminFiles = filesUnder(path.resolve("app/(admin)"));
+const adminFiles = filesUnder(path.resolve("app/(admin)/admin"));
 const adminApiFiles = filesUnder(path.resolve("app/api/admin"));
 
 describe("admin authorisation in every entry point", () => {

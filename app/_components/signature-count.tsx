@@ -1,10 +1,11 @@
-export function SignatureCount({ count, goal, id }: { count: number; goal: number; id: string }) {
-  const formatted = count.toLocaleString("en");
+import type { Translator } from "@/lib/i18n";
+
+export function SignatureCount({ count, goal, id, t }: { count: number; goal: number; id: string; t: Translator }) {
   return (
     <div>
       <p className="count" id={`${id}-label`}>
-        <strong>{formatted}</strong> confirmed {count === 1 ? "signature" : "signatures"}
-        {goal > 0 ? <> of a goal of {goal.toLocaleString("en")}</> : null}
+        {t.rich("count.confirmed", { count, strong: (chunks) => <strong>{chunks}</strong> })}
+        {goal > 0 ? <> {t("count.goal", { goal })}</> : null}
       </p>
       {goal > 0 ? <progress max={goal} value={Math.min(count, goal)} aria-labelledby={`${id}-label`} /> : null}
     </div>

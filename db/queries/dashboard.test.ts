@@ -48,7 +48,7 @@ describe("getStateCounts", () => {
     const counts = await getStateCounts();
     expect(counts.find((row) => row.slug === "moscow-trials")).toEqual({
       id: petition, slug: "moscow-trials", title: expect.any(String), kind: "petition",
-      signatureCount: 7, pending: 2, confirmed: 1, rejected: 1, withdrawn: 1,
+      signatureCount: 7, pending: 2, confirmed: 1, held: 0, flagged: 0, rejected: 1, withdrawn: 1,
     });
     expect(counts.find((row) => row.slug === "family-letter")).toMatchObject({
       kind: "letter", pending: 0, confirmed: 0, rejected: 0, withdrawn: 0,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt, min, sql } from "drizzle-orm";
 import { getDb } from "../index";
-import { documents, outbox, signatures, type Signature } from "../schema";
+import { documents, documentTexts, outbox, signatures, type Signature } from "../schema";
 import { countMessagesByStatus } from "./outbox";
 
 const dayMs = 24 * 3600_000;
@@ -15,15 +15,21 @@ export async function getStateCounts() {
     .select({
       id: documents.id,
       slug: documents.slug,
-      title: documents.title,
+      title: documentTexts.title,
       kind: documents.kind,
       signatureCount: documents.signatureCount,
       pending: countInState("pending"),
       confirmed: countInState("confirmed"),
+      held: countInState("held"),
+      flagged: countInState("flagged"),
       rejected: countInState("rejected"),
       withdrawn: countInState("withdrawn"),
     })
     .from(documents)
+    .innerJoin(
+      documentTexts,
+      and(eq(documentTexts.documentId, documents.id), eq(documentTexts.version, documents.currentVersion), eq(documentTexts.locale, "en")),
+    )
     .leftJoin(signatures, eq(signatures.documentId, documents.id))
     .groupBy(documents.id)
     .orderBy(desc(documents.kind), documents.id)

@@ -1,9 +1,48 @@
-import { and, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "../index";
 import { prepared } from "../prepared";
-import type { DocumentInput } from "@/lib/document-input";
-import { delegations, documents, signatures, type DocumentKind } from "../schema";
+import {
+  documents,
+  documentTexts,
+  signatures,
+  type Document,
+  type DocumentKind,
+  type DocumentStatus,
+  type DocumentText,
+  type Locale,
+} from "../schema";
 
+export type TextFields = Pick<DocumentText, "title" | "summary" | "body" | "addressee" | "authors">;
+/** A document with its current text in one language (English where that language has no translation). */
+export type LocalizedDocument = Document & TextFields & { textLocale: Locale };
+
+const localized = alias(documentTexts, "localized");
+const english = alias(documentTexts, "english");
+
+function selectLocalized(locale: Locale | ReturnType<typeof sql.placeholder>, db = getDb()) {
+  return db
+    .select({ document: documents, localized, english })
+    .from(documents)
+    .innerJoin(
+      english,
+      and(eq(english.documentId, documents.id), eq(english.version, documents.currentVersion), eq(english.locale, "en")),
+    )
+    .leftJoin(
+      localized,
+      and(eq(localized.documentId, documents.id), eq(localized.version, documents.currentVersion), eq(localized.locale, locale)),
+    );
+}
+
+type LocalizedRow = { document: Document; localized: DocumentText | null; english: DocumentText };
+
+function toLocalized({ document, localized: translation, english: original }: LocalizedRow): LocalizedDocument {
+  const text = translation ?? original;
+  const { title, summary, body, addressee, authors } = text;
+  return { ...document, title, summary, body, addressee, authors, textLocale: text.locale };
+}
+
+/** The bare document (no text): what the signing path needs. */
 export async function getDocumentBySlug(kind: DocumentKind, slug: string) {
   const query = prepared(getDb(), "documents.bySlug", (db) =>
     db
@@ -15,22 +54,51 @@ export async function getDocumentBySlug(kind: DocumentKind, slug: string) {
   return query.get({ kind, slug });
 }
 
+export async function getLocalizedDocument(kind: DocumentKind, slug: string, locale: Locale) {
+  const query = prepared(getDb(), "documents.localizedBySlug", (db) =>
+    selectLocalized(sql.placeholder("locale"), db)
+      .where(and(eq(documents.kind, sql.placeholder("kind")), eq(documents.slug, sql.placeholder("slug"))))
+      .prepare(),
+  );
+  const row = query.get({ kind, slug, locale });
+  return row && toLocalized(row);
+}
+
+export async function getLocalizedDocumentById(id: number, locale: Locale) {
+  const row = selectLocalized(locale).where(eq(documents.id, id)).get();
+  return row && toLocalized(row);
+}
+
 /** Documents the public may see: everything but drafts, petitions first. */
-export async function listPublishedDocuments() {
-  return getDb()
-    .select()
-    .from(documents)
+export async function listPublishedDocuments(locale: Locale) {
+  return selectLocalized(locale)
     .where(ne(documents.status, "draft"))
     .orderBy(desc(documents.kind), documents.id)
+    .all()
+    .map(toLocalized);
+}
+
+export async function listOpenDocuments(locale: Locale) {
+  return selectLocalized(locale).where(eq(documents.status, "open")).orderBy(documents.id).all().map(toLocalized);
+}
+
+export async function listAllDocuments(locale: Locale = "en") {
+  return selectLocalized(locale).orderBy(documents.id).all().map(toLocalized);
+}
+
+/** Any document, of any kind or status, by its slug (slugs are unique across kinds). */
+export async function findDocumentBySlug(slug: string) {
+  return getDb().select().from(documents).where(eq(documents.slug, slug)).get();
+}
+
+/** Every language's text of one version, for the editor. */
+export async function listDocumentTexts(documentId: number, version: number) {
+  return getDb()
+    .select()
+    .from(documentTexts)
+    .where(and(eq(documentTexts.documentId, documentId), eq(documentTexts.version, version)))
+    .orderBy(asc(documentTexts.locale))
     .all();
-}
-
-export async function listOpenDocuments() {
-  return getDb().select().from(documents).where(eq(documents.status, "open")).orderBy(documents.id).all();
-}
-
-export async function getFeaturedDelegation() {
-  return getDb().select().from(delegations).orderBy(delegations.id).limit(1).get();
 }
 
 /** The latest confirmed signers who agreed to be shown; hidden signers never leave the database here. */
@@ -41,6 +109,8 @@ export async function listRecentPublicSigners(documentId: number, limit = 10) {
       name: signatures.name,
       city: signatures.city,
       country: signatures.country,
+      organisation: signatures.organisation,
+      role: signatures.role,
       display: signatures.display,
       confirmedAt: signatures.confirmedAt,
     })
@@ -57,26 +127,72 @@ export async function listRecentPublicSigners(documentId: number, limit = 10) {
     .all();
 }
 
-export async function listAllDocuments() {
-  return getDb().select().from(documents).orderBy(documents.id).all();
-}
+export type DocumentEdit = { locale: Locale; text: TextFields; goal: number; status: DocumentStatus };
+type EditedField = keyof TextFields | "goal" | "status";
 
-/** Any document, of any kind or status, by its slug (slugs are unique across kinds). */
-export async function findDocumentBySlug(slug: string) {
-  return getDb().select().from(documents).where(eq(documents.slug, slug)).get();
-}
+const sameText = (a: TextFields, b: TextFields) =>
+  a.title === b.title &&
+  a.summary === b.summary &&
+  a.body === b.body &&
+  a.addressee === b.addressee &&
+  JSON.stringify(a.authors) === JSON.stringify(b.authors);
 
-/** Saves an organiser's edit and says which fields changed (for the audit log). */
-export async function updateDocument(id: number, values: DocumentInput) {
+/**
+ * Saves an organiser's edit of one language's text and says which fields changed (for the audit log).
+ * A draft's text is rewritten in place; once published, a changed text becomes a new version, so every
+ * signature keeps pointing at the words its signer was shown.
+ */
+export async function updateDocument(id: number, edit: DocumentEdit) {
   return getDb().transaction(
     (tx) => {
-      const before = tx.select().from(documents).where(eq(documents.id, id)).get();
-      if (!before) return null;
-      const changed = (Object.keys(values) as (keyof DocumentInput)[]).filter((key) => before[key] !== values[key]);
-      if (changed.length > 0) {
-        tx.update(documents).set({ ...values, updatedAt: new Date() }).where(eq(documents.id, id)).run();
+      const document = tx.select().from(documents).where(eq(documents.id, id)).get();
+      if (!document) return null;
+      const texts = tx
+        .select()
+        .from(documentTexts)
+        .where(and(eq(documentTexts.documentId, id), eq(documentTexts.version, document.currentVersion)))
+        .all();
+      const before = texts.find((text) => text.locale === edit.locale);
+      const changed: EditedField[] = (["title", "summary", "body", "addressee", "authors"] as const).filter(
+        (key) => !before || JSON.stringify(before[key]) !== JSON.stringify(edit.text[key]),
+      );
+      if (document.goal !== edit.goal) changed.push("goal");
+      if (document.status !== edit.status) changed.push("status");
+      const textChanged = !before || !sameText(before, edit.text);
+      let version = document.currentVersion;
+      if (textChanged && document.status !== "draft" && before) {
+        version += 1;
+        const copies = texts
+          .filter((text) => text.locale !== edit.locale)
+          .map(({ documentId, locale, title, summary, body, addressee, authors }) => ({
+            ...{ documentId, locale, title, summary, body, addressee, authors },
+            version,
+          }));
+        if (copies.length > 0) tx.insert(documentTexts).values(copies).run();
+        tx.insert(documentTexts).values({ documentId: id, version, locale: edit.locale, ...edit.text }).run();
+      } else if (textChanged) {
+        tx.insert(documentTexts)
+          .values({ documentId: id, version, locale: edit.locale, ...edit.text })
+          .onConflictDoUpdate({
+            target: [documentTexts.documentId, documentTexts.version, documentTexts.locale],
+            set: edit.text,
+          })
+          .run();
       }
-      return { before, changed };
+      if (changed.length > 0) {
+        const closing = edit.status === "closed" && document.status !== "closed";
+        tx.update(documents)
+          .set({
+            goal: edit.goal,
+            status: edit.status,
+            currentVersion: version,
+            updatedAt: new Date(),
+            ...(closing ? { closedAt: new Date() } : edit.status !== "closed" ? { closedAt: null } : {}),
+          })
+          .where(eq(documents.id, id))
+          .run();
+      }
+      return { document, before, changed, version };
     },
     { behavior: "immediate" },
   );

@@ -57,7 +57,7 @@ export async function rejectSignature(id: number): Promise<Signature | null> {
   return getDb().transaction(
     (tx) => {
       const signature = tx.select().from(signatures).where(eq(signatures.id, id)).get();
-      if (!signature || (signature.state !== "pending" && signature.state !== "confirmed")) return null;
+      if (!signature || !["pending", "confirmed", "held"].includes(signature.state)) return null;
       tx.update(signatures).set({ state: "rejected" }).where(eq(signatures.id, id)).run();
       adjustCount(tx, signature.documentId, signature.state === "confirmed" ? -1 : 0);
       return signature;
@@ -83,7 +83,8 @@ export async function restoreSignature(id: number): Promise<Signature | null> {
 
 function invalidationConditions(criteria: InvalidationCriteria): SQL[] {
   const conditions = signatureConditions({ document: criteria.document, from: criteria.from, to: criteria.to });
-  conditions.push(inArray(signatures.state, ["pending", "confirmed"]));
+  conditions.push(inArray(signatures.state, criteria.heldOnly ? ["held"] : ["pending", "confirmed", "held"]));
+  if (criteria.ipHash) conditions.push(eq(signatures.ipHash, criteria.ipHash));
   if (criteria.domain) conditions.push(atDomain(criteria.domain));
   if (criteria.country) conditions.push(eq(signatures.country, criteria.country));
   if (criteria.nameContains) conditions.push(containing(signatures.name, criteria.nameContains));
@@ -116,6 +117,28 @@ export async function invalidateSignatures(criteria: InvalidationCriteria): Prom
         .all();
       const { changes } = tx.update(signatures).set({ state: "rejected" }).where(where).run();
       for (const { documentId, confirmed } of confirmedByDocument) adjustCount(tx, documentId, -confirmed);
+      return changes;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Approves held signatures (over a rate limit, confirmed by email): they become confirmed and count. */
+export async function approveHeldSignatures(criteria: { documentId?: number; ids?: number[] }): Promise<number> {
+  return getDb().transaction(
+    (tx) => {
+      const conditions = [eq(signatures.state, "held")];
+      if (criteria.documentId) conditions.push(eq(signatures.documentId, criteria.documentId));
+      if (criteria.ids) conditions.push(inArray(signatures.id, criteria.ids));
+      const where = and(...conditions);
+      const perDocument = tx
+        .select({ documentId: signatures.documentId, held: sql<number>`count(*)` })
+        .from(signatures)
+        .where(where)
+        .groupBy(signatures.documentId)
+        .all();
+      const { changes } = tx.update(signatures).set({ state: "confirmed" }).where(where).run();
+      for (const { documentId, held } of perDocument) adjustCount(tx, documentId, held);
       return changes;
     },
     { behavior: "immediate" },

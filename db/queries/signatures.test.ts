@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
 import { emailKey } from "@/lib/email-key";
 import { hashToken, newTokenNonce } from "@/lib/tokens";
-import { getDocumentBySlug, listRecentPublicSigners } from "./documents";
+import { getDocumentBySlug, getLocalizedDocument, listRecentPublicSigners } from "./documents";
 import {
   MAX_EMAILS_PER_SIGNATURE,
   confirmSignature,
@@ -25,12 +25,13 @@ function token(expiresIn = 7 * day): IssuedToken & { plain: string } {
 function signer(email: string, overrides: Partial<NewSignature> = {}): NewSignature {
   return {
     name: "Вера Иванова", email, emailKey: emailKey(email), country: "RU", city: "Москва",
-    comment: null, display: "full", updates: false, ...overrides,
+    comment: null, organisation: null, role: null, display: "full", updates: false, locale: "en", ipHash: null,
+    flagged: null, ...overrides,
   };
 }
 
 async function petition() {
-  const document = await getDocumentBySlug("petition", "moscow-trials");
+  const document = await getLocalizedDocument("petition", "moscow-trials", "en");
   if (!document) throw new Error("seed missing");
   return document;
 }

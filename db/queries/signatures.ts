@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, count, eq, gte, sql } from "drizzle-orm";
 import { getDb, type Db } from "../index";
 import { prepared } from "../prepared";
 import { confirmationTokens, documents, outbox, signatures, type Document, type Signature } from "../schema";
@@ -8,8 +8,15 @@ export const MAX_EMAILS_PER_SIGNATURE = 5;
 
 export type NewSignature = Pick<
   Signature,
-  "name" | "email" | "emailKey" | "country" | "city" | "comment" | "display" | "updates"
->;
+  | "name" | "email" | "emailKey" | "country" | "city" | "comment" | "organisation" | "role" | "display" | "updates"
+  | "locale" | "ipHash"
+> & { flagged: "honeypot" | "too-fast" | null };
+
+/** Signatures from one client (IP hash) on one document beyond which new ones are held for review. */
+export type RateLimits = { burst: { count: number; seconds: number }; sustained: { count: number; seconds: number } } | null;
+
+/** The document being signed, with its title in the signer's language (for the email). */
+export type SignedDocument = Document & { title: string };
 
 /** A confirmation token about to be issued: only its hash is stored; the nonce lets the mailer derive it. */
 export type IssuedToken = { hash: string; nonce: string; expiresAt: Date };
@@ -20,6 +27,8 @@ export type ConfirmEmailPayload = {
   documentKind: Document["kind"];
   documentSlug: string;
   tokenNonce: string;
+  locale: Signature["locale"];
+  signatureId: number;
 };
 export type AlreadySignedPayload = Omit<ConfirmEmailPayload, "tokenNonce">;
 
@@ -37,7 +46,9 @@ const statements = (db: Db) => ({
       .insert(signatures)
       .values({
         documentId: p("documentId"), name: p("name"), email: p("email"), emailKey: p("emailKey"), country: p("country"),
-        city: p("city"), comment: p("comment"), display: p("display"), updates: p("updates"),
+        city: p("city"), comment: p("comment"), organisation: p("organisation"), role: p("role"), display: p("display"),
+        updates: p("updates"), locale: p("locale"), documentVersion: p("documentVersion"), ipHash: p("ipHash"),
+        state: p("state"), reviewReason: p("reviewReason"),
       })
       .returning()
       .prepare(),
@@ -47,6 +58,19 @@ const statements = (db: Db) => ({
   ),
   queueEmail: prepared(db, "outbox.insert", (d) =>
     d.insert(outbox).values({ template: p("template"), recipient: p("recipient"), payload: p("payload") }).prepare(),
+  ),
+  countFromClient: prepared(db, "signatures.countFromClient", (d) =>
+    d
+      .select({ count: count() })
+      .from(signatures)
+      .where(
+        and(
+          eq(signatures.documentId, p("documentId")),
+          eq(signatures.ipHash, p("ipHash")),
+          gte(signatures.createdAt, p("since")),
+        ),
+      )
+      .prepare(),
   ),
   countEmail: prepared(db, "signatures.countEmail", (d) =>
     d.update(signatures).set({ emailsSent: sql`${signatures.emailsSent} + 1` }).where(eq(signatures.id, p("id"))).prepare(),
@@ -59,8 +83,8 @@ export type QueueOutcome = "queued" | "capped" | "none";
  * Sends the email a signature needs now — confirm while pending, "already signed" once confirmed —
  * unless it has had its share. Runs inside the caller's transaction with the signature write.
  */
-function queueSignatureEmail(db: Db, signature: Signature, document: Document, token: IssuedToken): QueueOutcome {
-  if (signature.state !== "pending" && signature.state !== "confirmed") return "none";
+function queueSignatureEmail(db: Db, signature: Signature, document: SignedDocument, token: IssuedToken): QueueOutcome {
+  if (signature.state !== "pending" && signature.state !== "confirmed" && signature.state !== "held") return "none";
   if (signature.emailsSent >= MAX_EMAILS_PER_SIGNATURE) return "capped";
   const run = statements(db);
   const common = {
@@ -68,6 +92,8 @@ function queueSignatureEmail(db: Db, signature: Signature, document: Document, t
     documentTitle: document.title,
     documentKind: document.kind,
     documentSlug: document.slug,
+    locale: signature.locale,
+    signatureId: signature.id,
   };
   if (signature.state === "pending") {
     run.insertToken.run({ tokenHash: token.hash, signatureId: signature.id, expiresAt: token.expiresAt });
@@ -83,11 +109,26 @@ function queueSignatureEmail(db: Db, signature: Signature, document: Document, t
 
 export type RecordOutcome = "created" | QueueOutcome;
 
-/** Records a signature (or finds the existing one for this person) and queues its email, atomically. */
+/** Which rate limit, if any, a new signature from this client on this document goes over. */
+function overLimit(db: Db, documentId: number, ipHash: string | null, limits: RateLimits, now: number) {
+  if (!limits || !ipHash) return null;
+  const recent = (seconds: number) =>
+    statements(db).countFromClient.get({ documentId, ipHash, since: new Date(now - seconds * 1000) })!.count;
+  if (recent(limits.burst.seconds) >= limits.burst.count) return "burst-limit" as const;
+  if (recent(limits.sustained.seconds) >= limits.sustained.count) return "sustained-limit" as const;
+  return null;
+}
+
+/**
+ * Records a signature (or finds the existing one for this person) and queues its email, atomically.
+ * A submission that tripped the bot checks is kept, flagged, and never emailed; one over a rate limit is
+ * emailed as usual and held for review when confirmed. The caller's answer is the same in every case.
+ */
 export async function recordSignature(
-  document: Document,
+  document: SignedDocument,
   input: NewSignature,
   token: IssuedToken,
+  limits: RateLimits = null,
 ): Promise<RecordOutcome> {
   const db = getDb();
   const run = statements(db);
@@ -95,8 +136,16 @@ export async function recordSignature(
     () => {
       const existing = run.findSignature.get({ documentId: document.id, emailKey: input.emailKey });
       if (existing) return queueSignatureEmail(db, existing, document, token);
-      const created = run.insertSignature.get({ ...input, documentId: document.id })!;
-      queueSignatureEmail(db, created, document, token);
+      const { flagged, ...fields } = input;
+      const reviewReason = flagged ?? overLimit(db, document.id, input.ipHash, limits, Date.now());
+      const created = run.insertSignature.get({
+        ...fields,
+        documentId: document.id,
+        documentVersion: document.currentVersion,
+        state: flagged ? "flagged" : "pending",
+        reviewReason,
+      })!;
+      if (!flagged) queueSignatureEmail(db, created, document, token);
       return "created";
     },
     { behavior: "immediate" },
@@ -105,7 +154,7 @@ export async function recordSignature(
 
 /** A new confirmation (or "already signed") email for whoever asks with this address; silent otherwise. */
 export async function requestSignatureEmail(
-  document: Document,
+  document: SignedDocument,
   emailKey: string,
   token: IssuedToken,
 ): Promise<QueueOutcome> {
@@ -131,11 +180,12 @@ function lookUp(db: Db | Tx, tokenHash: string, now: Date): TokenLookup {
     .innerJoin(documents, eq(documents.id, signatures.documentId))
     .where(eq(confirmationTokens.tokenHash, tokenHash))
     .get();
-  if (!row || row.signature.state === "rejected" || row.signature.state === "withdrawn") {
+  if (!row || (row.signature.state !== "pending" && row.signature.state !== "confirmed" && row.signature.state !== "held")) {
     return { status: "unknown" };
   }
   const { signature, document } = row;
-  if (signature.state === "confirmed") return { status: "confirmed", signature, document };
+  // A held signature looks confirmed to its signer: the review is the organisers' business.
+  if (signature.state !== "pending") return { status: "confirmed", signature, document };
   if (row.token.expiresAt.getTime() <= now.getTime()) return { status: "expired", signature, document };
   if (document.status !== "open") return { status: "closed", signature, document };
   return { status: "pending", signature, document };
@@ -158,10 +208,12 @@ export async function confirmSignature(tokenHash: string, now = new Date()): Pro
     (tx): ConfirmOutcome => {
       const found = lookUp(tx, tokenHash, now);
       if (found.status !== "pending") return found;
+      const held = found.signature.reviewReason !== null;
       tx.update(signatures)
-        .set({ state: "confirmed", confirmedAt: now })
+        .set({ state: held ? "held" : "confirmed", confirmedAt: now })
         .where(eq(signatures.id, found.signature.id))
         .run();
+      if (held) return { ...found, status: "just-confirmed" as const };
       tx.update(documents)
         .set({ signatureCount: sql`${documents.signatureCount} + 1` })
         .where(eq(documents.id, found.document.id))

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
-import { invalidateSignatures, rejectSignature, restoreSignature } from "@/db/queries/moderation";
+import { approveHeldSignatures, invalidateSignatures, rejectSignature, restoreSignature } from "@/db/queries/moderation";
 import { requireAdmin } from "@/lib/auth-guard";
 import { parseInvalidationCriteria } from "@/lib/invalidation-criteria";
 import { refreshPublicDocuments } from "@/lib/public-cache";
@@ -40,4 +40,26 @@ export async function invalidateAction(form: FormData): Promise<void> {
   refreshPublicDocuments();
   await recordAudit({ actor: admin.email, action: "signatures.invalidate", details: { criteria: parsed.criteria, rows: rejected } });
   redirect(`/admin/signatures/invalidate?done=${rejected}`);
+}
+
+export async function approveAction(form: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const id = idSchema.parse(form.get("id"));
+  if ((await approveHeldSignatures({ ids: [id] })) > 0) {
+    refreshPublicDocuments();
+    await recordAudit({ actor: admin.email, action: "signature.approve", targetType: "signature", targetId: id });
+  }
+  redirect(`/admin/signatures/${id}`);
+}
+
+const documentIdSchema = z.preprocess((value) => (value === "" || value === null ? undefined : value), z.coerce.number().int().positive().optional());
+
+/** Approves every held signature (of one document, if chosen) after the organiser has looked at them. */
+export async function approveHeldAction(form: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const documentId = documentIdSchema.parse(form.get("documentId"));
+  const approved = await approveHeldSignatures({ documentId });
+  refreshPublicDocuments();
+  await recordAudit({ actor: admin.email, action: "signatures.approve-held", details: { documentId: documentId ?? "all", rows: approved } });
+  redirect(`/admin/review?approved=${approved}`);
 }

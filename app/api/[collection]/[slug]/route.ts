@@ -9,7 +9,7 @@ export async function generateStaticParams() {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ collection: string; slug: string }> }) {
   const { collection, slug } = await params;
-  const document = await findPublicDocument(collection, slug);
+  const document = await findPublicDocument(collection, slug, "en");
   if (!document) return Response.json({ error: "No such document." }, { status: 404 });
   return Response.json(documentJson(document));
 }

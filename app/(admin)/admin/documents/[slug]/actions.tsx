@@ -12,7 +12,7 @@ import { documentInputSchema, type DocumentErrors, type DocumentInput } from "@/
 
 export type EditState = { values: Record<string, string>; errors: DocumentErrors; preview?: ReactNode; attempt: number } | null;
 
-const FIELDS = ["title", "summary", "body", "addressee", "goal", "status"] as const;
+const FIELDS = ["locale", "title", "summary", "body", "addressee", "authors", "goal", "status"] as const;
 
 export async function editDocumentAction(slug: string, previous: EditState, form: FormData): Promise<EditState> {
   const admin = await requireAdmin();
@@ -24,21 +24,25 @@ export async function editDocumentAction(slug: string, previous: EditState, form
 
   const document = await findDocumentBySlug(String(slug));
   if (!document) redirect("/admin/documents");
-  const result = await updateDocument(document.id, parsed.data);
+  const { locale, goal, status, ...text } = parsed.data;
+  const result = await updateDocument(document.id, { locale, goal, status, text });
   if (result && result.changed.length > 0) {
     refreshPublicDocuments();
-    const changes = Object.fromEntries(
-      result.changed.map((key) => [key, key === "body" ? { length: [result.before.body.length, parsed.data.body.length] } : { from: result.before[key], to: parsed.data[key] }]),
-    );
-    await recordAudit({ actor: admin.email, action: "document.update", targetType: "document", targetId: document.slug, details: changes });
+    await recordAudit({
+      actor: admin.email,
+      action: "document.update",
+      targetType: "document",
+      targetId: document.slug,
+      details: { locale, changed: result.changed, version: { from: result.document.currentVersion, to: result.version } },
+    });
   }
-  redirect(`/admin/documents/${document.slug}?saved=1`);
+  redirect(`/admin/documents/${document.slug}?lang=${locale}&saved=1`);
 }
 
 /** Rendered on the server exactly as the public page renders the text. */
 function DocumentPreview({ input }: { input: DocumentInput }) {
   return (
-    <section className="card" aria-labelledby="preview-heading">
+    <section className="card" aria-labelledby="preview-heading" lang={input.locale}>
       <h2 id="preview-heading">Preview (not saved yet)</h2>
       <p className="kind">Status: {input.status}, goal {input.goal.toLocaleString("en")}</p>
       <h3>{input.title}</h3>
@@ -47,6 +51,16 @@ function DocumentPreview({ input }: { input: DocumentInput }) {
       <div className="document-text">
         <Markdown>{input.body}</Markdown>
       </div>
+      {input.authors.length > 0 ? (
+        <ul className="authors">
+          {input.authors.map((author) => (
+            <li key={author.name}>
+              <strong>{author.name}</strong>
+              {author.description ? `, ${author.description}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

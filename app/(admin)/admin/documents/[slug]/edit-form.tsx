@@ -1,17 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import type { Document } from "@/db/schema";
 import type { EditState } from "./actions";
 
+type Fields = "locale" | "title" | "summary" | "body" | "addressee" | "authors" | "goal" | "status";
 type Props = {
-  document: Pick<Document, "title" | "summary" | "body" | "addressee" | "goal" | "status">;
+  initial: Record<Fields, string>;
   action: (previous: EditState, form: FormData) => Promise<EditState>;
 };
 
-export function EditDocumentForm({ document, action }: Props) {
+export function EditDocumentForm({ initial, action }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
-  const values = state?.values ?? { ...document, goal: String(document.goal) };
+  const values: Record<string, string> = state?.values ?? initial;
   const errors = state?.errors ?? {};
   const field = (name: keyof typeof errors) =>
     errors[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
@@ -22,6 +22,7 @@ export function EditDocumentForm({ document, action }: Props) {
     <>
       {state?.preview}
       <form key={state?.attempt ?? 0} action={formAction} className="form">
+        <input type="hidden" name="locale" value={values.locale} />
         <div className="field">
           <label htmlFor="title">Title</label>
           <input id="title" name="title" type="text" defaultValue={values.title} maxLength={200} {...field("title")} />
@@ -41,6 +42,11 @@ export function EditDocumentForm({ document, action }: Props) {
           <label htmlFor="body">Text (Markdown; HTML is not rendered)</label>
           <textarea id="body" name="body" defaultValue={values.body} rows={18} {...field("body")} />
           {error("body")}
+        </div>
+        <div className="field">
+          <label htmlFor="authors">Authors, shown before the co-signers (one per line: Name — description)</label>
+          <textarea id="authors" name="authors" defaultValue={values.authors} rows={4} {...field("authors")} />
+          {error("authors")}
         </div>
         <div className="field">
           <label htmlFor="goal">Goal (signatures)</label>

@@ -1,31 +1,65 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { findDocumentBySlug } from "@/db/queries/documents";
+import { findDocumentBySlug, listDocumentTexts } from "@/db/queries/documents";
+import { locales } from "@/db/schema";
 import { requireAdmin } from "@/lib/auth-guard";
 import { documentPath } from "@/lib/collections";
+import { formatAuthors } from "@/lib/document-input";
+import { localePath, toLocale } from "@/lib/i18n";
 import { editDocumentAction } from "./actions";
 import { EditDocumentForm } from "./edit-form";
 
 export const metadata = { title: "Edit document" };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string; lang?: string }> };
+
+const languageNames = { en: "English", ru: "Russian" } as const;
 
 export default async function EditDocumentPage({ params, searchParams }: Props) {
   await requireAdmin();
   const { slug } = await params;
   const document = await findDocumentBySlug(slug);
   if (!document) notFound();
-  const { saved } = await searchParams;
+  const { saved, lang } = await searchParams;
+  const locale = toLocale(lang);
+  const texts = await listDocumentTexts(document.id, document.currentVersion);
+  const english = texts.find((text) => text.locale === "en")!;
+  const text = texts.find((text) => text.locale === locale);
+  const publicPath = localePath(locale, documentPath(document.kind, document.slug));
   return (
     <>
       <p><Link href="/admin/documents">All documents</Link></p>
-      <h1>Edit: {document.title}</h1>
+      <h1>Edit: {english.title}</h1>
       <p>
-        Public page: <Link href={documentPath(document.kind, document.slug)}>{documentPath(document.kind, document.slug)}</Link>.
-        Saved changes show there at once.
+        Version {document.currentVersion}. Editing the text of a document that is open or closed makes a new version;
+        each signature keeps the version its signer was shown. Public page: <Link href={publicPath}>{publicPath}</Link>.
       </p>
+      <nav aria-label="Language of the text">
+        <ul className="languages">
+          {locales.map((code) => (
+            <li key={code}>
+              {code === locale ? (
+                <span aria-current="page">{languageNames[code]}</span>
+              ) : (
+                <Link href={`/admin/documents/${document.slug}?lang=${code}`}>{languageNames[code]}</Link>
+              )}
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {!text ? <p className="notice">No {languageNames[locale]} text yet: the public page shows the English one. Start from it below.</p> : null}
       {saved ? <p className="notice success" role="status">Saved.</p> : null}
-      <EditDocumentForm document={document} action={editDocumentAction.bind(null, document.slug)} />
+      <EditDocumentForm
+        key={locale}
+        initial={{
+          locale,
+          ...(({ title, summary, body, addressee }) => ({ title, summary, body, addressee }))(text ?? english),
+          authors: formatAuthors((text ?? english).authors),
+          goal: String(document.goal),
+          status: document.status,
+        }}
+        action={editDocumentAction.bind(null, document.slug)}
+      />
     </>
   );
 }

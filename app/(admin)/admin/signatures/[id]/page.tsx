@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listAuditEntries } from "@/db/queries/audit";
+import { getLocalizedDocumentById } from "@/db/queries/documents";
 import { getSignatureWithDocument } from "@/db/queries/moderation";
 import { formatUtc } from "@/lib/format";
 import { requireAdmin } from "@/lib/auth-guard";
 import { countryName } from "@/lib/countries";
-import { rejectAction, restoreAction } from "../actions";
+import { approveAction, rejectAction, restoreAction } from "../actions";
 
 export const metadata = { title: "Signature" };
 
@@ -16,25 +17,33 @@ export default async function SignaturePage({ params }: { params: Promise<{ id: 
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const found = await getSignatureWithDocument(id);
   if (!found) notFound();
-  const { signature, document } = found;
+  const { signature } = found;
+  const document = (await getLocalizedDocumentById(found.document.id, "en"))!;
   const history = await listAuditEntries({ targetType: "signature", targetId: String(id) });
   return (
     <>
       <p><Link href="/admin/signatures">All signatures</Link></p>
       <h1>Signature #{signature.id}</h1>
       <dl className="details">
-        <dt>Document</dt><dd>{document.title}</dd>
+        <dt>Document</dt><dd>{document.title} (text version {signature.documentVersion}, signed in {signature.locale === "ru" ? "Russian" : "English"})</dd>
         <dt>Name</dt><dd>{signature.name}</dd>
         <dt>Email</dt><dd>{signature.email}</dd>
         <dt>Where</dt><dd>{signature.city ? `${signature.city}, ` : ""}{countryName(signature.country)}</dd>
         <dt>Comment</dt><dd>{signature.comment ?? "—"}</dd>
         <dt>Shown as</dt><dd>{signature.display}</dd>
         <dt>Updates</dt><dd>{signature.updates ? "yes" : "no"}</dd>
-        <dt>State</dt><dd><strong>{signature.state}</strong></dd>
+        {signature.organisation || signature.role ? <><dt>Organisation and role</dt><dd>{[signature.organisation, signature.role].filter(Boolean).join(", ")}</dd></> : null}
+        <dt>State</dt><dd><strong>{signature.state}</strong>{signature.reviewReason ? ` (${signature.reviewReason})` : ""}</dd>
         <dt>Emails sent</dt><dd>{signature.emailsSent}</dd>
       </dl>
       <div className="actions">
-        {signature.state === "pending" || signature.state === "confirmed" ? (
+        {signature.state === "held" ? (
+          <form action={approveAction}>
+            <input type="hidden" name="id" value={signature.id} />
+            <button type="submit">Approve: count this signature</button>
+          </form>
+        ) : null}
+        {signature.state === "pending" || signature.state === "confirmed" || signature.state === "held" ? (
           <form action={rejectAction}>
             <input type="hidden" name="id" value={signature.id} />
             <button type="submit">Reject this signature</button>

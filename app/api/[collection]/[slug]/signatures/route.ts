@@ -1,36 +1,35 @@
-import { readJsonBody } from "@/lib/json-body";
-import { getDocumentBySlug } from "@/db/queries/documents";
+import { getDocumentBySlug, getLocalizedDocument } from "@/db/queries/documents";
 import { kindOfCollection } from "@/lib/collections";
+import { isLocale, translator } from "@/lib/i18n";
+import { readJsonBody } from "@/lib/json-body";
 import { fieldErrors, signatureInputSchema } from "@/lib/signature-input";
 import { signDocument } from "@/lib/signing";
 
 type Context = { params: Promise<{ collection: string; slug: string }> };
 
 const noStore = { "Cache-Control": "no-store" };
+const fail = (status: number, body: object) => Response.json(body, { status, headers: noStore });
 
 export async function POST(request: Request, { params }: Context) {
   const { collection, slug } = await params;
   const kind = kindOfCollection(collection);
-  const document = kind && (await getDocumentBySlug(kind, slug));
-  if (!document) return Response.json({ error: "No such document." }, { status: 404, headers: noStore });
-  if (document.status !== "open") {
-    return Response.json({ error: `This ${document.kind} is not open for signatures.` }, { status: 409, headers: noStore });
-  }
+  const found = kind && (await getDocumentBySlug(kind, slug));
+  if (!found) return fail(404, { error: "No such document." });
+  if (found.status !== "open") return fail(409, { error: `This ${found.kind} is not open for signatures.` });
 
   const body = await readJsonBody(request);
-  if (!body.ok) return Response.json({ error: body.error }, { status: body.status, headers: noStore });
+  if (!body.ok) return fail(body.status, { error: body.error });
   if (typeof body.value !== "object" || body.value === null || Array.isArray(body.value)) {
-    return Response.json({ error: "The body must be a JSON object." }, { status: 400, headers: noStore });
+    return fail(400, { error: "The body must be a JSON object." });
   }
-  const parsed = signatureInputSchema.safeParse(body.value);
-  if (!parsed.success) {
-    return Response.json(
-      { error: "Some fields are not valid.", fields: fieldErrors(parsed.error) },
-      { status: 400, headers: noStore },
-    );
-  }
-  if ((await signDocument(document, parsed.data)) === "not-open") {
-    return Response.json({ error: `This ${document.kind} is not open for signatures.` }, { status: 409, headers: noStore });
+  // "locale" picks the language of the signer's emails and of the error messages; English by default.
+  const { locale = "en", ...fields } = body.value as Record<string, unknown>;
+  if (!isLocale(locale)) return fail(400, { error: 'Unknown locale: use "en" or "ru".', fields: { locale: 'Use "en" or "ru".' } });
+  const parsed = signatureInputSchema(locale).safeParse(fields);
+  if (!parsed.success) return fail(400, { error: "Some fields are not valid.", fields: fieldErrors(parsed.error) });
+  const document = (await getLocalizedDocument(found.kind, found.slug, locale))!;
+  if ((await signDocument(document, parsed.data, { locale, headers: request.headers })) === "not-open") {
+    return fail(409, { error: translator(locale)("errors.notOpen") });
   }
   return Response.json({ status: "pending" }, { status: 202, headers: noStore });
 }

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PageShell } from "../_components/page-shell";
+
+export const metadata: Metadata = {
+  title: { default: "Delegation — organisers", template: "%s — Delegation" },
+  robots: { index: false },
+};
+
+// The organisers' pages are in English only; the public site is in every language.
+export default function OrganisersLayout({ children }: { children: ReactNode }) {
+  return (
+    <PageShell
+      lang="en"
+      skip="Skip to content"
+      header={
+        <nav aria-label="Main">
+          <Link className="brand" href="/">
+            Delegation
+          </Link>
+        </nav>
+      }
+      footer={<p>Organisers’ section. Every action here is written to the audit log.</p>}
+    >
+      {children}
+    </PageShell>
+  );
+}

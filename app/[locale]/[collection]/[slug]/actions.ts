@@ -1,0 +1,34 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { botSignal } from "@/lib/bot-check";
+import { documentPath } from "@/lib/collections";
+import { localePath, toLocale, translator } from "@/lib/i18n";
+import { findPublicDocument } from "@/lib/public-documents";
+import { fieldErrors, signatureInputFromForm, signatureInputSchema, type FieldErrors } from "@/lib/signature-input";
+import { signDocument } from "@/lib/signing";
+
+export type SignFormState = { errors: FieldErrors; values: Record<string, unknown>; attempt: number } | null;
+
+export async function signAction(
+  localeParam: string,
+  collection: string,
+  slug: string,
+  previous: SignFormState,
+  form: FormData,
+): Promise<SignFormState> {
+  const locale = toLocale(localeParam);
+  const t = translator(locale);
+  const document = await findPublicDocument(String(collection), String(slug), locale);
+  const values = signatureInputFromForm(form);
+  const attempt = (previous?.attempt ?? 0) + 1;
+  if (!document) return { errors: { form: t("errors.noDocument") }, values, attempt };
+  const parsed = signatureInputSchema(locale).safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values, attempt };
+  const context = { locale, headers: await headers(), flagged: botSignal(form) };
+  if ((await signDocument(document, parsed.data, context)) === "not-open") {
+    return { errors: { form: t("errors.notOpen") }, values, attempt };
+  }
+  redirect(localePath(locale, documentPath(document.kind, document.slug, "/sent")));
+}

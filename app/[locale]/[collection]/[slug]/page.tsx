@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+import { Markdown } from "@/app/_components/markdown";
+import { SignatureCount } from "@/app/_components/signature-count";
+import { listRecentPublicSigners } from "@/db/queries/documents";
+import { formStamp } from "@/lib/bot-check";
+import { countryName, countryOptions } from "@/lib/countries";
+import { dateLocale, toLocale, translator } from "@/lib/i18n";
+import { signerLine } from "@/lib/public-name";
+import { findPublicDocument } from "@/lib/public-documents";
+import { signAction } from "./actions";
+import { SignForm } from "./sign-form";
+
+// Served from Next's cache and re-rendered in the background at most every 5 seconds, so a surge of
+// readers does not reach the database; pages are made on first request, never at build.
+export const revalidate = 5;
+export async function generateStaticParams() {
+  return [];
+}
+
+type Props = { params: Promise<{ locale: string; collection: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale, collection, slug } = await params;
+  const document = await findPublicDocument(collection, slug, toLocale(locale));
+  return document ? { title: document.title, description: document.summary } : {};
+}
+
+export default async function DocumentPage({ params }: Props) {
+  const { collection, slug, ...rest } = await params;
+  const locale = toLocale(rest.locale);
+  setRequestLocale(locale);
+  const document = await findPublicDocument(collection, slug, locale);
+  if (!document) notFound();
+  const t = translator(locale);
+  const signers = await listRecentPublicSigners(document.id);
+  const isLetter = document.kind === "letter";
+  return (
+    <article>
+      <p className="kind">{t(`kinds.${document.kind}`)}</p>
+      <div lang={document.textLocale}>
+        <h1>{document.title}</h1>
+        <p className="addressee">{t("document.to", { addressee: document.addressee })}</p>
+      </div>
+      {document.textLocale !== locale ? <p className="notice">{t("document.untranslated")}</p> : null}
+      <SignatureCount id="count" count={document.signatureCount} goal={document.goal} t={t} />
+      <div className="document-layout">
+        <div>
+          <section className="document-text" aria-label={t("document.textOf", { kind: document.kind })} lang={document.textLocale}>
+            <Markdown>{document.body}</Markdown>
+          </section>
+          {document.authors.length > 0 ? (
+            <section aria-labelledby="authors-heading">
+              <h2 id="authors-heading">{t("document.authorsHeading")}</h2>
+              <ul className="authors" lang={document.textLocale}>
+                {document.authors.map((author) => (
+                  <li key={author.name}>
+                    <strong>{author.name}</strong>
+                    {author.description ? `, ${author.description}` : ""}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <section aria-labelledby="signers-heading">
+            <h2 id="signers-heading">{t(isLetter ? "document.recentCosigners" : "document.recentSigners")}</h2>
+            {signers.length === 0 ? (
+              <p>{t("document.noSigners")}</p>
+            ) : (
+              <ul className="signers">
+                {signers.map((signer) => (
+                  <li key={signer.id}>
+                    {signerLine(signer)}, {countryName(signer.country, locale)}
+                    {signer.confirmedAt ? (
+                      <>
+                        {" "}
+                        <time className="when" dateTime={signer.confirmedAt.toISOString()}>
+                          {signer.confirmedAt.toLocaleDateString(dateLocale(locale), { day: "numeric", month: "long", year: "numeric" })}
+                        </time>
+                      </>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <section id="sign" aria-labelledby="sign-heading" className="card">
+          <h2 id="sign-heading">{t("document.signHeading", { kind: document.kind })}</h2>
+          {document.status === "open" ? (
+            <SignForm
+              action={signAction.bind(null, locale, collection, slug)}
+              countries={countryOptions(locale)}
+              documentKind={document.kind}
+              stamp={formStamp()}
+              labels={formLabels(t, document.kind)}
+            />
+          ) : (
+            <p className="notice">{t("document.closed", { kind: document.kind })}</p>
+          )}
+        </section>
+      </div>
+    </article>
+  );
+}
+
+function formLabels(t: ReturnType<typeof translator>, kind: string) {
+  return {
+    errorPrefix: t("form.errorPrefix"),
+    problemOne: t("form.problems", { count: 1 }),
+    problemMany: t("form.problems", { count: 2 }),
+    name: t("form.name"),
+    email: t("form.email"),
+    emailHint: t("form.emailHint"),
+    country: t("form.country"),
+    chooseCountry: t("form.chooseCountry"),
+    city: t("form.city"),
+    organisation: t("form.organisation"),
+    role: t("form.role"),
+    cosignerHint: t("form.cosignerHint"),
+    comment: t("form.comment"),
+    display: t("form.display"),
+    displayFull: t("form.displayFull"),
+    displayInitials: t("form.displayInitials"),
+    displayHidden: t("form.displayHidden", { kind }),
+    updates: t("form.updates"),
+    website: t("form.website"),
+    sending: t("form.sending"),
+    submit: t("form.submit", { kind }),
+    fields: {
+      name: t("form.labels.name"),
+      email: t("form.labels.email"),
+      country: t("form.labels.country"),
+      city: t("form.labels.city"),
+      organisation: t("form.labels.organisation"),
+      role: t("form.labels.role"),
+      comment: t("form.labels.comment"),
+      display: t("form.labels.display"),
+      updates: t("form.labels.updates"),
+    } as Record<string, string>,
+  };
+}
+
+export type SignFormLabels = ReturnType<typeof formLabels>;

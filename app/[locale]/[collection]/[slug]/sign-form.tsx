@@ -1,0 +1,141 @@
+"use client";
+
+import { useActionState } from "react";
+import type { FieldErrors } from "@/lib/signature-input";
+import { HONEYPOT_FIELD, STAMP_FIELD } from "@/lib/bot-check-fields";
+import type { SignFormState } from "./actions";
+import type { SignFormLabels } from "./page";
+
+type Props = {
+  action: (previous: SignFormState, form: FormData) => Promise<SignFormState>;
+  countries: { code: string; name: string }[];
+  documentKind: "petition" | "letter";
+  stamp: string;
+  labels: SignFormLabels;
+};
+
+function FieldError({ id, errors, field, prefix }: { id: string; errors: FieldErrors; field: keyof FieldErrors; prefix: string }) {
+  const message = errors[field];
+  return message ? (
+    <p className="error" id={`${id}-error`}>
+      <span className="visually-hidden">{prefix}</span>
+      {message}
+    </p>
+  ) : null;
+}
+
+export function SignForm({ action, countries, documentKind, stamp, labels }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const errors = state?.errors ?? {};
+  const values = state?.values ?? {};
+  const text = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : "");
+  const invalid = (key: keyof FieldErrors) =>
+    errors[key] ? { "aria-invalid": true as const, "aria-describedby": `${key}-error` } : {};
+  const errorList = Object.entries(errors).filter(([key]) => key !== "form");
+
+  // The key remounts the form after each answer so the kept values show as its defaults.
+  return (
+    <form key={state?.attempt ?? 0} action={formAction} className="form" noValidate>
+      {errors.form || errorList.length > 0 ? (
+        <div className="error-summary" role="alert" tabIndex={-1}>
+          <h3>{errorList.length === 1 ? labels.problemOne : labels.problemMany}</h3>
+          {errors.form ? <p className="error">{errors.form}</p> : null}
+          <ul>
+            {errorList.map(([key, message]) => (
+              <li key={key}>
+                <a href={`#${key === "display" ? "display-full" : key}`}>
+                  {labels.fields[key] ?? key}: {message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="name">{labels.name}</label>
+        <input id="name" name="name" type="text" autoComplete="name" required maxLength={120}
+          defaultValue={text("name")} {...invalid("name")} />
+        <FieldError id="name" errors={errors} field="name" prefix={labels.errorPrefix} />
+      </div>
+      <div className="field">
+        <label htmlFor="email">{labels.email}</label>
+        <p className="hint" id="email-hint">{labels.emailHint}</p>
+        <input id="email" name="email" type="email" autoComplete="email" required maxLength={254}
+          defaultValue={text("email")} {...invalid("email")}
+          aria-describedby={errors.email ? "email-hint email-error" : "email-hint"} />
+        <FieldError id="email" errors={errors} field="email" prefix={labels.errorPrefix} />
+      </div>
+      <div className="field">
+        <label htmlFor="country">{labels.country}</label>
+        <select id="country" name="country" required autoComplete="country" defaultValue={text("country")}
+          {...invalid("country")}>
+          <option value="">{labels.chooseCountry}</option>
+          {countries.map((country) => (
+            <option key={country.code} value={country.code}>
+              {country.name}
+            </option>
+          ))}
+        </select>
+        <FieldError id="country" errors={errors} field="country" prefix={labels.errorPrefix} />
+      </div>
+      <div className="field">
+        <label htmlFor="city">{labels.city}</label>
+        <input id="city" name="city" type="text" autoComplete="address-level2" maxLength={120}
+          defaultValue={text("city")} {...invalid("city")} />
+        <FieldError id="city" errors={errors} field="city" prefix={labels.errorPrefix} />
+      </div>
+      {documentKind === "letter" ? (
+        <>
+          <p className="hint">{labels.cosignerHint}</p>
+          <div className="field">
+            <label htmlFor="organisation">{labels.organisation}</label>
+            <input id="organisation" name="organisation" type="text" autoComplete="organization" maxLength={120}
+              defaultValue={text("organisation")} {...invalid("organisation")} />
+            <FieldError id="organisation" errors={errors} field="organisation" prefix={labels.errorPrefix} />
+          </div>
+          <div className="field">
+            <label htmlFor="role">{labels.role}</label>
+            <input id="role" name="role" type="text" autoComplete="organization-title" maxLength={120}
+              defaultValue={text("role")} {...invalid("role")} />
+            <FieldError id="role" errors={errors} field="role" prefix={labels.errorPrefix} />
+          </div>
+        </>
+      ) : null}
+      <div className="field">
+        <label htmlFor="comment">{labels.comment}</label>
+        <textarea id="comment" name="comment" maxLength={500} defaultValue={text("comment")} {...invalid("comment")} />
+        <FieldError id="comment" errors={errors} field="comment" prefix={labels.errorPrefix} />
+      </div>
+      <fieldset className="field" {...(errors.display ? { "aria-describedby": "display-error" } : {})}>
+        <legend>{labels.display}</legend>
+        {[
+          ["full", labels.displayFull],
+          ["initials", labels.displayInitials],
+          ["hidden", labels.displayHidden],
+        ].map(([value, label]) => (
+          <label key={value} className="choice">
+            <input type="radio" name="display" value={value} id={`display-${value}`}
+              defaultChecked={(text("display") || "full") === value} />
+            {label}
+          </label>
+        ))}
+        <FieldError id="display" errors={errors} field="display" prefix={labels.errorPrefix} />
+      </fieldset>
+      <label className="choice">
+        <input type="checkbox" name="updates" defaultChecked={values.updates === true} />
+        {labels.updates}
+      </label>
+      <input type="hidden" name={STAMP_FIELD} value={stamp} />
+      {/* A trap for scripts that fill every field; people never see it and screen readers skip it. */}
+      <div className="trap" aria-hidden="true">
+        <label htmlFor={HONEYPOT_FIELD}>{labels.website}</label>
+        <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+      <div>
+        <button type="submit" disabled={pending}>
+          {pending ? labels.sending : labels.submit}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { setRequestLocale } from "next-intl/server";
+import { CopyLink } from "@/app/_components/copy-link";
+import { SignatureCount } from "@/app/_components/signature-count";
+import { Link } from "@/i18n/navigation";
+import { documentPath } from "@/lib/collections";
+import { getConfig } from "@/lib/config";
+import { localePath, toLocale, translator } from "@/lib/i18n";
+import { findPublicDocument } from "@/lib/public-documents";
+import { shareLinks } from "@/lib/share-links";
+import { signerToken, verifySignerToken } from "@/lib/signer-links";
+
+// Never cached: it reads live data on every request.
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ locale: string; collection: string; slug: string }>;
+  searchParams: Promise<{ manage?: string | string[] }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: translator(toLocale((await params).locale))("thanks.title"), referrer: "no-referrer" };
+}
+
+export default async function ThanksPage({ params, searchParams }: Props) {
+  const { collection, slug, ...rest } = await params;
+  const locale = toLocale(rest.locale);
+  setRequestLocale(locale);
+  const document = await findPublicDocument(collection, slug, locale);
+  if (!document) notFound();
+  const t = translator(locale);
+  const { manage } = await searchParams;
+  const signatureId = verifySignerToken("manage", manage);
+  const url = `${getConfig().appUrl}${localePath(locale, documentPath(document.kind, document.slug))}`;
+  return (
+    <>
+      <div className="notice success">
+        <h1>{t("thanks.title")}</h1>
+        <p>{t("thanks.counts", { title: document.title })}</p>
+        <SignatureCount id="count" count={document.signatureCount} goal={document.goal} t={t} />
+      </div>
+      <section aria-labelledby="share-heading">
+        <h2 id="share-heading">{t("thanks.shareHeading")}</h2>
+        <p>{t("thanks.share", { kind: document.kind })}</p>
+        <CopyLink url={url} labels={{ field: t("thanks.shareHeading"), copy: t("thanks.copy"), copied: t("thanks.copied") }} />
+        <ul className="share">
+          {shareLinks(url, document.title).map((link) => (
+            <li key={link.name}>
+              {link.href.startsWith("mailto:") ? (
+                <a href={link.href}>{t("thanks.email")}</a>
+              ) : (
+                <a href={link.href} rel="noopener noreferrer" target="_blank">
+                  {link.name}
+                  <span className="visually-hidden">{t("thanks.newTab")}</span>
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {signatureId !== null ? (
+        <section aria-labelledby="manage-heading" className="card">
+          <h2 id="manage-heading">{t("thanks.manageHeading")}</h2>
+          <p>{t("thanks.manage")}</p>
+          <p>
+            <Link href={`/signature/${signerToken("manage", signatureId)}`}>{t("thanks.manageLink")}</Link>
+          </p>
+        </section>
+      ) : null}
+      <p>
+        <Link href={documentPath(document.kind, document.slug)}>{t("confirm.see", { kind: document.kind })}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,21 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { documentPath } from "@/lib/collections";
+import { localePath, toLocale } from "@/lib/i18n";
+import { signerToken } from "@/lib/signer-links";
+import { confirmByToken } from "@/lib/signing";
+import { isWellFormedToken } from "@/lib/tokens";
+
+export async function confirmAction(localeParam: string, form: FormData): Promise<void> {
+  const locale = toLocale(localeParam);
+  const token = form.get("token");
+  if (!isWellFormedToken(token)) redirect(localePath(locale, "/confirm/invalid"));
+  const outcome = await confirmByToken(token);
+  if (outcome.status === "just-confirmed") {
+    const thanks = documentPath(outcome.document.kind, outcome.document.slug, "/thanks");
+    redirect(`${localePath(locale, thanks)}?manage=${signerToken("manage", outcome.signature.id)}`);
+  }
+  // Every other outcome (already confirmed, expired, closed, unknown) is explained on the confirm page.
+  redirect(localePath(locale, `/confirm/${token}`));
+}

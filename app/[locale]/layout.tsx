@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { setRequestLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+import { PageShell } from "@/app/_components/page-shell";
+import { Link } from "@/i18n/navigation";
+import { routing } from "@/i18n/routing";
+import { isLocale, translator } from "@/lib/i18n";
+import { LanguageSwitch } from "./language-switch";
+
+type Props = { children: ReactNode; params: Promise<{ locale: string }> };
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = translator(isLocale(locale) ? locale : "en");
+  return {
+    title: { default: t("site.title"), template: `%s — ${t("site.brand")}` },
+    description: t("site.description"),
+  };
+}
+
+// The layout reads nothing from the database: it is part of every cached page.
+export default async function PublicLayout({ children, params }: Props) {
+  const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
+  const t = translator(locale);
+  // Localised links need the language in client context; no messages are sent to the browser.
+  return (
+    <NextIntlClientProvider locale={locale} messages={null}>
+      <PageShell
+        lang={locale}
+        skip={t("site.skip")}
+        header={
+          <>
+            <nav aria-label={t("site.mainNav")}>
+              <Link className="brand" href="/">
+                {t("site.brand")}
+              </Link>
+              <Link href="/#documents-heading">{t("site.sign")}</Link>
+              <Link href="/delegations">{t("site.delegation")}</Link>
+            </nav>
+            <LanguageSwitch current={locale} label={t("site.language")} />
+          </>
+        }
+        footer={
+          <p>
+            {t("site.footer")} <Link href="/privacy">{t("site.privacy")}</Link>
+          </p>
+        }
+      >
+        {children}
+      </PageShell>
+    </NextIntlClientProvider>
+  );
+}

@@ -1,0 +1,31 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { setDisplayChoice, setUpdatesForSigner, withdrawSignature } from "@/db/queries/self-service";
+import { displayChoices } from "@/db/schema";
+import { localePath, toLocale } from "@/lib/i18n";
+import { refreshPublicDocuments } from "@/lib/public-cache";
+import { verifySignerToken } from "@/lib/signer-links";
+
+const choiceSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("display"), display: z.enum(displayChoices) }),
+  z.object({ intent: z.literal("updates"), updates: z.enum(["on", "off"]) }),
+  z.object({ intent: z.literal("withdraw"), confirm: z.literal("yes") }),
+]);
+
+/** Every change a signer makes through their private link; the token is the only credential. */
+export async function manageAction(localeParam: string, token: string, form: FormData): Promise<void> {
+  const locale = toLocale(localeParam);
+  const page = localePath(locale, `/signature/${token}`);
+  const id = verifySignerToken("manage", token);
+  if (id === null) redirect(page);
+  const parsed = choiceSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) redirect(`${page}?error=1`);
+  const choice = parsed.data;
+  if (choice.intent === "display") await setDisplayChoice(id, choice.display);
+  if (choice.intent === "updates") await setUpdatesForSigner(id, choice.updates === "on");
+  if (choice.intent === "withdraw") await withdrawSignature(id);
+  refreshPublicDocuments();
+  redirect(`${page}?saved=${choice.intent}`);
+}

@@ -1,0 +1,90 @@
+import type { Metadata } from "next";
+import { setRequestLocale } from "next-intl/server";
+import { getLocalizedDocumentById } from "@/db/queries/documents";
+import { getOwnSignature } from "@/db/queries/self-service";
+import { displayChoices } from "@/db/schema";
+import { toLocale, translator } from "@/lib/i18n";
+import { verifySignerToken } from "@/lib/signer-links";
+import { manageAction } from "./actions";
+
+// Never cached: it reads live data on every request.
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ locale: string; token: string }>;
+  searchParams: Promise<{ saved?: string; error?: string }>;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: translator(toLocale((await params).locale))("manage.title"), referrer: "no-referrer", robots: { index: false } };
+}
+
+export default async function ManageSignaturePage({ params, searchParams }: Props) {
+  const { token, ...rest } = await params;
+  const locale = toLocale(rest.locale);
+  setRequestLocale(locale);
+  const t = translator(locale);
+  const id = verifySignerToken("manage", token);
+  const signature = id === null ? undefined : await getOwnSignature(id);
+  if (!signature || signature.state === "withdrawn" || signature.anonymisedAt) {
+    const withdrawn = signature?.state === "withdrawn";
+    return (
+      <div className={withdrawn ? "notice success" : "notice"}>
+        <h1>{t(withdrawn ? "manage.withdrawnTitle" : "manage.invalidTitle")}</h1>
+        <p>{t(withdrawn ? "manage.withdrawn" : "manage.invalid")}</p>
+      </div>
+    );
+  }
+  const document = (await getLocalizedDocumentById(signature.documentId, locale))!;
+  const { saved } = await searchParams;
+  const action = manageAction.bind(null, locale, token);
+  const labels = { full: t("form.displayFull"), initials: t("form.displayInitials"), hidden: t("form.displayHidden", { kind: document.kind }) };
+  const counted = signature.state === "pending" || signature.state === "confirmed" || signature.state === "held";
+  return (
+    <>
+      <h1>{t("manage.title")}</h1>
+      {saved ? <p className="notice success" role="status">{t("manage.saved")}</p> : null}
+      <p>{t("manage.on", { title: document.title })}</p>
+      <p>
+        <strong>{t("manage.state", { state: counted ? signature.state : "other" })}</strong>
+      </p>
+      <section aria-labelledby="display-heading" className="card">
+        <h2 id="display-heading">{t("manage.displayHeading")}</h2>
+        <form action={action} className="form">
+          <input type="hidden" name="intent" value="display" />
+          <fieldset className="field">
+            <legend className="visually-hidden">{t("manage.displayHeading")}</legend>
+            {displayChoices.map((choice) => (
+              <label key={choice} className="choice">
+                <input type="radio" name="display" value={choice} defaultChecked={signature.display === choice} />
+                {labels[choice]}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit">{t("manage.saveDisplay")}</button>
+        </form>
+      </section>
+      <section aria-labelledby="updates-heading" className="card">
+        <h2 id="updates-heading">{t("manage.updatesHeading")}</h2>
+        <p>{t(signature.updates ? "manage.updatesOn" : "manage.updatesOff")}</p>
+        <form action={action}>
+          <input type="hidden" name="intent" value="updates" />
+          <input type="hidden" name="updates" value={signature.updates ? "off" : "on"} />
+          <button type="submit" className="secondary">{t(signature.updates ? "manage.stopUpdates" : "manage.startUpdates")}</button>
+        </form>
+      </section>
+      <section aria-labelledby="withdraw-heading" className="card">
+        <h2 id="withdraw-heading">{t("manage.withdrawHeading")}</h2>
+        <p>{t("manage.withdrawHint")}</p>
+        <form action={action} className="form">
+          <input type="hidden" name="intent" value="withdraw" />
+          <label className="choice">
+            <input type="checkbox" name="confirm" value="yes" required />
+            {t("manage.withdrawConfirm")}
+          </label>
+          <button type="submit" className="danger">{t("manage.withdraw")}</button>
+        </form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { setUpdatesForSigner } from "@/db/queries/self-service";
+import { localePath, toLocale } from "@/lib/i18n";
+import { verifySignerToken } from "@/lib/signer-links";
+
+export async function unsubscribeAction(localeParam: string, token: string): Promise<void> {
+  const id = verifySignerToken("unsubscribe", token);
+  if (id !== null) await setUpdatesForSigner(id, false);
+  redirect(`${localePath(toLocale(localeParam), `/unsubscribe/${token}`)}?done=1`);
+}

@@ -1,0 +1,148 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { getDb } from "../index";
+import {
+  delegationDocuments,
+  delegationMembers,
+  delegations,
+  deliveries,
+  deliveryItems,
+  dispatches,
+  dossiers,
+  type Delegation,
+  type Locale,
+  type Translated,
+} from "../schema";
+import { getLocalizedDocumentById } from "./documents";
+
+/** One language's text of a translated record, English where that language has none. */
+export function inLocale<T>(texts: Translated<T>, locale: Locale): T {
+  return texts[locale] ?? texts.en;
+}
+
+export async function getFeaturedDelegation() {
+  return getDb().select().from(delegations).orderBy(delegations.id).limit(1).get();
+}
+
+export async function listDelegations() {
+  return getDb().select().from(delegations).orderBy(delegations.id).all();
+}
+
+export async function getDelegationBySlug(slug: string) {
+  return getDb().select().from(delegations).where(eq(delegations.slug, slug)).get();
+}
+
+export async function listMembers(delegationId: number) {
+  return getDb()
+    .select()
+    .from(delegationMembers)
+    .where(eq(delegationMembers.delegationId, delegationId))
+    .orderBy(asc(delegationMembers.position), asc(delegationMembers.id))
+    .all();
+}
+
+/** The published documents the delegation carries, in its order, with their live counts. */
+export async function listCarriedDocuments(delegationId: number, locale: Locale) {
+  const links = getDb()
+    .select({ documentId: delegationDocuments.documentId })
+    .from(delegationDocuments)
+    .where(eq(delegationDocuments.delegationId, delegationId))
+    .orderBy(asc(delegationDocuments.position))
+    .all();
+  const carried = await Promise.all(links.map((link) => getLocalizedDocumentById(link.documentId, locale)));
+  return carried.filter((document) => document !== undefined && document.status !== "draft");
+}
+
+export async function listCarriedDocumentIds(delegationId: number) {
+  return getDb()
+    .select({ documentId: delegationDocuments.documentId })
+    .from(delegationDocuments)
+    .where(eq(delegationDocuments.delegationId, delegationId))
+    .all()
+    .map((row) => row.documentId);
+}
+
+export async function listDispatches(delegationId: number) {
+  return getDb()
+    .select()
+    .from(dispatches)
+    .where(eq(dispatches.delegationId, delegationId))
+    .orderBy(desc(dispatches.dated), desc(dispatches.id))
+    .all();
+}
+
+export type DispatchInput = Pick<typeof dispatches.$inferInsert, "dated" | "texts">;
+
+export async function createDispatch(delegation: Delegation, input: DispatchInput, author: string) {
+  return getDb()
+    .insert(dispatches)
+    .values({ delegationId: delegation.id, ...input, author })
+    .returning()
+    .get();
+}
+
+/** Deliveries, newest first, each with what was handed over and the fingerprint of each dossier. */
+export async function listDeliveries(delegationId: number) {
+  const db = getDb();
+  const rows = db
+    .select()
+    .from(deliveries)
+    .where(eq(deliveries.delegationId, delegationId))
+    .orderBy(desc(deliveries.deliveredOn), desc(deliveries.id))
+    .all();
+  if (rows.length === 0) return [];
+  const items = db
+    .select({
+      deliveryId: deliveryItems.deliveryId,
+      documentId: deliveryItems.documentId,
+      signatureCount: deliveryItems.signatureCount,
+      dossierId: dossiers.id,
+      sha256: dossiers.sha256,
+      bytes: dossiers.bytes,
+    })
+    .from(deliveryItems)
+    .innerJoin(dossiers, eq(dossiers.id, deliveryItems.dossierId))
+    .where(inArray(deliveryItems.deliveryId, rows.map((row) => row.id)))
+    .all();
+  return rows.map((delivery) => ({ ...delivery, items: items.filter((item) => item.deliveryId === delivery.id) }));
+}
+
+export type DeliveryInput = {
+  deliveredOn: string;
+  place: string;
+  recipient: string;
+  items: { documentId: number; dossierId: number }[];
+};
+
+/**
+ * Records a delivery. Each item names a finished dossier of that document: its signature count is the
+ * count delivered, and the dossier is frozen (its file and hash can no longer change or be removed).
+ */
+export async function recordDelivery(delegationId: number, input: DeliveryInput, recordedBy: string) {
+  return getDb().transaction(
+    (tx) => {
+      const chosen = input.items.map((item) => {
+        const dossier = tx
+          .select()
+          .from(dossiers)
+          .where(and(eq(dossiers.id, item.dossierId), eq(dossiers.documentId, item.documentId)))
+          .get();
+        if (!dossier || dossier.status !== "ready" || !dossier.sha256) {
+          throw new DeliveryError(`Dossier ${item.dossierId} is not a finished dossier of that document.`);
+        }
+        return dossier;
+      });
+      const { deliveredOn, place, recipient } = input;
+      const delivery = tx.insert(deliveries).values({ delegationId, deliveredOn, place, recipient, recordedBy }).returning().get();
+      for (const dossier of chosen) {
+        tx.insert(deliveryItems)
+          .values({ deliveryId: delivery.id, documentId: dossier.documentId, dossierId: dossier.id, signatureCount: dossier.total })
+          .run();
+        if (!dossier.frozenAt) tx.update(dossiers).set({ frozenAt: new Date() }).where(eq(dossiers.id, dossier.id)).run();
+      }
+      return delivery;
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export class DeliveryError extends Error {}
