@@ -6,6 +6,7 @@ import { listRecentPublicSigners } from "@/db/queries/documents";
 import { countryName, countryOptions } from "@/lib/countries";
 import { publicName } from "@/lib/public-name";
 import { findPublicDocument } from "@/lib/public-documents";
+import { socialMetadata } from "@/lib/social-metadata";
 import { signAction } from "./actions";
 import { SignForm } from "./sign-form";
 
@@ -21,7 +22,9 @@ type Props = { params: Promise<{ collection: string; slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { collection, slug } = await params;
   const document = await findPublicDocument(collection, slug);
-  return document ? { title: document.title, description: document.summary } : {};
+  if (!document) return {};
+  const shared = { title: document.title, description: document.summary };
+  return { ...shared, ...socialMetadata({ ...shared, path: `/${collection}/${slug}` }) };
 }
 
 export default async function DocumentPage({ params }: Props) {
