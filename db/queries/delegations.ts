@@ -12,7 +12,7 @@ import {
   type Locale,
   type Translated,
 } from "../schema";
-import { getLocalizedDocumentById } from "./documents";
+import { getLocalizedDocumentById, type LocalizedDocument } from "./documents";
 
 /** One language's text of a translated record, English where that language has none. */
 export function inLocale<T>(texts: Translated<T>, locale: Locale): T {
@@ -49,7 +49,7 @@ export async function listCarriedDocuments(delegationId: number, locale: Locale)
     .orderBy(asc(delegationDocuments.position))
     .all();
   const carried = await Promise.all(links.map((link) => getLocalizedDocumentById(link.documentId, locale)));
-  return carried.filter((document) => document !== undefined && document.status !== "draft");
+  return carried.filter((document): document is LocalizedDocument => document !== undefined && document.status !== "draft");
 }
 
 export async function listCarriedDocumentIds(delegationId: number) {

@@ -7,6 +7,7 @@ import { listRecentPublicSigners } from "@/db/queries/documents";
 import { formStamp } from "@/lib/bot-check";
 import { countryName, countryOptions } from "@/lib/countries";
 import { dateLocale, toLocale, translator } from "@/lib/i18n";
+import { socialMetadata } from "@/lib/social-metadata";
 import { signerLine } from "@/lib/public-name";
 import { findPublicDocument } from "@/lib/public-documents";
 import { signAction } from "./actions";
@@ -24,7 +25,9 @@ type Props = { params: Promise<{ locale: string; collection: string; slug: strin
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, collection, slug } = await params;
   const document = await findPublicDocument(collection, slug, toLocale(locale));
-  return document ? { title: document.title, description: document.summary } : {};
+  if (!document) return {};
+  const shared = { title: document.title, description: document.summary };
+  return { ...shared, ...socialMetadata({ ...shared, path: `/${collection}/${slug}`, locale: toLocale(locale) }) };
 }
 
 export default async function DocumentPage({ params }: Props) {

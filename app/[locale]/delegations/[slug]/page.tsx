@@ -14,6 +14,7 @@ import {
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
 import { dateLocale, toLocale, translator } from "@/lib/i18n";
+import { socialMetadata } from "@/lib/social-metadata";
 
 // Cached like the document pages; organisers' changes refresh it at once (lib/public-cache.ts).
 export const revalidate = 5;
@@ -27,8 +28,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, ...rest } = await params;
   const delegation = await getDelegationBySlug(slug);
   if (!delegation) return {};
-  const story = inLocale(delegation.texts, toLocale(rest.locale));
-  return { title: story.title, description: story.summary };
+  const locale = toLocale(rest.locale);
+  const story = inLocale(delegation.texts, locale);
+  const shared = { title: story.title, description: story.summary };
+  return { ...shared, ...socialMetadata({ ...shared, path: `/delegations/${slug}`, locale }) };
 }
 
 const formatDay = (day: string, locale: string) =>
