@@ -5,6 +5,7 @@ import path from "node:path";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const E2E_DATA = path.resolve(".e2e-data");
 export const baseURL = `http://localhost:${PORT}`;
+export const MIN_FILL_MS = 400;
 
 // Debian's Chromium where it is installed (Playwright cannot download its own here); Playwright's elsewhere.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
@@ -45,6 +46,8 @@ export default defineConfig({
       MAIL_DIR: path.join(E2E_DATA, "mail"),
       APP_URL: baseURL,
       RESEND_API_KEY: "",
+      // The signing form's minimum fill time, shortened so the suite stays quick; tests wait past it.
+      MIN_FILL_MS: String(MIN_FILL_MS),
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },
