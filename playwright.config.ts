@@ -48,6 +48,9 @@ export default defineConfig({
       RESEND_API_KEY: "",
       // The signing form's minimum fill time, shortened so the suite stays quick; tests wait past it.
       MIN_FILL_MS: String(MIN_FILL_MS),
+      // Every test signs from 127.0.0.1: the limits stay on but high; the rate-limit test lowers them.
+      RATE_LIMIT_BURST: "1000/60",
+      RATE_LIMIT_SUSTAINED: "5000/300",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },
