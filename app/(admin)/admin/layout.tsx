@@ -12,6 +12,8 @@ const sections = [
   ["/admin", "Dashboard"],
   ["/admin/signatures", "Signatures"],
   ["/admin/documents", "Documents"],
+  ["/admin/delegation", "Delegation"],
+  ["/admin/dossiers", "Dossiers"],
   ["/admin/audit", "Audit log"],
   ["/admin/mail", "Mailbox"],
   ["/admin/sessions", "Sessions"],

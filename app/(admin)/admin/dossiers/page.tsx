@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { listAllDocuments } from "@/db/queries/documents";
+import { listDossiers } from "@/db/queries/dossiers";
+import { requireAdmin } from "@/lib/auth-guard";
+import { formatUtc } from "@/lib/format";
+import { generateDossierAction } from "./actions";
+
+export const metadata = { title: "Delivery dossiers" };
+
+type Props = { searchParams: Promise<{ error?: string }> };
+
+export default async function DossiersPage({ searchParams }: Props) {
+  await requireAdmin();
+  const [documents, dossiers] = await Promise.all([listAllDocuments(), listDossiers()]);
+  const titleOf = new Map(documents.map((document) => [document.id, document.title]));
+  const generating = dossiers.some((dossier) => dossier.status === "generating");
+  const { error } = await searchParams;
+  return (
+    <>
+      {/* While a dossier is being made the page reloads itself, so its progress shows without JavaScript. */}
+      {generating ? <meta httpEquiv="refresh" content="2" /> : null}
+      <h1>Delivery dossiers</h1>
+      <p>
+        A dossier is the printable PDF the delegation hands over: a cover with the text and the count, then every
+        confirmed signature in signing order, including those not shown publicly. Recording a delivery freezes the
+        dossier it names, and its SHA-256 is published on the delegation page.
+      </p>
+      {error ? <p className="notice error" role="alert">Choose a document and a language.</p> : null}
+      <form action={generateDossierAction} className="form card filters">
+        <div className="field">
+          <label htmlFor="document">Document</label>
+          <select id="document" name="document">
+            {documents.map((document) => (
+              <option key={document.id} value={document.slug}>
+                {document.title} ({document.signatureCount.toLocaleString("en")} confirmed)
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="locale">Language of the cover</label>
+          <select id="locale" name="locale">
+            <option value="en">English</option>
+            <option value="ru">Russian</option>
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit">Generate a dossier</button>
+        </div>
+      </form>
+      <table>
+        <caption className="visually-hidden">Dossiers, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Dossier</th>
+            <th scope="col">Document</th>
+            <th scope="col">Language</th>
+            <th scope="col">Progress</th>
+            <th scope="col">SHA-256</th>
+          </tr>
+        </thead>
+        <tbody>
+          {dossiers.map((dossier) => (
+            <tr key={dossier.id}>
+              <td>
+                #{dossier.id}, {formatUtc(dossier.createdAt, "second")}
+                {dossier.frozenAt ? <> (delivered)</> : null}
+              </td>
+              <td>{titleOf.get(dossier.documentId)}</td>
+              <td>{dossier.locale}</td>
+              <td>
+                {dossier.status === "generating" ? (
+                  <>
+                    <progress max={Math.max(dossier.total, 1)} value={dossier.done} aria-label={`Dossier ${dossier.id}`} />{" "}
+                    {dossier.done.toLocaleString("en")} of {dossier.total.toLocaleString("en")} signatures
+                  </>
+                ) : dossier.status === "ready" ? (
+                  <>
+                    <a href={`/api/admin/dossiers/${dossier.id}`} download>
+                      Download PDF
+                    </a>{" "}
+                    ({dossier.total.toLocaleString("en")} signatures, {dossier.pages} pages, {Math.round((dossier.bytes ?? 0) / 1024).toLocaleString("en")} KB)
+                  </>
+                ) : (
+                  <>Failed: {dossier.error}</>
+                )}
+              </td>
+              <td>
+                <code className="hash">{dossier.sha256 ?? "—"}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <Link href="/admin/delegation">Record a delivery</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import { createHash } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { signInAsAdmin } from "./support/admin";
+import { withDatabase } from "./support/database";
+import { DocumentPage } from "./support/document-page";
+import { confirmLink, waitForMail } from "./support/mailbox";
+
+const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+
+test("a supporter co-signs the letter with an organisation and role, and appears after the authors", async ({ page }) => {
+  const email = unique("cosigner");
+  const letter = new DocumentPage(page, "/letters/family-letter");
+  await letter.open();
+  await letter.fill({ name: "Marguerite Rosmer", email, country: "France", city: "Paris", display: "Full name and city" });
+  await page.getByLabel("Organisation (optional)").fill("Cercle Victor Serge");
+  await page.getByLabel("Your role there (optional)").fill("Archivist");
+  await letter.submit();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  await page.goto(confirmLink(await waitForMail(email)));
+  await page.getByRole("button", { name: "Confirm my signature" }).click();
+  await expect(page.getByRole("heading", { name: /Thank you/ })).toBeVisible();
+
+  const version = withDatabase((db) => db.prepare("select document_version as v, organisation, role from signatures where email = ?").get(email));
+  expect(version).toEqual({ v: 1, organisation: "Cercle Victor Serge", role: "Archivist" });
+
+  await expect(async () => {
+    await page.goto("/letters/family-letter");
+    const headings = await page.getByRole("heading", { level: 2 }).allTextContents();
+    // The authors come first, then the supporters who co-signed.
+    expect(headings.indexOf("Written and signed by")).toBeGreaterThanOrEqual(0);
+    expect(headings.indexOf("Written and signed by")).toBeLessThan(headings.indexOf("Co-signed by"));
+    await expect(page.locator(".authors")).toContainText("Vsevolod Volkow, grandson of Leon Trotsky");
+    await expect(page.locator(".signers")).toContainText("Marguerite Rosmer — Archivist, Cercle Victor Serge, Paris, France", { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+});
+
+test("an organiser posts a dispatch and records a delivery whose published hash matches the downloaded dossier", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin/delegation");
+  await page.getByLabel("Date it speaks of").fill("1989-03-07");
+  await page.getByLabel("Title", { exact: true }).fill("A meeting at the Writers' Union");
+  await page.getByLabel("Text (Markdown)").fill("Vlady spoke about his father, and the hall **listened**.");
+  await page.getByLabel("Russian title (optional)").fill("Вечер в Союзе писателей");
+  await page.getByLabel(/^Russian text/).fill("Влади рассказал об отце, и зал **слушал**.");
+  await page.getByRole("button", { name: "Publish the dispatch" }).click();
+  await expect(page.getByText("The dispatch is published.")).toBeVisible();
+
+  await page.goto("/delegations/moscow-1989");
+  const dispatches = page.locator(".dispatch h3");
+  await expect(dispatches.first()).toHaveText("A meeting at the Writers' Union"); // newest first
+  await expect(dispatches.nth(1)).toHaveText("Looking for Victor Serge's four manuscripts");
+  await page.goto("/ru/delegations/moscow-1989");
+  await expect(page.getByRole("heading", { name: "Вечер в Союзе писателей" })).toBeVisible();
+
+  // A dossier of the petition, generated with progress, then named in a delivery.
+  await page.goto("/admin/dossiers");
+  await page.getByLabel("Document").selectOption({ label: /Annul the Moscow Trials/ });
+  await page.getByRole("button", { name: "Generate a dossier" }).click();
+  const download = page.getByRole("link", { name: "Download PDF" }).first();
+  await expect(download).toBeVisible({ timeout: 20_000 });
+  const response = await page.request.get((await download.getAttribute("href"))!);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const pdf = await response.body();
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  const sha256 = createHash("sha256").update(pdf).digest("hex");
+
+  await page.goto("/admin/delegation");
+  await page.getByLabel("Date", { exact: true }).fill("1989-03-10");
+  await page.getByLabel("Place").fill("Moscow");
+  await page.getByLabel("Recipient").fill("The Presidium of the Supreme Soviet");
+  const petitionDossier = page.getByLabel(/Dossier of “Annul the Moscow Trials/);
+  await petitionDossier.selectOption({ index: 1 });
+  await page.getByRole("button", { name: "Record the delivery" }).click();
+  await expect(page.getByText("The delivery is recorded")).toBeVisible();
+
+  await expect(async () => {
+    await page.goto("/delegations/moscow-1989");
+    await expect(page.locator(".delivery")).toContainText("Moscow", { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(page.locator(".delivery code.hash").first()).toHaveText(sha256);
+  const frozen = withDatabase((db) => db.prepare("select count(*) as n from dossiers where frozen_at is not null and sha256 = ?").get(sha256));
+  expect(frozen).toEqual({ n: 1 });
+});
