@@ -1,5 +1,6 @@
 import * as fontkit from "fontkit";
-import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
+import path from "node:path";
 
 export type TextStyle = "regular" | "bold" | "italic" | "boldItalic";
 
@@ -35,13 +36,20 @@ const chains: Record<TextStyle, readonly string[]> = {
   boldItalic: [files.sans.boldItalic, files.sc[upright("boldItalic")], files.kr[upright("boldItalic")]],
 };
 
-const resolve = createRequire(import.meta.url).resolve;
 const paths = new Map<string, string>();
 
-/** Absolute path of a font file from its package; it is also the font's name for pdfkit. */
+/**
+ * Absolute path of a font file in its package; it is also the font's name for pdfkit. Found from the
+ * project's root, where the server and the scripts run: in Next's server bundle require.resolve and
+ * createRequire are the bundler's, which cannot resolve a path computed at run time.
+ */
 export function fontPath(file: string): string {
   let found = paths.get(file);
-  if (!found) paths.set(file, (found = resolve(file)));
+  if (!found) {
+    found = path.join(process.cwd(), "node_modules", file);
+    if (!existsSync(/* turbopackIgnore: true */ found)) throw new Error(`Font file ${found} is missing: run npm install in the project's root`);
+    paths.set(file, found);
+  }
   return found;
 }
 

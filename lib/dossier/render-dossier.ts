@@ -49,6 +49,8 @@ const HEIGHT = 841.89;
 const MARGIN = 42;
 const FOOTER_SIZE = 8;
 const BUFFERED = 1 << 20;
+// Pages between two clear-outs of pdfkit's word layouts: a few MB of them, reused for countries and dates.
+const FORGET_EVERY = 20;
 
 /**
  * Writes the delivery dossier as a PDF to `output`: a cover with the document's text, then the numbered
@@ -111,7 +113,9 @@ export async function renderDossier(input: DossierInput, output: Writable): Prom
     const sheets = new SignatureSheets(doc, typesetter, labels, cover.title, {
       left: MARGIN, top: MARGIN, width: WIDTH - 2 * MARGIN, bottom: HEIGHT - MARGIN,
     });
+    let sheetPages = 0;
     for await (const written of sheets.write(input.rows, total)) {
+      if (++sheetPages % FORGET_EVERY === 0) typesetter.forgetLayouts();
       input.onProgress?.(written, total);
       await flushed();
     }

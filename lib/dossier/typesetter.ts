@@ -120,6 +120,15 @@ export class Typesetter {
     return { runs: [...cut.runs, ...ellipsis], width: cut.width + ellipsis[0].width };
   }
 
+  /**
+   * pdfkit keeps the layout of every distinct word it has set, for the life of the document: with 100,000
+   * names and row numbers that grows without bound. Forgetting them between pages keeps memory flat.
+   */
+  forgetLayouts() {
+    const fonts = (this.doc as unknown as { _fontFamilies: Record<string, { layoutCache?: object }> })._fontFamilies;
+    for (const font of Object.values(fonts)) if (font.layoutCache) font.layoutCache = Object.create(null);
+  }
+
   private noteMissing(char: string) {
     this.missing.count++;
     if (this.missing.sample.size < SAMPLE_SIZE) this.missing.sample.add(char);
