@@ -1,0 +1,99 @@
+import Database from "better-sqlite3";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import type { DossierRow } from "@/lib/dossier/signature-sheets";
+import { getDb } from "../index";
+import { documents, documentTexts, signatures, type Locale } from "../schema";
+
+export type DossierDocument = { title: string; addressee: string; body: string };
+
+/** What a dossier reads, all from one snapshot: the document, the count and the rows agree with each other. */
+export type DossierSnapshot = {
+  document: DossierDocument;
+  total: number;
+  rows: Iterable<DossierRow>;
+  /** Ends the read and closes its connection; safe to call twice. */
+  close(): void;
+};
+
+type RawRow = [string, string | null, string, number | null, string | null, string | null];
+
+const confirmedOf = (documentId: number) =>
+  and(eq(signatures.documentId, documentId), eq(signatures.state, "confirmed"));
+
+// Signing order: when each signature was confirmed, the id breaking ties. Hidden signers are included:
+// they chose not to appear on the site, but they signed in order to be delivered.
+function rowsQuery(documentId: number) {
+  return getDb()
+    .select({
+      name: signatures.name,
+      city: signatures.city,
+      country: signatures.country,
+      signedAt: signatures.confirmedAt,
+      role: signatures.role,
+      organisation: signatures.organisation,
+    })
+    .from(signatures)
+    .where(confirmedOf(documentId))
+    .orderBy(asc(signatures.confirmedAt), asc(signatures.id))
+    .toSQL();
+}
+
+function countQuery(documentId: number) {
+  return getDb().select({ total: count() }).from(signatures).where(confirmedOf(documentId)).toSQL();
+}
+
+// The current version's text in the dossier's language, or in English where it has no translation.
+function documentQuery(documentId: number, locale: Locale) {
+  return getDb()
+    .select({ title: documentTexts.title, addressee: documentTexts.addressee, body: documentTexts.body })
+    .from(documentTexts)
+    .innerJoin(documents, and(eq(documents.id, documentTexts.documentId), eq(documents.currentVersion, documentTexts.version)))
+    .where(and(eq(documentTexts.documentId, documentId), inArray(documentTexts.locale, [locale, "en"])))
+    .orderBy(desc(sql`${documentTexts.locale} = ${locale}`))
+    .limit(1)
+    .toSQL();
+}
+
+export async function countDossierSignatures(documentId: number): Promise<number> {
+  const row = getDb().select({ total: count() }).from(signatures).where(confirmedOf(documentId)).get();
+  return row?.total ?? 0;
+}
+
+/**
+ * Opens a read-only connection of its own and a read transaction on it, so a long dossier neither blocks
+ * people signing nor sees signatures confirmed while it is being written; rows come one at a time.
+ * Returns null when the document does not exist. Call close() when done, also after an error.
+ */
+export function openDossierSnapshot(documentId: number, locale: Locale = "en"): DossierSnapshot | null {
+  const reader = new Database(getDb().$client.name, { readonly: true, fileMustExist: true });
+  let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    if (reader.inTransaction) reader.exec("commit");
+    reader.close();
+  };
+  try {
+    reader.pragma("busy_timeout = 5000");
+    reader.exec("begin");
+    const documentSql = documentQuery(documentId, locale);
+    const document = reader.prepare<unknown[], DossierDocument>(documentSql.sql).get(...documentSql.params);
+    if (!document) {
+      close();
+      return null;
+    }
+    const countSql = countQuery(documentId);
+    const total = reader.prepare<unknown[], number>(countSql.sql).pluck().get(...countSql.params)!;
+    const rowsSql = rowsQuery(documentId);
+    const statement = reader.prepare<unknown[], RawRow>(rowsSql.sql).raw(true);
+    const rows = function* (): Generator<DossierRow> {
+      for (const [name, city, country, signedAt, role, organisation] of statement.iterate(...rowsSql.params)) {
+        yield { name, city, country, signedAt: signedAt === null ? null : new Date(signedAt), role, organisation };
+      }
+    };
+    return { document, total, rows: { [Symbol.iterator]: rows }, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
