@@ -6,7 +6,8 @@ function row(overrides: Partial<ExportRow> = {}): ExportRow {
   return {
     document: "moscow-trials", name: "Вера Иванова", email: "vera@example.org", country: "RU", city: "Москва",
     comment: "Свободу, сейчас!", display: "full", updates: true, state: "confirmed",
-    created: new Date("2026-03-01T10:00:00Z"), confirmed: new Date("2026-03-01T11:30:00.250Z"), ...overrides,
+    created: new Date("2026-03-01T10:00:00Z"), confirmed: new Date("2026-03-01T11:30:00.250Z"),
+    organisation: null, role: null, textVersion: 1, language: "ru", ...overrides,
   };
 }
 
@@ -32,7 +33,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: stri
   return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), bytes };
 }
 
-const header = "document,name,email,country,city,comment,display,updates,state,created,confirmed\r\n";
+const header = "document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language\r\n";
 
 describe("exportStream as CSV", () => {
   it("starts with a UTF-8 BOM and the header, then one CRLF row per signature", async () => {
@@ -41,7 +42,7 @@ describe("exportStream as CSV", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text).toBe(
       `\uFEFF${header}moscow-trials,Вера Иванова,signer0@example.org,RU,Москва,"Свободу, сейчас!",full,yes,confirmed,` +
-        "2026-03-01T10:00:00.000Z,2026-03-01T11:30:00.250Z\r\n",
+        "2026-03-01T10:00:00.000Z,2026-03-01T11:30:00.250Z,,,1,ru\r\n",
     );
     expect(onDone).toHaveBeenCalledExactlyOnceWith(1, true);
   });
@@ -49,7 +50,7 @@ describe("exportStream as CSV", () => {
   it("writes updates as no, a missing confirmation and city as empty cells", async () => {
     const rows = [row({ updates: false, confirmed: null, city: null, comment: null, state: "pending" })];
     const { text } = await readAll(exportStream(rows[Symbol.iterator](), "csv", () => {}));
-    expect(text.split("\r\n")[1]).toBe("moscow-trials,Вера Иванова,vera@example.org,RU,,,full,no,pending,2026-03-01T10:00:00.000Z,");
+    expect(text.split("\r\n")[1]).toBe("moscow-trials,Вера Иванова,vera@example.org,RU,,,full,no,pending,2026-03-01T10:00:00.000Z,,,,1,ru");
   });
 
   it("neutralises cells that a spreadsheet would run as formulas", async () => {
@@ -89,8 +90,12 @@ describe("exportStream as NDJSON", () => {
       document: "moscow-trials", name: "Вера Иванова", email: "vera@example.org", country: "RU", city: "Москва",
       comment: "line one\nline two", display: "full", updates: true, state: "confirmed",
       created: "2026-03-01T10:00:00.000Z", confirmed: "2026-03-01T11:30:00.250Z",
+      organisation: null, role: null, textVersion: 1, language: "ru",
     });
-    expect(Object.keys(JSON.parse(lines[0]))).toEqual(["document", "name", "email", "country", "city", "comment", "display", "updates", "state", "created", "confirmed"]);
+    expect(Object.keys(JSON.parse(lines[0]))).toEqual([
+      "document", "name", "email", "country", "city", "comment", "display", "updates", "state", "created", "confirmed",
+      "organisation", "role", "textVersion", "language",
+    ]);
     expect(JSON.parse(lines[1])).toMatchObject({ name: "=1+1", updates: false, confirmed: null, city: null });
     expect(onDone).toHaveBeenCalledExactlyOnceWith(2, true);
   });

@@ -11,7 +11,10 @@ export const exportContentTypes: Record<ExportFormat, string> = {
   ndjson: "application/x-ndjson; charset=utf-8",
 };
 
-const COLUMNS = ["document", "name", "email", "country", "city", "comment", "display", "updates", "state", "created", "confirmed"] as const;
+const COLUMNS = [
+  "document", "name", "email", "country", "city", "comment", "display", "updates", "state", "created", "confirmed",
+  "organisation", "role", "textVersion", "language",
+] as const;
 export const ROWS_PER_CHUNK = 500;
 // Without the BOM, Excel reads UTF-8 CSV as the local code page and mangles Cyrillic names.
 const BOM = "\uFEFF";
@@ -31,6 +34,7 @@ function csvLine(row: ExportRow): string {
   return csvRow([
     row.document, row.name, row.email, row.country, row.city, row.comment, row.display,
     row.updates ? "yes" : "no", row.state, row.created.toISOString(), row.confirmed?.toISOString(),
+    row.organisation, row.role, row.textVersion, row.language,
   ]);
 }
 

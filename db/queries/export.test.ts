@@ -57,6 +57,7 @@ describe("iterateExportRows", () => {
       document: "moscow-trials", name: "Вера Иванова", email: "vera@example.org", country: "RU", city: "Москва",
       comment: "Свободу!", display: "full", updates: true, state: "confirmed",
       created: at("2026-03-01T10:00:00Z"), confirmed: at("2026-03-01T11:30:00.250Z"),
+      organisation: null, role: null, textVersion: 1, language: "en",
     });
     expect(formula).toMatchObject({ name: '=HYPERLINK("http://evil")', city: null, comment: null, updates: false, confirmed: null });
   });

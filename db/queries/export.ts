@@ -17,9 +17,17 @@ export type ExportRow = {
   state: string;
   created: Date;
   confirmed: Date | null;
+  organisation: string | null;
+  role: string | null;
+  /** The version of the text the signer was shown, and the language they signed in. */
+  textVersion: number;
+  language: string;
 };
 
-type RawExportRow = [string, string, string, string, string | null, string | null, string, number, string, number, number | null];
+type RawExportRow = [
+  string, string, string, string, string | null, string | null, string, number, string, number, number | null,
+  string | null, string | null, number, string,
+];
 
 // Withdrawn signers took their names back: no filter can bring them into an export.
 function exportWhere(filter: SignatureFilter) {
@@ -40,6 +48,10 @@ function exportQuery(filter: SignatureFilter) {
       state: signatures.state,
       created: signatures.createdAt,
       confirmed: signatures.confirmedAt,
+      organisation: signatures.organisation,
+      role: signatures.role,
+      textVersion: signatures.documentVersion,
+      language: signatures.locale,
     })
     .from(signatures)
     .innerJoin(documents, eq(documents.id, signatures.documentId))
@@ -48,9 +60,9 @@ function exportQuery(filter: SignatureFilter) {
 }
 
 function toExportRow(raw: RawExportRow): ExportRow {
-  const [document, name, email, country, city, comment, display, updates, state, created, confirmed] = raw;
+  const [document, name, email, country, city, comment, display, updates, state, created, confirmed, organisation, role, textVersion, language] = raw;
   return {
-    document, name, email, country, city, comment, display, state,
+    document, name, email, country, city, comment, display, state, organisation, role, textVersion, language,
     updates: updates === 1,
     created: new Date(created),
     confirmed: confirmed === null ? null : new Date(confirmed),

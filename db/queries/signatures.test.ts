@@ -131,3 +131,50 @@ describe("signing and confirming against a real SQLite file", () => {
     expect(listed.map((row) => row.name)).toEqual(["c@example.org", "a@example.org"]);
   });
 });
+
+describe("bot checks and rate limits", () => {
+  it("keeps a flagged submission without emailing or counting it", async () => {
+    const document = await petition();
+    expect(await recordSignature(document, signer("bot@example.org", { flagged: "honeypot" }), token())).toBe("created");
+    expect(db().select().from(signatures).all()).toEqual([expect.objectContaining({ state: "flagged", reviewReason: "honeypot", emailsSent: 0 })]);
+    expect(db().select().from(outbox).all()).toEqual([]);
+    expect(db().select().from(confirmationTokens).all()).toEqual([]);
+  });
+
+  it("holds signatures over a client's limit: emailed and confirmable, counted only once approved", async () => {
+    const { approveHeldSignatures } = await import("./moderation");
+    const document = await petition();
+    const limits = { burst: { count: 2, seconds: 60 }, sustained: { count: 100, seconds: 3600 } };
+    const issued = [token(), token(), token()];
+    for (const [index, email] of ["a@example.org", "b@example.org", "c@example.org"].entries()) {
+      await recordSignature(document, signer(email, { ipHash: "same-client" }), issued[index], limits);
+    }
+    await recordSignature(document, signer("d@example.org", { ipHash: "other-client" }), token(), limits);
+    const reasons = db().select({ email: signatures.email, reason: signatures.reviewReason }).from(signatures).all();
+    expect(reasons).toEqual([
+      { email: "a@example.org", reason: null },
+      { email: "b@example.org", reason: null },
+      { email: "c@example.org", reason: "burst-limit" },
+      { email: "d@example.org", reason: null },
+    ]);
+    expect(outboxTemplates()).toHaveLength(4); // everyone gets the confirmation email
+
+    for (const { hash } of issued) expect((await confirmSignature(hash)).status).toBe("just-confirmed");
+    expect((await petition()).signatureCount).toBe(2);
+    expect(db().select().from(signatures).where(eq(signatures.email, "c@example.org")).get()!.state).toBe("held");
+    // Asking again looks like any confirmed signature to the signer.
+    expect((await confirmSignature(issued[2].hash)).status).toBe("confirmed");
+
+    expect(await approveHeldSignatures({ documentId: document.id })).toBe(1);
+    expect((await petition()).signatureCount).toBe(3);
+    expect(await recountConfirmed()).toContainEqual(expect.objectContaining({ slug: "moscow-trials", kept: 3, actual: 3 }));
+  });
+
+  it("counts a sustained window separately from the burst", async () => {
+    const document = await petition();
+    const limits = { burst: { count: 10, seconds: 1 }, sustained: { count: 1, seconds: 3600 } };
+    await recordSignature(document, signer("a@example.org", { ipHash: "x" }), token(), limits);
+    await recordSignature(document, signer("b@example.org", { ipHash: "x" }), token(), limits);
+    expect(db().select({ reason: signatures.reviewReason }).from(signatures).all().map((row) => row.reason)).toEqual([null, "sustained-limit"]);
+  });
+});
