@@ -47,7 +47,7 @@ test("an organiser signs in, exports exactly the filtered rows as CSV and JSON, 
   const csvBytes = await readFile(await csv.path());
   expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = csvBytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
-  expect(lines[0]).toBe("document,name,email,country,city,comment,display,updates,state,created,confirmed");
+  expect(lines[0]).toBe("document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language");
   expect(lines).toHaveLength(4);
   expect(lines[1]).toMatch(new RegExp(`^moscow-trials,Вера Иванова,vera@${domain.replaceAll(".", "\\.")},RU,Город,,full,no,confirmed,`));
   expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.example"")",formula@${domain}`);
@@ -126,7 +126,7 @@ test("an organiser edits a document with a preview, and the public page changes 
   await page.getByRole("button", { name: "Preview" }).click();
   const preview = page.getByRole("region", { name: "Preview (not saved yet)" });
   await expect(preview.getByRole("heading", { name: edited })).toBeVisible();
-  await expect(preview.locator("strong")).toHaveText("bold");
+  await expect(preview.locator(".document-text strong")).toHaveText("bold");
   await expect(preview).not.toContainText("alert(1)");
   await page.goto("/letters/family-letter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(original); // not saved yet

@@ -13,7 +13,7 @@ test("GET describes each document with its live count", async ({ request }) => {
     expect(response.status()).toBe(200);
     expect(response.headers()["cache-control"]).toContain("stale-while-revalidate");
     const body = await response.json();
-    expect(Object.keys(body).sort()).toEqual(["goal", "kind", "signatureCount", "slug", "status", "title", "updatedAt"]);
+    expect(Object.keys(body).sort()).toEqual(["goal", "kind", "signatureCount", "slug", "status", "textVersion", "title", "updatedAt"]);
     expect(body).toMatchObject({ slug, kind, status: "open" });
     expect(Number.isInteger(body.signatureCount)).toBe(true);
   }

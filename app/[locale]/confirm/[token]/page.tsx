@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ locale: string; token: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: translator(toLocale((await params).locale))("confirm.title"), referrer: "no-referrer" };
+  return { title: translator(toLocale((await params).locale))("confirm.title"), referrer: "same-origin" };
 }
 
 export default async function ConfirmPage({ params }: Props) {

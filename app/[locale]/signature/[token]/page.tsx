@@ -16,7 +16,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: translator(toLocale((await params).locale))("manage.title"), referrer: "no-referrer", robots: { index: false } };
+  return { title: translator(toLocale((await params).locale))("manage.title"), referrer: "same-origin", robots: { index: false } };
 }
 
 export default async function ManageSignaturePage({ params, searchParams }: Props) {

@@ -20,7 +20,7 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: translator(toLocale((await params).locale))("thanks.title"), referrer: "no-referrer" };
+  return { title: translator(toLocale((await params).locale))("thanks.title"), referrer: "same-origin" };
 }
 
 export default async function ThanksPage({ params, searchParams }: Props) {
