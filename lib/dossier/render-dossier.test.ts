@@ -124,6 +124,7 @@ describe("renderDossier: fonts", () => {
     cyrillic: ["Вера Иванова", "Олександр Ґалаґан", "Ђорђе Јовановић"],
     accented: ["Łukasz Żółć", "Nguyễn Văn Đức", "Çağrı Şahin", "José Álvarez-Muñoz", "Ștefan Țurcanu", "Ödön Győri"],
     cjk: ["王小明", "山田太郎", "さくら", "김민수"],
+    other: ["Γιώργος Παπαδόπουλος", "გიორგი ბერიძე", "Արամ Պետրոսյան", "דוד כהן", "محمد علي"],
   };
   const all = Object.values(samples).flat();
 
@@ -135,7 +136,7 @@ describe("renderDossier: fonts", () => {
     }
   });
 
-  it("puts Cyrillic, accented Latin and CJK names into the PDF as text, each in a font that has it", async () => {
+  it("puts Cyrillic, accented Latin, CJK and other scripts' names into the PDF as text, each in a font that has it", async () => {
     const { result, pages } = await render(all.map((name, i) => ({ ...person(i + 1), name })));
     expect(result.missingGlyphs).toEqual({ count: 0, sample: [] });
     for (const name of all) expect(pages[1].text).toContain(name);
@@ -145,6 +146,15 @@ describe("renderDossier: fonts", () => {
     expect(font("王小明")).toBe("NotoSansSC-Regular");
     expect(font("さくら")).toBe("NotoSansSC-Regular");
     expect(font("김민수")).toBe("NotoSansKR-Regular");
+    expect(font("გიორგი ბერიძე")).toBe("NotoSansGeorgian-Regular");
+    // pdf.js reads right-to-left text back in logical order only if its words were drawn right to left.
+    expect(font("דוד כהן")).toBe("NotoSansHebrew-Regular");
+    expect(font("محمد علي")).toBe("NotoSansArabic-Regular");
+  });
+
+  it("keeps punctuation after right-to-left text on the left-to-right line around it", async () => {
+    const { pages } = await render([{ ...person(1), name: "محمد علي — Professor" }]);
+    expect(pages[1].items.find((item) => item.text.includes("Professor"))).toMatchObject({ text: "— Professor", font: "NotoSans-Regular" });
   });
 
   it("prints a character no font has as U+FFFD and counts it, rather than dropping it", async () => {
