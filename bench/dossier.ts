@@ -1,6 +1,6 @@
 // The delivery dossier at scale: fills a temporary database through scripts/generate.ts (in a child process,
 // so its memory is not counted here), then generates the PDF and reports time, peak memory, size and how
-// regularly progress arrived. Usage: tsx bench/dossier.ts [confirmed rows, default 100000] [en|ru]
+// regularly progress arrived. Usage: npm run bench:dossier -- [confirmed rows, default 100000] [en|ru]
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

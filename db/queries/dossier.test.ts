@@ -81,7 +81,8 @@ describe("dossier rows", () => {
   });
 });
 
-describe("generateDossier", () => {
+// The first render in a process also loads the fonts; on a busy machine that can take seconds.
+describe("generateDossier", { timeout: 30_000 }, () => {
   it("writes the PDF to the file and returns its SHA-256, size, pages and count", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "dossier-"));
     const file = path.join(dir, "moscow-trials.pdf");

@@ -6,8 +6,14 @@ export type TextStyle = "regular" | "bold" | "italic" | "boldItalic";
 
 // Noto fonts (SIL Open Font License) as Google Fonts builds them, shipped as TTF files in npm packages, so a
 // fresh machine needs no system fonts and no network. Noto Sans covers Latin (with the extended ranges:
-// Polish, Turkish, Romanian, Vietnamese…), Greek and Cyrillic (Ukrainian, Serbian…); its CJK companions lack
-// much of that, but Noto Sans SC has every unified Han ideograph and kana, and Noto Sans KR adds Hangul.
+// Polish, Turkish, Romanian, Vietnamese…), Greek, Cyrillic (Ukrainian, Serbian…) and Devanagari; its CJK
+// companions lack much of that, but Noto Sans SC has every unified Han ideograph and kana, and Noto Sans KR
+// adds Hangul. The small script fonts cover the other names the signing form sees most.
+const script = (name: string, file: string) => ({
+  regular: `@expo-google-fonts/noto-sans-${name}/400Regular/NotoSans${file}_400Regular.ttf`,
+  bold: `@expo-google-fonts/noto-sans-${name}/700Bold/NotoSans${file}_700Bold.ttf`,
+});
+
 const files = {
   sans: {
     regular: "@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf",
@@ -15,25 +21,30 @@ const files = {
     italic: "@expo-google-fonts/noto-sans/400Regular_Italic/NotoSans_400Regular_Italic.ttf",
     boldItalic: "@expo-google-fonts/noto-sans/700Bold_Italic/NotoSans_700Bold_Italic.ttf",
   },
-  // The CJK fonts have no italics; an upright ideograph is what a reader expects there anyway.
-  sc: {
-    regular: "@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf",
-    bold: "@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf",
-  },
-  kr: {
-    regular: "@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf",
-    bold: "@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf",
-  },
+  // The other fonts have no italics; upright is what a reader of those scripts expects anyway.
+  sc: script("sc", "SC"),
+  kr: script("kr", "KR"),
+  armenian: script("armenian", "Armenian"),
+  georgian: script("georgian", "Georgian"),
+  hebrew: script("hebrew", "Hebrew"),
+  arabic: script("arabic", "Arabic"),
 } as const;
+
+const rightToLeft = new Set<string>([files.hebrew.regular, files.hebrew.bold, files.arabic.regular, files.arabic.bold]);
+
+/** Whether the font's script is written right to left (Hebrew, Arabic). */
+export const isRightToLeft = (file: string): boolean => rightToLeft.has(file);
 
 const upright = (style: TextStyle) => (style === "bold" || style === "boldItalic" ? "bold" : "regular");
 
+const others = [files.sc, files.kr, files.armenian, files.georgian, files.hebrew, files.arabic];
+
 /** Fonts to try for each style, best first. */
 const chains: Record<TextStyle, readonly string[]> = {
-  regular: [files.sans.regular, files.sc.regular, files.kr.regular],
-  bold: [files.sans.bold, files.sc.bold, files.kr.bold],
-  italic: [files.sans.italic, files.sc[upright("italic")], files.kr[upright("italic")]],
-  boldItalic: [files.sans.boldItalic, files.sc[upright("boldItalic")], files.kr[upright("boldItalic")]],
+  regular: [files.sans.regular, ...others.map((family) => family.regular)],
+  bold: [files.sans.bold, ...others.map((family) => family.bold)],
+  italic: [files.sans.italic, ...others.map((family) => family[upright("italic")])],
+  boldItalic: [files.sans.boldItalic, ...others.map((family) => family[upright("boldItalic")])],
 };
 
 const paths = new Map<string, string>();

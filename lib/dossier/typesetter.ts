@@ -1,5 +1,5 @@
 import LineBreaker from "linebreak";
-import { fallbackFiles, fontPath, FontChooser, type TextStyle } from "./fonts";
+import { fallbackFiles, fontPath, FontChooser, isRightToLeft, type TextStyle } from "./fonts";
 
 export type Span = { text: string; style: TextStyle };
 /** Text set in one font: the unit pdfkit can draw in one call. */
@@ -35,28 +35,44 @@ export class Typesetter {
     const primary = fallbackFiles(style)[0];
     let current: string | null = null;
     let buffer = "";
+    // Spaces and punctuation after right-to-left text join it only if more of it follows; otherwise they
+    // belong to the left-to-right line around it (as the Unicode bidi algorithm has it for an LTR page).
+    let pending = "";
     const flush = () => {
       if (current !== null && buffer) runs.push({ text: buffer, file: current, width: this.width(buffer, current, size) });
       buffer = "";
     };
+    const put = (file: string, chars: string) => {
+      if (file !== current) flush();
+      current = file;
+      buffer += chars;
+    };
+    const settle = (next: string) => {
+      if (!pending) return;
+      const fits = [...pending].every((char) => this.chooser.has(next, char.codePointAt(0)!));
+      put(next === current || fits ? next : primary, pending);
+      pending = "";
+    };
     for (const char of text) {
       if (CONTROL.test(char)) continue;
       const codePoint = char.codePointAt(0)!;
-      let file: string | null =
-        current !== null && NEUTRAL.test(char) && this.chooser.has(current, codePoint)
-          ? current
-          : this.chooser.choose(codePoint, style);
+      if (current !== null && NEUTRAL.test(char) && this.chooser.has(current, codePoint)) {
+        if (isRightToLeft(current)) pending += char;
+        else buffer += char;
+        continue;
+      }
+      let file = this.chooser.choose(codePoint, style);
       let out = char;
       if (file === null) {
         if (IGNORABLE.test(char)) continue;
         this.noteMissing(char);
-        file = current !== null && this.chooser.has(current, 0xfffd) ? current : primary;
+        file = current !== null && !isRightToLeft(current) && this.chooser.has(current, 0xfffd) ? current : primary;
         out = REPLACEMENT;
       }
-      if (file !== current) flush();
-      current = file;
-      buffer += out;
+      settle(file);
+      put(file, out);
     }
+    settle(primary);
     flush();
     return runs;
   }
@@ -98,6 +114,15 @@ export class Typesetter {
   drawLine(line: Line, x: number, y: number, size: number, options: { width?: number; align?: "right" } = {}) {
     let left = options.align === "right" && options.width !== undefined ? x + options.width - line.width : x;
     for (const run of line.runs) {
+      if (isRightToLeft(run.file)) {
+        // fontkit shapes each word right to left; the words are put in visual order here, one by one, as
+        // pdfkit would otherwise shape a word's trailing space onto the wrong side of it.
+        for (const word of run.text.split(/( +)/).reverse()) {
+          if (word.trim()) this.doc.font(fontPath(run.file), size).text(word, left, y, { lineBreak: false, baseline: "alphabetic" });
+          left += word ? this.width(word, run.file, size) : 0;
+        }
+        continue;
+      }
       this.doc.font(fontPath(run.file), size).text(run.text, left, y, { lineBreak: false, baseline: "alphabetic" });
       left += run.width;
     }
