@@ -8,5 +8,7 @@ export async function register() {
   stampSocketAddresses();
   getDb();
   getAuthSecret();
+  const { failInterruptedDossiers } = await import("./db/queries/dossiers");
+  await failInterruptedDossiers();
   await startOutboxWorker();
 }

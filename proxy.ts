@@ -27,7 +27,8 @@ function isCrossSite(request: NextRequest): boolean {
  */
 export function proxy(request: NextRequest) {
   try {
-    decodeURIComponent(new URL(request.url).pathname);
+    // No real address holds control characters; Next would answer them with its bare error page.
+    if (/[\u0000-\u001f\u007f]/.test(decodeURIComponent(new URL(request.url).pathname))) throw new URIError();
   } catch {
     return refuse(400, "Bad request: the address is not valid.");
   }

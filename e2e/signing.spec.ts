@@ -161,14 +161,16 @@ test("an expired link explains itself and a new link can be requested", async ({
 });
 
 test("an unknown or garbage token gets a clear page, and asking for a link reveals nothing", async ({ page }) => {
-  for (const token of ["A".repeat(43), "garbage", "%00", "x".repeat(500)]) {
+  for (const token of ["A".repeat(43), "garbage", "x".repeat(500)]) {
     const response = await page.goto(`/confirm/${token}`);
     expect(response?.status()).toBe(200);
     await expect(page.getByRole("heading", { name: "We don’t recognise this link" })).toBeVisible();
   }
-  const broken = await page.request.get("/confirm/%ff%00");
-  expect(broken.status()).toBe(400);
-  expect(await broken.text()).toContain("not valid");
+  for (const broken of ["/confirm/%ff%00", "/confirm/%00", "/ru/confirm/%0a"]) {
+    const response = await page.request.get(broken);
+    expect(response.status()).toBe(400);
+    expect(await response.text()).toContain("not valid");
+  }
   const nobody = unique("nobody");
   await page.getByLabel("Your email address").fill(nobody);
   await page.getByRole("button", { name: "Send me a new link" }).click();
