@@ -20,8 +20,11 @@ test("a supporter co-signs the letter with an organisation and role, and appears
   await page.getByRole("button", { name: "Confirm my signature" }).click();
   await expect(page.getByRole("heading", { name: /Thank you/ })).toBeVisible();
 
-  const version = withDatabase((db) => db.prepare("select document_version as v, organisation, role from signatures where email = ?").get(email));
-  expect(version).toEqual({ v: 1, organisation: "Cercle Victor Serge", role: "Archivist" });
+  // The signature records the text version it was shown (organisers may have edited the letter before).
+  const stored = withDatabase((db) =>
+    db.prepare("select s.document_version = d.current_version as current, organisation, role from signatures s join documents d on d.id = s.document_id where email = ?").get(email),
+  );
+  expect(stored).toEqual({ current: 1, organisation: "Cercle Victor Serge", role: "Archivist" });
 
   await expect(async () => {
     await page.goto("/letters/family-letter");

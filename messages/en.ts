@@ -114,6 +114,7 @@ export const en = {
     title: "Thank you: your signature is confirmed",
     counts: "It now counts towards “{title}”.",
     shareHeading: "Ask others to sign",
+    linkLabel: "Link to share",
     share: "Every signature the delegation carries adds weight. Share {kind, select, letter {the letter} other {the petition}}:",
     newTab: " (opens in a new tab)",
     email: "Email",
