@@ -12,6 +12,7 @@ const sections = [
   ["/admin", "Dashboard"],
   ["/admin/signatures", "Signatures"],
   ["/admin/documents", "Documents"],
+  ["/admin/updates", "Updates"],
   ["/admin/audit", "Audit log"],
   ["/admin/mail", "Mailbox"],
   ["/admin/sessions", "Sessions"],
