@@ -1,17 +1,20 @@
 import { render } from "@react-email/components";
 import type { ReactElement } from "react";
 import type { AlreadySignedPayload, ConfirmEmailPayload } from "@/db/queries/signatures";
-import type { OutboxMessage } from "@/db/schema";
+import { UPDATE_TEMPLATE, type UpdatePayload, type UpdateTexts } from "@/db/queries/updates";
+import type { Locale, OutboxMessage } from "@/db/schema";
 import { getAuthSecret } from "@/lib/auth-secret";
 import { documentPath } from "@/lib/collections";
 import { getConfig } from "@/lib/config";
 import { localePath } from "@/lib/i18n";
-import { manageUrl } from "@/lib/signer-links";
+import { manageUrl, oneClickUnsubscribeUrl, unsubscribeUrl } from "@/lib/signer-links";
 import { deriveToken } from "@/lib/tokens";
 import AdminSignIn, { adminSignInSubject } from "./admin-sign-in";
 import AlreadySigned, { alreadySignedSubject } from "./already-signed";
+import CampaignUpdate from "./campaign-update";
 import ConfirmSignature, { confirmSignatureSubject } from "./confirm-signature";
 import type { OutgoingEmail } from "./send";
+import { loadUpdate } from "./update-source";
 
 async function renderEmail(to: string, subject: string, element: ReactElement): Promise<OutgoingEmail> {
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
@@ -70,9 +73,37 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const values = { name: payload.name, link, manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl };
       return fill(message.recipient, alreadySignedSubject(props), key, <AlreadySigned {...props} />, values);
     }
+    case UPDATE_TEMPLATE: {
+      const payload = message.payload as UpdatePayload;
+      const update = await loadUpdate(payload.updateId);
+      if (!update) throw new Error(`Update ${payload.updateId} not found`);
+      const locale = payload.locale ?? "en";
+      const props = updateProps(update.texts, locale, LINK, MANAGE);
+      const values = { name: "", link: unsubscribeUrl(payload.signatureId, locale), manage: manageUrl(payload.signatureId, locale) };
+      const email = await fill(message.recipient, props.subject, `update\u0000${update.id}\u0000${locale}`, <CampaignUpdate {...props} />, values);
+      return { ...email, headers: listUnsubscribeHeaders(oneClickUnsubscribeUrl(payload.signatureId)) };
+    }
     default:
       throw new Error(`Unknown email template "${message.template}"`);
   }
+}
+
+function updateProps(texts: UpdateTexts, locale: Locale, unsubscribe: string, manage: string) {
+  const textLocale = texts[locale] ? locale : "en";
+  const { subject, body } = texts[textLocale] ?? texts.en;
+  return { locale, textLocale, subject, body, unsubscribeUrl: unsubscribe, manageUrl: manage };
+}
+
+// RFC 2369 and RFC 8058: mail programs show an unsubscribe button that POSTs to the address, no sign-in.
+const listUnsubscribeHeaders = (url: string) => ({ "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+
+/** An update's email as a signer in `locale` will get it, for the organisers' preview (with example links). */
+export async function composeUpdatePreview(texts: UpdateTexts, locale: Locale): Promise<OutgoingEmail> {
+  const { appUrl } = getConfig();
+  const example = (path: string) => `${appUrl}${localePath(locale, path)}`;
+  const props = updateProps(texts, locale, example("/unsubscribe/example"), example("/signature/example"));
+  const email = await renderEmail("", props.subject, <CampaignUpdate {...props} />);
+  return { ...email, headers: listUnsubscribeHeaders(`${appUrl}/api/unsubscribe/example`) };
 }
 
 export async function composeAdminSignIn(to: string, url: string, validMinutes: number): Promise<OutgoingEmail> {

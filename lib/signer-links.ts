@@ -34,3 +34,8 @@ export function manageUrl(signatureId: number, locale: Locale): string {
 export function unsubscribeUrl(signatureId: number, locale: Locale): string {
   return `${getConfig().appUrl}${localePath(locale, `/unsubscribe/${signerToken("unsubscribe", signatureId)}`)}`;
 }
+
+/** The List-Unsubscribe header's address (RFC 8058): mail programs POST to it, no page, no language. */
+export function oneClickUnsubscribeUrl(signatureId: number): string {
+  return `${getConfig().appUrl}/api/unsubscribe/${signerToken("unsubscribe", signatureId)}`;
+}

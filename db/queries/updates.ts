@@ -25,8 +25,21 @@ export async function listUpdates() {
   return getDb().select().from(updates).orderBy(desc(updates.id)).all();
 }
 
+/** A draft can be rewritten until it is sent; once queued its text is what signers receive. */
+export async function editDraftUpdate(id: number, target: UpdateTarget, texts: UpdateTexts) {
+  const { documentId = null, delegationId = null } = target as { documentId?: number; delegationId?: number };
+  return getDb()
+    .update(updates)
+    .set({ documentId, delegationId, texts })
+    .where(and(eq(updates.id, id), eq(updates.status, "draft")))
+    .returning()
+    .get();
+}
+
+type Targeted = Pick<CampaignUpdate, "documentId" | "delegationId">;
+
 /** The documents whose signers an update is for: one document, or everything a delegation carries. */
-function targetDocumentIds(update: CampaignUpdate): number[] {
+function targetDocumentIds(update: Targeted): number[] {
   if (update.documentId) return [update.documentId];
   return getDb()
     .select({ id: delegationDocuments.documentId })
@@ -40,7 +53,7 @@ const recipientsWhere = (documentIds: number[]) =>
   and(inArray(signatures.documentId, documentIds), eq(signatures.state, "confirmed"), eq(signatures.updates, true));
 
 /** How many people (distinct addresses) would receive the update: confirmed signers who asked for updates. */
-export async function countUpdateRecipients(update: CampaignUpdate) {
+export async function countUpdateRecipients(update: Targeted) {
   return (
     getDb()
       .select({ people: sql<number>`count(distinct ${signatures.emailKey})` })
@@ -61,13 +74,14 @@ export async function queueUpdate(id: number) {
     (tx) => {
       const update = tx.select().from(updates).where(eq(updates.id, id)).get();
       if (!update) return null;
+      if (update.status === "sent") return { update, queued: 0 }; // finished: a late click reaches nobody new
       const documentIds = targetDocumentIds(update);
       if (documentIds.length === 0) return { update, queued: 0 };
       const { changes } = tx.run(sql`
         insert into ${outbox} (template, recipient, payload, update_id, dedupe_key)
         select ${UPDATE_TEMPLATE}, s.email,
-               json_object('updateId', ${id}, 'signatureId', s.id, 'locale', s.locale),
-               ${id}, 'update:' || ${id} || ':' || s.email_key
+               json_object('updateId', cast(${update.id} as integer), 'signatureId', s.id, 'locale', s.locale),
+               ${update.id}, ${`update:${update.id}:`} || s.email_key
         from ${signatures} s
         where s.id in (
           select min(id) from ${signatures}
@@ -102,10 +116,22 @@ export async function getUpdateProgress(id: number) {
   return progress;
 }
 
-export async function markUpdateSent(id: number) {
-  getDb()
-    .update(updates)
-    .set({ status: "sent", sentAt: new Date() })
-    .where(and(eq(updates.id, id), eq(updates.status, "sending")))
-    .run();
+/**
+ * Marks a sending update as sent once none of its messages is waiting or in flight (failed ones are
+ * finished too: they are reported, not retried forever). Returns whether it did.
+ */
+export async function markUpdateSent(id: number, now = new Date()) {
+  return (
+    getDb()
+      .update(updates)
+      .set({ status: "sent", sentAt: now })
+      .where(
+        and(
+          eq(updates.id, id),
+          eq(updates.status, "sending"),
+          sql`not exists (select 1 from ${outbox} where ${outbox.updateId} = ${id} and ${outbox.status} in ('queued', 'sending'))`,
+        ),
+      )
+      .run().changes > 0
+  );
 }

@@ -3,7 +3,16 @@ import path from "node:path";
 import { expect } from "@playwright/test";
 import { E2E_DATA } from "../../playwright.config";
 
-export type Mail = { id: string; to: string; from: string; subject: string; html: string; text: string; createdAt: string };
+export type Mail = {
+  id: string;
+  to: string;
+  from: string;
+  subject: string;
+  html: string;
+  text: string;
+  createdAt: string;
+  headers?: Record<string, string>;
+};
 
 const MAIL_DIR = path.join(E2E_DATA, "mail");
 

@@ -14,6 +14,7 @@ const sections = [
   ["/admin/documents", "Documents"],
   ["/admin/delegation", "Delegation"],
   ["/admin/dossiers", "Dossiers"],
+  ["/admin/updates", "Updates"],
   ["/admin/audit", "Audit log"],
   ["/admin/mail", "Mailbox"],
   ["/admin/sessions", "Sessions"],

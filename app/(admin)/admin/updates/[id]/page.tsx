@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getUpdate, getUpdateProgress, markUpdateSent } from "@/db/queries/updates";
+import { requireAdmin } from "@/lib/auth-guard";
+import { formatUtc } from "@/lib/format";
+import { listUpdateTargets, targetOptionOf } from "@/lib/update-targets";
+import { sendUpdateAction } from "../actions";
+import { AutoRefresh } from "../auto-refresh";
+import { UpdateProgress } from "../progress";
+import { loadUpdatePreview } from "../load-preview";
+import { UpdatePreview } from "../update-preview";
+
+export const metadata = { title: "Update" };
+
+export default async function UpdatePage({ params }: { params: Promise<{ id: string }> }) {
+  await requireAdmin();
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  let update = await getUpdate(id);
+  if (!update) notFound();
+  if (update.status === "sending" && (await markUpdateSent(id))) update = (await getUpdate(id))!;
+  const [progress, targets, preview] = await Promise.all([getUpdateProgress(id), listUpdateTargets(), loadUpdatePreview(update.texts, update)]);
+  const target = targetOptionOf(targets, update);
+  return (
+    <>
+      <p><Link href="/admin/updates">All updates</Link></p>
+      <h1>{update.texts.en.subject}</h1>
+      <dl className="details">
+        <dt>For the signers of</dt><dd>{target?.label ?? "—"}</dd>
+        <dt>Status</dt><dd><strong>{update.status}</strong>{update.sentAt ? `, finished ${formatUtc(update.sentAt)}` : ""}</dd>
+        <dt>Written by</dt><dd>{update.createdBy ?? "—"}, {formatUtc(update.createdAt)}</dd>
+        <dt>Languages</dt><dd>{update.texts.ru ? "English and Russian" : "English only"}</dd>
+      </dl>
+      {update.status === "draft" ? (
+        <div className="actions">
+          <form action={sendUpdateAction}>
+            <input type="hidden" name="id" value={update.id} />
+            <button type="submit">Send to {preview.recipients.toLocaleString("en")} {preview.recipients === 1 ? "person" : "people"}</button>
+          </form>
+          <Link href={`/admin/updates/${update.id}/edit`}>Edit the draft</Link>
+        </div>
+      ) : (
+        <>
+          {update.status === "sending" ? <AutoRefresh seconds={2} /> : null}
+          <p role="status" className={update.status === "sent" ? "notice success" : "notice"}>
+            {update.status === "sent"
+              ? `Sent: ${progress.sent.toLocaleString("en")} delivered to the provider${progress.failed ? `, ${progress.failed} failed` : ""}.`
+              : "Sending… this page refreshes itself."}
+          </p>
+          <UpdateProgress progress={progress} recipients={update.recipients} />
+        </>
+      )}
+      <UpdatePreview data={preview} heading={update.status === "draft" ? "Preview" : "What was sent"} showRecipients={update.status === "draft"} />
+    </>
+  );
+}

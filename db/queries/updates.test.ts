@@ -1,0 +1,118 @@
+import { inArray } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { delegations, documents, outbox, signatures, updates, type SignatureState } from "@/db/schema";
+import { emailKey } from "@/lib/email-key";
+import { setUpdatesForSigner } from "./self-service";
+import { countUpdateRecipients, createUpdate, getUpdate, getUpdateProgress, markUpdateSent, queueUpdate } from "./updates";
+
+const db = () => getDb();
+const texts = { en: { subject: "News", body: "The delegation is back." } };
+
+function sign(slug: string, email: string, state: SignatureState, optedIn = true, locale: "en" | "ru" = "en") {
+  const document = db().select().from(documents).all().find((row) => row.slug === slug)!;
+  return db()
+    .insert(signatures)
+    .values({ documentId: document.id, name: email, email, emailKey: emailKey(email), country: "FR", display: "full", state, updates: optedIn, locale })
+    .returning()
+    .get();
+}
+
+const documentId = (slug: string) => db().select().from(documents).all().find((row) => row.slug === slug)!.id;
+const delegationId = () => db().select().from(delegations).all()[0].id;
+const inIds = (ids: number[]) => inArray(outbox.id, ids);
+const queuedFor = (updateId: number) =>
+  db().select().from(outbox).all().filter((message) => message.updateId === updateId).map((message) => message.recipient).sort();
+
+beforeEach(() => {
+  db().delete(outbox).run();
+  db().delete(updates).run();
+  db().delete(signatures).run();
+});
+
+describe("who receives an update", () => {
+  it("is only the confirmed signers who asked for updates", async () => {
+    sign("moscow-trials", "yes@example.org", "confirmed");
+    sign("moscow-trials", "Also.Yes@Example.org", "confirmed", true, "ru");
+    for (const state of ["pending", "rejected", "withdrawn", "held", "flagged"] as const) sign("moscow-trials", `${state}@example.org`, state);
+    sign("moscow-trials", "no-thanks@example.org", "confirmed", false);
+    sign("family-letter", "other-document@example.org", "confirmed");
+
+    const update = await createUpdate({ documentId: documentId("moscow-trials") }, texts, "admin@localhost");
+    expect(await countUpdateRecipients(update)).toBe(2);
+    expect(await queueUpdate(update.id)).toMatchObject({ queued: 2 });
+    expect(queuedFor(update.id)).toEqual(["Also.Yes@Example.org", "yes@example.org"]);
+
+    const message = db().select().from(outbox).all().find((row) => row.recipient === "Also.Yes@Example.org")!;
+    const signer = db().select().from(signatures).all().find((row) => row.email === "Also.Yes@Example.org")!;
+    expect(message).toMatchObject({ template: "campaign-update", status: "queued", dedupeKey: `update:${update.id}:${emailKey("also.yes@example.org")}` });
+    expect(message.payload).toEqual({ updateId: update.id, signatureId: signer.id, locale: "ru" });
+    const stored = db().$client.prepare("select payload from outbox where id = ?").get(message.id) as { payload: string };
+    expect(stored.payload).toContain(`"updateId":${update.id},`); // an integer, not 1.0
+    expect(await getUpdate(update.id)).toMatchObject({ status: "sending", recipients: 2 });
+  });
+
+  it("sends one email per person across the documents of a delegation", async () => {
+    const first = sign("moscow-trials", "both@example.org", "confirmed");
+    sign("family-letter", "BOTH@example.org", "confirmed");
+    sign("family-letter", "letter-only@example.org", "confirmed");
+    sign("moscow-trials", "petition-only@example.org", "confirmed");
+
+    const update = await createUpdate({ delegationId: delegationId() }, texts, "admin@localhost");
+    expect(await countUpdateRecipients(update)).toBe(3);
+    await queueUpdate(update.id);
+    expect(queuedFor(update.id)).toEqual(["both@example.org", "letter-only@example.org", "petition-only@example.org"]);
+    const message = db().select().from(outbox).all().find((row) => row.recipient === "both@example.org")!;
+    expect((message.payload as { signatureId: number }).signatureId).toBe(first.id);
+  });
+
+  it("queues nothing new when sending is started again, and only newcomers after that", async () => {
+    sign("moscow-trials", "one@example.org", "confirmed");
+    sign("moscow-trials", "two@example.org", "confirmed");
+    const update = await createUpdate({ documentId: documentId("moscow-trials") }, texts, "admin@localhost");
+    expect(await queueUpdate(update.id)).toMatchObject({ queued: 2 });
+    expect(await queueUpdate(update.id)).toMatchObject({ queued: 0 });
+    expect(queuedFor(update.id)).toEqual(["one@example.org", "two@example.org"]);
+
+    sign("moscow-trials", "late@example.org", "confirmed");
+    expect(await queueUpdate(update.id)).toMatchObject({ queued: 1 });
+    expect(queuedFor(update.id)).toHaveLength(3);
+    expect((await getUpdate(update.id))?.recipients).toBe(3);
+  });
+
+  it("leaves out a person who stopped updates on any of their signatures", async () => {
+    const petition = sign("moscow-trials", "stop@example.org", "confirmed");
+    sign("family-letter", "stop@example.org", "confirmed");
+    await setUpdatesForSigner(petition.id, false);
+    const update = await createUpdate({ delegationId: delegationId() }, texts, "admin@localhost");
+    expect(await countUpdateRecipients(update)).toBe(0);
+    expect(await queueUpdate(update.id)).toMatchObject({ queued: 0 });
+  });
+});
+
+describe("progress of an update", () => {
+  it("counts messages by state and marks the update sent only when none is waiting", async () => {
+    sign("moscow-trials", "a@example.org", "confirmed");
+    sign("moscow-trials", "b@example.org", "confirmed");
+    sign("moscow-trials", "c@example.org", "confirmed");
+    const update = await createUpdate({ documentId: documentId("moscow-trials") }, texts, "admin@localhost");
+    await queueUpdate(update.id);
+    expect(await getUpdateProgress(update.id)).toEqual({ queued: 3, sending: 0, sent: 0, failed: 0 });
+    expect(await markUpdateSent(update.id)).toBe(false);
+
+    const [a, b, c] = db().select().from(outbox).all();
+    db().update(outbox).set({ status: "sent" }).where(inIds([a.id, b.id])).run();
+    db().update(outbox).set({ status: "sending" }).where(inIds([c.id])).run();
+    expect(await getUpdateProgress(update.id)).toEqual({ queued: 0, sending: 1, sent: 2, failed: 0 });
+    expect(await markUpdateSent(update.id)).toBe(false);
+
+    db().update(outbox).set({ status: "failed" }).where(inIds([c.id])).run();
+    expect(await markUpdateSent(update.id)).toBe(true);
+    expect(await getUpdate(update.id)).toMatchObject({ status: "sent", recipients: 3 });
+    expect(await markUpdateSent(update.id)).toBe(false);
+
+    sign("moscow-trials", "after-sending@example.org", "confirmed");
+    expect(await queueUpdate(update.id)).toMatchObject({ queued: 0 }); // a sent update stays sent
+    expect((await getUpdate(update.id))?.status).toBe("sent");
+  });
+});
