@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { EditState } from "./actions";
+import { DocumentPreview } from "./document-preview";
 
 type Fields = "locale" | "title" | "summary" | "body" | "addressee" | "authors" | "goal" | "status";
 type Props = {
@@ -20,7 +21,7 @@ export function EditDocumentForm({ initial, action }: Props) {
 
   return (
     <>
-      {state?.preview}
+      {state?.preview ? <DocumentPreview input={state.preview} /> : null}
       <form key={state?.attempt ?? 0} action={formAction} className="form">
         <input type="hidden" name="locale" value={values.locale} />
         <div className="field">
