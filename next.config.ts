@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { currentDeployment, securityHeaders, TOKEN_IN_URL_PATHS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -7,6 +8,14 @@ const nextConfig: NextConfig = {
   logging: { incomingRequests: { ignore: [/\/confirm\//] } },
   experimental: {
     serverActions: { bodySizeLimit: "256kb" }, // with proxy.ts refusing larger bodies first,
+  },
+  // Every response, static files and errors included; `next build` fixes these (HSTS follows the
+  // APP_URL of the build here, and of the running server on pages, where proxy.ts sets it again).
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders(currentDeployment()) },
+      ...TOKEN_IN_URL_PATHS.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] })),
+    ];
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -8,9 +9,11 @@ export const metadata: Metadata = {
   description: "Sign the petition and the open letter the delegation carries to Moscow.",
 };
 
-// The layout reads nothing from the database: it is part of every cached page and of /_not-found,
-// which Next prerenders at build time, when no database exists.
-export default function RootLayout({ children }: { children: ReactNode }) {
+// The layout reads nothing from the database. Every page renders per request, /_not-found included:
+// Next puts the request's CSP nonce on a page's inline scripts only while rendering it for that request,
+// and a page prerendered or cached without one would have its scripts blocked.
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

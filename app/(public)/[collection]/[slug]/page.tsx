@@ -2,33 +2,27 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Markdown } from "@/app/_components/markdown";
 import { SignatureCount } from "@/app/_components/signature-count";
-import { listRecentPublicSigners } from "@/db/queries/documents";
 import { countryName, countryOptions } from "@/lib/countries";
 import { publicName } from "@/lib/public-name";
-import { findPublicDocument } from "@/lib/public-documents";
+import { getPublicDocumentPage } from "@/lib/public-cache";
 import { signAction } from "./actions";
 import { SignForm } from "./sign-form";
 
-// Served from Next's cache and re-rendered in the background at most every 5 seconds, so a surge of
-// readers does not reach the database; pages are made on first request, never at build.
-export const revalidate = 5;
-export async function generateStaticParams() {
-  return [];
-}
-
+// Rendered per request for its CSP nonce; the data comes from a cache refreshed at most every
+// 5 seconds, so a surge of readers does not reach the database.
 type Props = { params: Promise<{ collection: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { collection, slug } = await params;
-  const document = await findPublicDocument(collection, slug);
-  return document ? { title: document.title, description: document.summary } : {};
+  const found = await getPublicDocumentPage(collection, slug);
+  return found ? { title: found.document.title, description: found.document.summary } : {};
 }
 
 export default async function DocumentPage({ params }: Props) {
   const { collection, slug } = await params;
-  const document = await findPublicDocument(collection, slug);
-  if (!document) notFound();
-  const signers = await listRecentPublicSigners(document.id);
+  const found = await getPublicDocumentPage(collection, slug);
+  if (!found) notFound();
+  const { document, signers } = found;
   const kindLabel = document.kind === "petition" ? "Petition" : "Open letter";
   return (
     <article>
@@ -54,8 +48,8 @@ export default async function DocumentPage({ params }: Props) {
                     {signer.confirmedAt ? (
                       <>
                         {" "}
-                        <time className="when" dateTime={signer.confirmedAt.toISOString()}>
-                          {signer.confirmedAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
+                        <time className="when" dateTime={signer.confirmedAt}>
+                          {new Date(signer.confirmedAt).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}
                         </time>
                       </>
                     ) : null}
