@@ -1,3 +1,4 @@
+import { isCrossSite } from "@/lib/cross-site";
 import { readJsonBody } from "@/lib/json-body";
 import { getDocumentBySlug } from "@/db/queries/documents";
 import { kindOfCollection } from "@/lib/collections";
@@ -9,6 +10,13 @@ type Context = { params: Promise<{ collection: string; slug: string }> };
 const noStore = { "Cache-Control": "no-store" };
 
 export async function POST(request: Request, { params }: Context) {
+  // A page on another site could post a form here with the visitor's browser; this API is for programs.
+  if (isCrossSite(request.headers)) {
+    return Response.json(
+      { error: "Signatures cannot be sent from another website. Sign on this site's own page." },
+      { status: 403, headers: noStore },
+    );
+  }
   const { collection, slug } = await params;
   const kind = kindOfCollection(collection);
   const document = kind && (await getDocumentBySlug(kind, slug));
