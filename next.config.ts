@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { currentDeployment, securityHeaders, TOKEN_IN_URL_PATHS } from "./lib/security-headers";
+import { currentDeployment, securityHeaders, TOKEN_IN_URL_PATHS, TOKEN_PAGE_REFERRER_POLICY } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -14,7 +14,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders(currentDeployment()) },
-      ...TOKEN_IN_URL_PATHS.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: "no-referrer" }] })),
+      ...TOKEN_IN_URL_PATHS.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: TOKEN_PAGE_REFERRER_POLICY }] })),
     ];
   },
 };

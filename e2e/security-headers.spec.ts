@@ -17,7 +17,7 @@ function directives(response: APIResponse): Map<string, string> {
 function expectSecurityHeaders(response: APIResponse, what: string, { nonce }: { nonce: boolean }): string | undefined {
   const headers = response.headers();
   expect(headers["x-content-type-options"], what).toBe("nosniff");
-  expect(headers["referrer-policy"], what).toMatch(/^(strict-origin-when-cross-origin|no-referrer)$/);
+  expect(headers["referrer-policy"], what).toMatch(/^(strict-origin-when-cross-origin|same-origin)$/);
   expect(headers["strict-transport-security"], `${what}: no HSTS over plain http`).toBeUndefined();
   const csp = directives(response);
   expect(csp.get("default-src"), what).toBe("'self'");
@@ -65,10 +65,10 @@ test("pages, API answers, static files, errors and admin pages all carry the sec
   expect(anonymousAdmin.status()).toBe(307);
   expectSecurityHeaders(anonymousAdmin, "admin redirect", { nonce: true });
 
-  // A confirmation link holds its token in the URL: no referrer leaves that page.
+  // A confirmation link holds its token in the URL: no referrer leaves that page for another site.
   const confirm = await request.get(`/confirm/${"A".repeat(43)}`);
   expectSecurityHeaders(confirm, "confirm page", { nonce: true });
-  expect(confirm.headers()["referrer-policy"]).toBe("no-referrer");
+  expect(confirm.headers()["referrer-policy"]).toBe("same-origin");
   expect(page.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
 });
 

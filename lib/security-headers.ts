@@ -52,5 +52,9 @@ export function securityHeaders(deployment: Deployment): { key: string; value: s
   ];
 }
 
-/** Pages whose URL holds a token: the browser must not pass that URL on to anyone. */
+/**
+ * Pages whose URL holds a token send no referrer to any other site. Not "no-referrer": under it a browser
+ * sends the page's own form posts with `Origin: null`, which the cross-site check rightly refuses.
+ */
 export const TOKEN_IN_URL_PATHS = ["/confirm/:path*", "/api/auth/callback/:path*"];
+export const TOKEN_PAGE_REFERRER_POLICY = "same-origin";
