@@ -23,6 +23,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   return {
     secret: getAuthSecret(),
     trustHost: true,
+    // Auth.js's cookies are HttpOnly and SameSite=Lax; Secure (and the __Secure-/__Host- names) follows
+    // APP_URL rather than whichever scheme a request claims.
+    useSecureCookies: config.appUrl.startsWith("https://"),
     adapter: DrizzleAdapter(getDb(), {
       usersTable: users,
       accountsTable: accounts,

@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { currentDeployment, securityHeaders, TOKEN_IN_URL_PATHS, TOKEN_PAGE_REFERRER_POLICY } from "./lib/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -10,6 +11,14 @@ const nextConfig: NextConfig = {
   logging: { incomingRequests: { ignore: [/\/confirm\//, /\/signature\//, /\/unsubscribe\//] } },
   experimental: {
     serverActions: { bodySizeLimit: "256kb" }, // with proxy.ts refusing larger bodies first,
+  },
+  // Every response, static files and errors included; `next build` fixes these (HSTS follows the
+  // APP_URL of the build here, and of the running server on pages, where proxy.ts sets it again).
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders(currentDeployment()) },
+      ...TOKEN_IN_URL_PATHS.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: TOKEN_PAGE_REFERRER_POLICY }] })),
+    ];
   },
 };
 

@@ -1,31 +1,30 @@
-import createIntlMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
-import { routing } from "./i18n/routing";
+import { routing } from "@/i18n/routing";
+import { isCrossSite } from "@/lib/cross-site";
+import { contentSecurityPolicy, currentDeployment, strictTransportSecurity } from "@/lib/security-headers";
 
 /** Server actions answer larger bodies with a 500; the largest real form (a document edit) fits in this. */
 const MAX_FORM_BYTES = 256 * 1024;
+const LANGUAGE_COOKIE = "NEXT_LOCALE";
+const YEAR = 365 * 24 * 3600;
+const languages = routing.locales as readonly string[];
 
 function refuse(status: 400 | 403 | 411 | 413, message: string) {
   return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
-/** A browser names the page a POST comes from; one from another site (or an opaque "null") is refused. */
-function isCrossSite(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  if (origin === null) return request.headers.get("sec-fetch-site") === "cross-site";
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
-}
-
 /**
  * Turns malformed and cross-site requests, which Next would answer with a 500 or let through, into the
- * client errors they are. Pages and API handlers still validate everything themselves.
+ * client errors they are; gives every page it passes a fresh CSP nonce; and routes public pages to their
+ * language. Pages and API handlers still validate everything themselves.
  */
 export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = contentSecurityPolicy(currentDeployment(), nonce);
+  return secure(gate(request, policy), policy);
+}
+
+function gate(request: NextRequest, policy: string): NextResponse {
   try {
     // No real address holds control characters; Next would answer them with its bare error page.
     if (/[\u0000-\u001f\u007f]/.test(decodeURIComponent(new URL(request.url).pathname))) throw new URIError();
@@ -33,7 +32,7 @@ export function proxy(request: NextRequest) {
     return refuse(400, "Bad request: the address is not valid.");
   }
   if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/")) {
-    if (isCrossSite(request)) return refuse(403, "Forms on this site can only be sent from this site.");
+    if (isCrossSite(request.headers)) return refuse(403, "Forms on this site can only be sent from this site.");
     // Browsers always send a length with a form; without one the size could not be checked up front.
     const length = request.headers.get("content-length");
     if (length === null) return refuse(411, "A form submission must say its length (Content-Length).");
@@ -46,40 +45,68 @@ export function proxy(request: NextRequest) {
     signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
     return NextResponse.redirect(signIn);
   }
-  if (!isPublicPage(request.nextUrl.pathname)) return NextResponse.next();
-  const firstVisit = firstVisitLanguage(request);
-  if (firstVisit) return firstVisit;
-  return withLanguageCookie(request, localeRouting(request));
+  // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  return isPublicPage(request.nextUrl.pathname) ? routeLanguage(request, headers) : NextResponse.next({ request: { headers } });
 }
 
-const localeRouting = createIntlMiddleware(routing);
-const LANGUAGE_COOKIE = "NEXT_LOCALE";
-const YEAR = 365 * 24 * 3600;
+/** next.config sets the static headers on every response; these two depend on this request and this process. */
+function secure(response: NextResponse, policy: string): NextResponse {
+  response.headers.set("content-security-policy", policy);
+  const hsts = strictTransportSecurity(currentDeployment());
+  if (hsts) response.headers.set("strict-transport-security", hsts);
+  return response;
+}
+
+/** Only a first gate for people: every admin page, action and route checks the session itself. */
+function isAdminPage(request: NextRequest): boolean {
+  const path = request.nextUrl.pathname;
+  return request.method === "GET" && (path === "/admin" || path.startsWith("/admin/"));
+}
+
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
+}
 
 /** The public site's pages, as opposed to the organisers' section, the API and Next's own files. */
 function isPublicPage(path: string): boolean {
   return !/^\/(api|admin|sign-in|dev|og|_next)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
 }
 
-function languageOfPath(path: string): string {
-  const first = path.split("/")[1];
-  return (routing.locales as readonly string[]).includes(first) ? first : routing.defaultLocale;
+/**
+ * English pages keep their unprefixed addresses and are served from app/[locale] as "en"; other languages
+ * live under /{locale}. The address decides the language, except on a first visit (no language cookie) to
+ * an English page from a browser that prefers another of ours: that goes to the same page in its language.
+ */
+function routeLanguage(request: NextRequest, headers: Headers): NextResponse {
+  const { pathname, search } = request.nextUrl;
+  const first = pathname.split("/")[1];
+  if (first === routing.defaultLocale) {
+    // "/en/…" is the English page's internal name; the public address has no prefix.
+    const target = request.nextUrl.clone();
+    target.pathname = pathname.slice(first.length + 1) || "/";
+    return NextResponse.redirect(target, 308);
+  }
+  const language = languages.includes(first) ? first : routing.defaultLocale;
+  if (language === routing.defaultLocale && request.method === "GET" && !request.cookies.has(LANGUAGE_COOKIE)) {
+    const preferred = preferredLanguage(request.headers.get("accept-language"));
+    if (preferred && preferred !== routing.defaultLocale) {
+      const target = request.nextUrl.clone();
+      target.pathname = `/${preferred}${pathname === "/" ? "" : pathname}`;
+      return remember(NextResponse.redirect(target), preferred);
+    }
+  }
+  const response =
+    language === routing.defaultLocale
+      ? NextResponse.rewrite(new URL(`/${language}${pathname === "/" ? "" : pathname}${search}`, request.url), { request: { headers } })
+      : NextResponse.next({ request: { headers } });
+  return request.method === "GET" && request.cookies.get(LANGUAGE_COOKIE)?.value !== language ? remember(response, language) : response;
 }
 
-/**
- * A first visit (no language cookie yet) to an English address from a browser that prefers another of our
- * languages goes to that language's page. After that the address decides: links and the switcher work.
- */
-function firstVisitLanguage(request: NextRequest): NextResponse | null {
-  if (request.method !== "GET" || request.cookies.has(LANGUAGE_COOKIE)) return null;
-  if (languageOfPath(request.nextUrl.pathname) !== routing.defaultLocale) return null;
-  const preferred = preferredLanguage(request.headers.get("accept-language"));
-  if (!preferred || preferred === routing.defaultLocale) return null;
-  const target = request.nextUrl.clone();
-  target.pathname = `/${preferred}${request.nextUrl.pathname === "/" ? "" : request.nextUrl.pathname}`;
-  const response = NextResponse.redirect(target);
-  response.cookies.set(LANGUAGE_COOKIE, preferred, { path: "/", maxAge: YEAR, sameSite: "lax" });
-  response.headers.set("Vary", "Accept-Language, Cookie");
+/** Keeps the language of the page being read, so that later first pages stay in it. */
+function remember(response: NextResponse, language: string): NextResponse {
+  response.cookies.set(LANGUAGE_COOKIE, language, { path: "/", maxAge: YEAR, sameSite: "lax" });
   return response;
 }
 
@@ -95,35 +122,17 @@ function preferredLanguage(header: string | null): string | null {
     })
     .filter((entry) => entry.language && entry.q > 0)
     .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranked.find((entry) => (routing.locales as readonly string[]).includes(entry.language))?.language ?? null;
+  return ranked.find((entry) => languages.includes(entry.language))?.language ?? null;
 }
 
-/** Remembers the language of the page being read, so the next first-page visit keeps it. */
-function withLanguageCookie(request: NextRequest, response: NextResponse): NextResponse {
-  const language = languageOfPath(request.nextUrl.pathname);
-  if (request.method === "GET" && request.cookies.get(LANGUAGE_COOKIE)?.value !== language) {
-    response.cookies.set(LANGUAGE_COOKIE, language, { path: "/", maxAge: YEAR, sameSite: "lax" });
-  }
-  return response;
-}
-
-/** Only a first gate for people: every admin page, action and route checks the session itself. */
-function isAdminPage(request: NextRequest): boolean {
-  const path = request.nextUrl.pathname;
-  return request.method === "GET" && (path === "/admin" || path.startsWith("/admin/"));
-}
-
-function hasSessionCookie(request: NextRequest): boolean {
-  return request.cookies.has("authjs.session-token") || request.cookies.has("__Secure-authjs.session-token");
-}
-
-// The proxy costs every request it sees (it cut a static file's throughput by four), so Next's own files
-// and the API's reads never reach it: it sees pages (for their language), requests with a body (form
+// The proxy costs every request it sees, so build assets, files in public/ (a dot in the last segment), the
+// JSON API's reads and social cards never reach it; next.config's headers() gives them the
+// static security headers. It sees pages (for their nonce and language), requests with a body (form
 // posts), and percent-encoded paths.
 export const config = {
   matcher: [
-    "/((?!api/|_next/|og/|favicon.ico|robots.txt).*)",
     { source: "/:path*", has: [{ type: "header", key: "content-type" }] },
     "/(.*%.*)",
+    "/((?!_next/|api/|og/|.*\\.[^/]*$).*)",
   ],
 };

@@ -7,7 +7,7 @@ import path from "node:path";
 import { appEnv, counterDrift, missingRows, prepareDatabase } from "./app-data";
 import type { LoadResult } from "./load";
 import { machine, sizeTable, table, updateReadme, type Row } from "./report";
-import { cacheHits, confirmingLoad, exportRun, getLoad, outboxDrain, secondsUntilCountShows, signingLoad } from "./scenarios";
+import { confirmingLoad, exportRun, getLoad, outboxDrain, pageDatabaseReads, secondsUntilCountShows, signingLoad } from "./scenarios";
 import { startApp, startInsertFloor } from "./servers";
 
 const root = mkdtempSync(path.join(tmpdir(), "delegation-bench-"));
@@ -66,14 +66,14 @@ async function main() {
 
   step("reading: the petition page, the count endpoint, a static file");
   const page = await getLoad(app, "/petitions/moscow-trials", READ_SECONDS);
-  const hits = await cacheHits(app, "/petitions/moscow-trials");
+  const reads = await pageDatabaseReads(app, liveDb, "/petitions/moscow-trials");
   const freshness = await secondsUntilCountShows(app, liveDb);
   rows.push({
     what: "petition page, 32 connections",
-    measured: `${rate(page.requestsPerSecond)}, p99 ${page.p99} ms; cache hits ${hits}; new count shown after ${freshness.toFixed(1)} s`,
+    measured: `${rate(page.requestsPerSecond)}, p99 ${page.p99} ms; views reading the database ${reads}; new count shown after ${freshness.toFixed(1)} s`,
     target: "≥ 80 % of the static floor; no query per request; count within 10 s",
     floor: ratio(page.requestsPerSecond, staticFloor.requestsPerSecond),
-    ok: page.requestsPerSecond >= 0.8 * staticFloor.requestsPerSecond && freshness <= 10 && hits.startsWith(hits.split("/")[1]),
+    ok: page.requestsPerSecond >= 0.8 * staticFloor.requestsPerSecond && freshness <= 10 && reads.startsWith("0/"),
   });
   const count = await getLoad(app, "/api/petitions/moscow-trials", READ_SECONDS);
   const cacheControl = (await fetch(`${app.url}/api/petitions/moscow-trials`)).headers.get("cache-control");

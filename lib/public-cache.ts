@@ -1,8 +1,90 @@
-import { revalidatePath } from "next/cache";
+import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
+import {
+  getDelegationBySlug,
+  getFeaturedDelegation,
+  listCarriedDocuments,
+  listDeliveries,
+  listDispatches,
+  listMembers,
+} from "@/db/queries/delegations";
+import { listPublishedDocuments, listRecentPublicSigners, type LocalizedDocument } from "@/db/queries/documents";
+import type { Locale } from "@/db/schema";
+import { kindOfCollection } from "./collections";
 
-/** After an organiser changes content or counts, the cached public pages and count endpoint refresh now. */
+const PUBLIC_DATA = "public-data";
+const SECONDS = 5;
+const options = { revalidate: SECONDS, tags: [PUBLIC_DATA] };
+
+// Next keeps cached data as JSON: what pages read from here carries no Date objects (dates are ISO strings).
+const withoutDates = ({ createdAt, updatedAt, closedAt, ...document }: LocalizedDocument) => document;
+export type PublicDocument = ReturnType<typeof withoutDates>;
+
+const publishedDocuments = unstable_cache(
+  async (locale: Locale) => (await listPublishedDocuments(locale)).map(withoutDates),
+  ["published-documents"],
+  options,
+);
+
+const recentPublicSigners = unstable_cache(
+  async (documentId: number) =>
+    (await listRecentPublicSigners(documentId)).map((signer) => ({ ...signer, confirmedAt: signer.confirmedAt?.toISOString() ?? null })),
+  ["recent-public-signers"],
+  options,
+);
+
+const featuredDelegation = unstable_cache(async () => (await getFeaturedDelegation()) ?? null, ["featured-delegation"], options);
+
+const delegationPage = unstable_cache(
+  async (slug: string, locale: Locale) => {
+    const delegation = await getDelegationBySlug(slug);
+    if (!delegation) return null;
+    const [members, carried, dispatches, deliveries] = await Promise.all([
+      listMembers(delegation.id),
+      listCarriedDocuments(delegation.id, locale),
+      listDispatches(delegation.id),
+      listDeliveries(delegation.id),
+    ]);
+    return {
+      delegation,
+      members,
+      carried: carried.map(withoutDates),
+      dispatches: dispatches.map(({ createdAt, ...dispatch }) => dispatch),
+      deliveries: deliveries.map(({ createdAt, ...delivery }) => delivery),
+    };
+  },
+  ["delegation-page"],
+  options,
+);
+
+/**
+ * The public pages render per request (each carries its own CSP nonce), so their data is what is cached:
+ * read from the database at most every 5 seconds whatever the traffic, and at once after an organiser's
+ * change. Only existing documents and delegations get an entry, so made-up addresses cannot fill the cache.
+ */
+export async function getPublishedDocuments(locale: Locale) {
+  return publishedDocuments(locale);
+}
+
+export async function getPublicDocumentPage(collection: string, slug: string, locale: Locale) {
+  const kind = kindOfCollection(collection);
+  const document = kind && (await publishedDocuments(locale)).find((entry) => entry.kind === kind && entry.slug === slug);
+  if (!document) return null;
+  return { document, signers: await recentPublicSigners(document.id) };
+}
+
+export async function getFeaturedDelegationCached() {
+  return featuredDelegation();
+}
+
+export async function getPublicDelegationPage(slug: string, locale: Locale) {
+  const delegations = await featuredDelegation();
+  // A slug that names no delegation is answered without creating a cache entry for it.
+  if (delegations?.slug !== slug && !(await getDelegationBySlug(slug))) return null;
+  return delegationPage(slug, locale);
+}
+
+/** After an organiser changes content or counts, the public pages and count endpoint refresh now. */
 export function refreshPublicDocuments(): void {
-  revalidatePath("/[locale]/[collection]/[slug]", "page");
-  revalidatePath("/[locale]/delegations/[slug]", "page");
+  revalidateTag(PUBLIC_DATA, { expire: 0 });
   revalidatePath("/api/[collection]/[slug]", "page");
 }

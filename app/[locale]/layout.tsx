@@ -5,15 +5,10 @@ import { setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { PageShell } from "@/app/_components/page-shell";
 import { Link } from "@/i18n/navigation";
-import { routing } from "@/i18n/routing";
 import { isLocale, translator } from "@/lib/i18n";
 import { LanguageSwitch } from "./language-switch";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
-
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({ locale }));
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;

@@ -1,14 +1,13 @@
 import { setRequestLocale } from "next-intl/server";
 import { Markdown } from "@/app/_components/markdown";
 import { SignatureCount } from "@/app/_components/signature-count";
-import { getFeaturedDelegation, inLocale } from "@/db/queries/delegations";
-import { listPublishedDocuments } from "@/db/queries/documents";
+import { inLocale } from "@/db/queries/delegations";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
 import { toLocale, translator } from "@/lib/i18n";
+import { getFeaturedDelegationCached, getPublishedDocuments } from "@/lib/public-cache";
 
-// Never cached: it reads live data on every request.
-export const dynamic = "force-dynamic";
+// Rendered per request, from data cached for 5 seconds (lib/public-cache.ts).
 
 type Props = { params: Promise<{ locale: string }> };
 
@@ -16,7 +15,7 @@ export default async function HomePage({ params }: Props) {
   const locale = toLocale((await params).locale);
   setRequestLocale(locale);
   const t = translator(locale);
-  const [documents, delegation] = await Promise.all([listPublishedDocuments(locale), getFeaturedDelegation()]);
+  const [documents, delegation] = await Promise.all([getPublishedDocuments(locale), getFeaturedDelegationCached()]);
   const story = delegation && inLocale(delegation.texts, locale);
   return (
     <>

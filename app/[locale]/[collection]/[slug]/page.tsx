@@ -3,28 +3,23 @@ import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { Markdown } from "@/app/_components/markdown";
 import { SignatureCount } from "@/app/_components/signature-count";
-import { listRecentPublicSigners } from "@/db/queries/documents";
 import { formStamp } from "@/lib/bot-check";
 import { countryName, countryOptions } from "@/lib/countries";
 import { dateLocale, toLocale, translator } from "@/lib/i18n";
 import { socialMetadata } from "@/lib/social-metadata";
 import { signerLine } from "@/lib/public-name";
-import { findPublicDocument } from "@/lib/public-documents";
+import { getPublicDocumentPage } from "@/lib/public-cache";
 import { signAction } from "./actions";
 import { SignForm } from "./sign-form";
 
-// Served from Next's cache and re-rendered in the background at most every 5 seconds, so a surge of
-// readers does not reach the database; pages are made on first request, never at build.
-export const revalidate = 5;
-export async function generateStaticParams() {
-  return [];
-}
+// Rendered per request for its CSP nonce; the data comes from a cache refreshed at most every 5 seconds
+// (lib/public-cache.ts), so a surge of readers does not reach the database.
 
 type Props = { params: Promise<{ locale: string; collection: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, collection, slug } = await params;
-  const document = await findPublicDocument(collection, slug, toLocale(locale));
+  const document = (await getPublicDocumentPage(collection, slug, toLocale(locale)))?.document;
   if (!document) return {};
   const shared = { title: document.title, description: document.summary };
   return { ...shared, ...socialMetadata({ ...shared, path: `/${collection}/${slug}`, locale: toLocale(locale) }) };
@@ -34,10 +29,10 @@ export default async function DocumentPage({ params }: Props) {
   const { collection, slug, ...rest } = await params;
   const locale = toLocale(rest.locale);
   setRequestLocale(locale);
-  const document = await findPublicDocument(collection, slug, locale);
-  if (!document) notFound();
+  const found = await getPublicDocumentPage(collection, slug, locale);
+  if (!found) notFound();
+  const { document, signers } = found;
   const t = translator(locale);
-  const signers = await listRecentPublicSigners(document.id);
   const isLetter = document.kind === "letter";
   return (
     <article>
@@ -78,8 +73,8 @@ export default async function DocumentPage({ params }: Props) {
                     {signer.confirmedAt ? (
                       <>
                         {" "}
-                        <time className="when" dateTime={signer.confirmedAt.toISOString()}>
-                          {signer.confirmedAt.toLocaleDateString(dateLocale(locale), { day: "numeric", month: "long", year: "numeric" })}
+                        <time className="when" dateTime={signer.confirmedAt}>
+                          {new Date(signer.confirmedAt).toLocaleDateString(dateLocale(locale), { day: "numeric", month: "long", year: "numeric" })}
                         </time>
                       </>
                     ) : null}

@@ -3,30 +3,20 @@ import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { Markdown } from "@/app/_components/markdown";
 import { SignatureCount } from "@/app/_components/signature-count";
-import {
-  getDelegationBySlug,
-  inLocale,
-  listCarriedDocuments,
-  listDeliveries,
-  listDispatches,
-  listMembers,
-} from "@/db/queries/delegations";
+import { inLocale } from "@/db/queries/delegations";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
 import { dateLocale, toLocale, translator } from "@/lib/i18n";
+import { getPublicDelegationPage } from "@/lib/public-cache";
 import { socialMetadata } from "@/lib/social-metadata";
 
-// Cached like the document pages; organisers' changes refresh it at once (lib/public-cache.ts).
-export const revalidate = 5;
-export async function generateStaticParams() {
-  return [];
-}
+// Rendered per request for its CSP nonce, from data cached for 5 seconds (lib/public-cache.ts).
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, ...rest } = await params;
-  const delegation = await getDelegationBySlug(slug);
+  const delegation = (await getPublicDelegationPage(slug, toLocale(rest.locale)))?.delegation;
   if (!delegation) return {};
   const locale = toLocale(rest.locale);
   const story = inLocale(delegation.texts, locale);
@@ -41,16 +31,11 @@ export default async function DelegationPage({ params }: Props) {
   const { slug, ...rest } = await params;
   const locale = toLocale(rest.locale);
   setRequestLocale(locale);
-  const delegation = await getDelegationBySlug(slug);
-  if (!delegation) notFound();
+  const page = await getPublicDelegationPage(slug, locale);
+  if (!page) notFound();
+  const { delegation, members, carried, dispatches, deliveries } = page;
   const t = translator(locale);
   const story = inLocale(delegation.texts, locale);
-  const [members, carried, dispatches, deliveries] = await Promise.all([
-    listMembers(delegation.id),
-    listCarriedDocuments(delegation.id, locale),
-    listDispatches(delegation.id),
-    listDeliveries(delegation.id),
-  ]);
   const titleOf = new Map(carried.map((document) => [document.id, document.title]));
   return (
     <article>

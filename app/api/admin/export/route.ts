@@ -2,6 +2,7 @@ import { findDocumentBySlug } from "@/db/queries/documents";
 import { iterateExportRows } from "@/db/queries/export";
 import { recordAudit } from "@/db/queries/audit";
 import { adminOrUnauthorized } from "@/lib/auth-guard";
+import { isCrossSite } from "@/lib/cross-site";
 import { exportContentTypes, exportFileName, exportStream, parseExportFormat } from "@/lib/export-stream";
 import { parseSignatureFilter } from "@/lib/signature-filters";
 
@@ -13,7 +14,7 @@ export async function GET(request: Request) {
   const admin = await adminOrUnauthorized();
   if (admin instanceof Response) return admin;
   // A link on another site must not start an export in an organiser's browser.
-  if (request.headers.get("sec-fetch-site") === "cross-site") {
+  if (isCrossSite(request.headers)) {
     return Response.json({ error: "Start exports from the organisers' pages." }, { status: 403, headers: noStore });
   }
 

@@ -1,4 +1,5 @@
 import { getDocumentBySlug, getLocalizedDocument } from "@/db/queries/documents";
+import { isCrossSite } from "@/lib/cross-site";
 import { kindOfCollection } from "@/lib/collections";
 import { isLocale, translator } from "@/lib/i18n";
 import { readJsonBody } from "@/lib/json-body";
@@ -11,6 +12,10 @@ const noStore = { "Cache-Control": "no-store" };
 const fail = (status: number, body: object) => Response.json(body, { status, headers: noStore });
 
 export async function POST(request: Request, { params }: Context) {
+  // A page on another site could post a form here with the visitor's browser; this API is for programs.
+  if (isCrossSite(request.headers)) {
+    return fail(403, { error: "Signatures cannot be sent from another website. Sign on this site's own page." });
+  }
   const { collection, slug } = await params;
   const kind = kindOfCollection(collection);
   const found = kind && (await getDocumentBySlug(kind, slug));
