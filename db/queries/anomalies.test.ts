@@ -70,8 +70,8 @@ describe("review: held and flagged signatures", () => {
     insert("family-letter", "letter@held.example", 1, { state: "held", reviewReason: "burst-limit", confirmedAt: new Date() });
 
     const counts = await countReviewStates();
-    expect(counts.get(moscow)).toEqual({ held: 2, honeypot: 1, tooFast: 2 });
-    expect(counts.get(documentId("family-letter"))).toEqual({ held: 1, honeypot: 0, tooFast: 0 });
+    expect(counts.get(moscow)).toEqual({ held: 2, lastHeldId: second.id, honeypot: 1, tooFast: 2 });
+    expect(counts.get(documentId("family-letter"))).toMatchObject({ held: 1, honeypot: 0, tooFast: 0 });
 
     expect(await listHeldSignatures(moscow)).toEqual([
       { id: second.id, reason: "sustained-limit", createdAt: second.createdAt, confirmedAt: second.confirmedAt, country: "FR", domain: "held.example", ipHash: ip("burst") },

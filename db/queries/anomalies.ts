@@ -5,18 +5,30 @@ import { signatures } from "../schema";
 /** The part of an email key after the @ (keys are normalised: lower case, Gmail unified). */
 const domainOf = sql<string>`substr(${signatures.emailKey}, instr(${signatures.emailKey}, '@') + 1)`;
 
+/** Held signatures (and the newest one's id, to approve no more than were shown) and flagged ones, by reason. */
+export type ReviewCounts = { held: number; lastHeldId: number; honeypot: number; tooFast: number };
+
 /** How many signatures each document has waiting for review (held) or stopped by the bot checks (flagged). */
 export async function countReviewStates() {
   const rows = getDb()
-    .select({ documentId: signatures.documentId, state: signatures.state, reason: signatures.reviewReason, count: sql<number>`count(*)` })
+    .select({
+      documentId: signatures.documentId,
+      state: signatures.state,
+      reason: signatures.reviewReason,
+      count: sql<number>`count(*)`,
+      lastId: sql<number>`max(${signatures.id})`,
+    })
     .from(signatures)
     .where(inArray(signatures.state, ["held", "flagged"]))
     .groupBy(signatures.documentId, signatures.state, signatures.reviewReason)
     .all();
-  const byDocument = new Map<number, { held: number; honeypot: number; tooFast: number }>();
+  const byDocument = new Map<number, ReviewCounts>();
   for (const row of rows) {
-    const counts = byDocument.get(row.documentId) ?? { held: 0, honeypot: 0, tooFast: 0 };
-    if (row.state === "held") counts.held += row.count;
+    const counts = byDocument.get(row.documentId) ?? { held: 0, lastHeldId: 0, honeypot: 0, tooFast: 0 };
+    if (row.state === "held") {
+      counts.held += row.count;
+      counts.lastHeldId = Math.max(counts.lastHeldId, row.lastId);
+    }
     else if (row.reason === "honeypot") counts.honeypot += row.count;
     else counts.tooFast += row.count;
     byDocument.set(row.documentId, counts);

@@ -11,10 +11,12 @@ export const metadata = { title: { default: "Organisers", template: "%s — Orga
 const sections = [
   ["/admin", "Dashboard"],
   ["/admin/signatures", "Signatures"],
+  ["/admin/review", "Review"],
   ["/admin/documents", "Documents"],
   ["/admin/audit", "Audit log"],
   ["/admin/mail", "Mailbox"],
   ["/admin/sessions", "Sessions"],
+  ["/admin/settings", "Settings"],
 ] as const;
 
 // Each page checks the session itself too; this check only keeps the navigation from anonymous eyes.
