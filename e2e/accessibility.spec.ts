@@ -13,7 +13,7 @@ async function expectNoViolations(page: Page, what: string) {
 }
 
 test("every public page passes axe's WCAG 2 A/AA rules", async ({ page }) => {
-  for (const path of ["/", "/petitions/moscow-trials", "/letters/family-letter", "/petitions/moscow-trials/sent", "/petitions/moscow-trials/thanks", "/resend-confirmation", `/confirm/${"A".repeat(43)}`]) {
+  for (const path of ["/", "/petitions/moscow-trials", "/letters/family-letter", "/petitions/moscow-trials/sent", "/petitions/moscow-trials/thanks", "/resend-confirmation", `/confirm/${"A".repeat(43)}`, "/privacy"]) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }

@@ -67,3 +67,31 @@ describe("reviewing held signatures", () => {
     expect(parseInvalidationCriteria({ document: "moscow-trials", heldOnly: "" })).toMatchObject({ ok: false });
   });
 });
+
+describe("signing over the rate limit", () => {
+  it("holds the signature beyond the burst limit from one client once confirmed; other clients and documents are not affected", async () => {
+    const { getLocalizedDocument } = await import("./documents");
+    const { confirmSignature, recordSignature } = await import("./signatures");
+    const { hashToken, newTokenNonce } = await import("@/lib/tokens");
+    const petition = (await getLocalizedDocument("petition", "moscow-trials", "en"))!;
+    const limits = { burst: { count: 2, seconds: 60 }, sustained: { count: 10, seconds: 3600 } };
+    const sign = async (email: string, ipHash: string) => {
+      const plain = newTokenNonce();
+      const token = { hash: hashToken(plain), nonce: newTokenNonce(), expiresAt: new Date(Date.now() + 3600_000) };
+      await recordSignature(petition, {
+        name: email, email, emailKey: emailKey(email), country: "FR", city: null, comment: null, organisation: null, role: null,
+        display: "full", updates: false, locale: "en", ipHash, flagged: null,
+      }, token, limits);
+      return (await confirmSignature(token.hash)).status;
+    };
+    db().delete(signatures).run();
+    db().update(documents).set({ signatureCount: 0 }).run();
+    const busy = "busy".padEnd(22, "x");
+    expect(await sign("r1@example.org", busy)).toBe("just-confirmed");
+    expect(await sign("r2@example.org", busy)).toBe("just-confirmed");
+    expect(await sign("r3@example.org", busy)).toBe("just-confirmed"); // the signer sees no difference…
+    expect(await sign("other@example.org", "other".padEnd(22, "x"))).toBe("just-confirmed");
+    expect(states()).toEqual(["r1@example.org:confirmed", "r2@example.org:confirmed", "r3@example.org:held", "other@example.org:confirmed"]);
+    expect(count("moscow-trials")).toBe(3); // …but the third from that client waits for review
+  });
+});
