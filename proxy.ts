@@ -57,7 +57,8 @@ const YEAR = 365 * 24 * 3600;
 
 /** The public site's pages, as opposed to the organisers' section, the API and Next's own files. */
 function isPublicPage(path: string): boolean {
-  return !/^\/(api|admin|sign-in|dev|og|_next)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
+  // A file has a short extension; a signer's private link ends in ".<43-character MAC>", which is not one.
+  return !/^\/(api|admin|sign-in|dev|og|_next)(\/|$)/.test(path) && !/\.[a-z0-9]{1,12}$/i.test(path);
 }
 
 function languageOfPath(path: string): string {
