@@ -1,9 +1,10 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // Opening the database migrates it and seeds an empty one; then the outbox worker starts, once.
+  // Opening the database migrates it and seeds an empty one; then the outbox and retention workers start, once.
   const { getDb } = await import("./db");
   const { getAuthSecret } = await import("./lib/auth-secret");
   const { startOutboxWorker } = await import("./emails/worker");
+  const { startRetentionWorker } = await import("./lib/retention");
   const { stampSocketAddresses } = await import("./lib/socket-address");
   stampSocketAddresses();
   getDb();
@@ -11,4 +12,5 @@ export async function register() {
   const { failInterruptedDossiers } = await import("./db/queries/dossiers");
   await failInterruptedDossiers();
   await startOutboxWorker();
+  startRetentionWorker();
 }

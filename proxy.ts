@@ -71,7 +71,8 @@ function hasSessionCookie(request: NextRequest): boolean {
 
 /** The public site's pages, as opposed to the organisers' section, the API and Next's own files. */
 function isPublicPage(path: string): boolean {
-  return !/^\/(api|admin|sign-in|dev|og|_next)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
+  // A file has a short extension; a signer's private link ends in ".<43-character MAC>", which is not one.
+  return !/^\/(api|admin|sign-in|dev|og|_next)(\/|$)/.test(path) && !/\.[a-z0-9]{1,12}$/i.test(path);
 }
 
 /**
@@ -125,7 +126,7 @@ function preferredLanguage(header: string | null): string | null {
   return ranked.find((entry) => languages.includes(entry.language))?.language ?? null;
 }
 
-// The proxy costs every request it sees, so build assets, files in public/ (a dot in the last segment), the
+// The proxy costs every request it sees, so build assets, files in public/ (a short extension), the
 // JSON API's reads and social cards never reach it; next.config's headers() gives them the
 // static security headers. It sees pages (for their nonce and language), requests with a body (form
 // posts), and percent-encoded paths.
@@ -133,6 +134,7 @@ export const config = {
   matcher: [
     { source: "/:path*", has: [{ type: "header", key: "content-type" }] },
     "/(.*%.*)",
-    "/((?!_next/|api/|og/|.*\\.[^/]*$).*)",
+    // A file ends in a short extension; a signer's private link ends in ".<43-character MAC>", which is not one.
+    "/((?!_next/|api/|og/|.*\\.[A-Za-z0-9]{1,12}$).*)",
   ],
 };

@@ -16,6 +16,7 @@ const publicPages = [
   "/", "/petitions/moscow-trials", "/letters/family-letter", "/delegations/moscow-1989", "/petitions/moscow-trials/sent",
   "/petitions/moscow-trials/thanks", "/resend-confirmation", `/confirm/${"A".repeat(43)}`, "/signature/1.invalid",
   "/ru", "/ru/petitions/moscow-trials", "/ru/letters/family-letter", "/ru/delegations/moscow-1989", "/ru/no-such-page",
+  "/privacy", "/ru/privacy",
 ];
 
 test("every public page passes axe's WCAG 2 A/AA rules", async ({ page }) => {

@@ -28,6 +28,8 @@ const envSchema = z.object({
   MIN_FILL_MS: z.coerce.number().int().min(0).max(3_000).default(2_000),
   RETENTION_UNCONFIRMED_DAYS: z.coerce.number().positive().default(30),
   RETENTION_CLOSED_DAYS: z.coerce.number().positive().default(183),
+  // Sent emails hold names and addresses; they are kept this long for delivery questions, then deleted.
+  RETENTION_EMAIL_DAYS: z.coerce.number().positive().default(30),
 });
 
 export type Config = z.infer<typeof envSchema> & { appUrl: string };

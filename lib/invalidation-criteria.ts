@@ -19,11 +19,14 @@ export const invalidationCriteriaSchema = z
     to: optional(isoDate),
     nameContains: optional(z.string().trim().min(2, "Enter at least 2 characters.").max(120)),
     ipHash: optional(z.string().trim().regex(/^[A-Za-z0-9_-]{22}$/, "Paste an address hash from the anomalies view.")),
-    heldOnly: z.preprocess((value) => (value === true || value === "on" || value === "1" ? true : undefined), z.literal(true).optional()),
+    // A checkbox ("on"), a link ("1"), or the preview's hidden field ("true").
+    heldOnly: z.preprocess((value) => (value === true || value === "on" || value === "1" || value === "true" ? true : undefined), z.literal(true).optional()),
   })
   .refine(
     (criteria) =>
-      Boolean(criteria.domain || criteria.country || criteria.from || criteria.to || criteria.nameContains || criteria.ipHash),
+      Boolean(
+        criteria.domain || criteria.country || criteria.from || criteria.to || criteria.nameContains || criteria.ipHash || criteria.heldOnly,
+      ),
     { message: "Choose at least one criterion besides the document.", path: ["form"] },
   );
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { InvalidationCriteria } from "@/lib/invalidation-criteria";
 import type { SignatureFilter } from "@/lib/signature-filters";
 import { getDb, type Db } from "../index";
@@ -123,13 +123,17 @@ export async function invalidateSignatures(criteria: InvalidationCriteria): Prom
   );
 }
 
-/** Approves held signatures (over a rate limit, confirmed by email): they become confirmed and count. */
-export async function approveHeldSignatures(criteria: { documentId?: number; ids?: number[] }): Promise<number> {
+/**
+ * Approves held signatures (over a rate limit, confirmed by email): they become confirmed and count.
+ * `upToId` keeps to the ones the organiser saw: any held after the page was shown wait for the next look.
+ */
+export async function approveHeldSignatures(criteria: { documentId?: number; ids?: number[]; upToId?: number }): Promise<number> {
   return getDb().transaction(
     (tx) => {
       const conditions = [eq(signatures.state, "held")];
       if (criteria.documentId) conditions.push(eq(signatures.documentId, criteria.documentId));
       if (criteria.ids) conditions.push(inArray(signatures.id, criteria.ids));
+      if (criteria.upToId) conditions.push(lte(signatures.id, criteria.upToId));
       const where = and(...conditions);
       const perDocument = tx
         .select({ documentId: signatures.documentId, held: sql<number>`count(*)` })

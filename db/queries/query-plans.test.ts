@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { hashToken } from "@/lib/tokens";
+import { countReviewStates, listHeldSignatures, topAddressHashes, topEmailDomains } from "./anomalies";
 import { listRecentPublicSigners } from "./documents";
 import { listSignatures } from "./moderation";
 import { claimDueMessages } from "./outbox";
@@ -52,5 +53,22 @@ describe("query plans: the hot and the admin queries use indexes", () => {
   it("finds due outbox messages through the status/next-attempt index", async () => {
     const plans = await plansOf(() => claimDueMessages(100));
     expect(plans[0]).toMatch(/SEARCH outbox USING INDEX outbox_due \(status=\? AND next_attempt_at<\?\)/);
+  });
+
+  it("finds a window's busiest address hashes from the document/address index alone, its domains from created_at", async () => {
+    const since = new Date(Date.now() - 3600_000);
+    const [addresses] = await plansOf(() => topAddressHashes(1, since));
+    expect(addresses).toMatch(/SEARCH signatures USING COVERING INDEX signatures_document_ip \(document_id=\?/);
+    const [domains] = await plansOf(() => topEmailDomains(1, since));
+    expect(domains).toMatch(/SEARCH signatures USING INDEX signatures_created \(created_at>\?\)/);
+    for (const plan of [addresses, domains]) expect(plan).not.toMatch(/SCAN signatures/);
+  });
+
+  it("lists held signatures and counts held and flagged ones through indexes", async () => {
+    const [held] = await plansOf(() => listHeldSignatures(1));
+    expect(held).toMatch(/SEARCH signatures USING INDEX signatures_document_state_confirmed \(document_id=\? AND state=\?\)/);
+    expect(held).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+    const [counts] = await plansOf(() => countReviewStates());
+    expect(counts).toMatch(/SEARCH signatures USING INDEX signatures_state \(state=\?\)/);
   });
 });

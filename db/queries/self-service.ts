@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Db } from "../index";
 import { confirmationTokens, documents, outbox, signatures, type DisplayChoice } from "../schema";
 
@@ -32,7 +32,7 @@ export async function setUpdatesForSigner(id: number, updates: boolean) {
 
 /**
  * Erases a signature's personal data in place: name, address, city, comment, affiliation and address hash,
- * its tokens, and any email to it not yet sent. Country, date, state and language stay, for the counts.
+ * its tokens, and any email to it not yet sent. Country, dates, state and language stay, for the counts.
  */
 function erasePersonalData(tx: Tx, ids: number[], now: Date) {
   if (ids.length === 0) return;
@@ -51,6 +51,8 @@ function erasePersonalData(tx: Tx, ids: number[], now: Date) {
       role: null,
       ipHash: null,
       updates: false,
+      // Nothing is left to show by name.
+      display: "hidden",
       anonymisedAt: now,
     })
     .where(inArray(signatures.id, ids))
@@ -78,67 +80,80 @@ export async function withdrawSignature(id: number, now = new Date()) {
 }
 
 export type RetentionPolicy = { unconfirmedDays: number; closedDays: number; sentEmailDays: number };
+export type RetentionResult = { deleted: number; anonymised: number; emailsDeleted: number };
 const DAY = 86_400_000;
 const CHUNK = 5_000;
 
-/**
- * Applies the retention schedule: unconfirmed (and flagged) signatures are deleted after `unconfirmedDays`;
- * signatures of a document closed more than `closedDays` ago are anonymised, counts kept; sent emails,
- * which hold names and addresses, are deleted after `sentEmailDays`. Works in chunks, so the signing
- * path never waits long for the write lock.
- */
-export async function applyRetention(policy: RetentionPolicy, now = Date.now()) {
-  const db = getDb();
-  const result = { deleted: 0, anonymised: 0, emailsDeleted: 0 };
-  const unconfirmedBefore = new Date(now - policy.unconfirmedDays * DAY);
+/** Repeats a chunked write, each chunk its own short transaction, until a chunk comes back short. */
+function inChunks(work: (tx: Tx) => number): number {
+  let total = 0;
   for (;;) {
-    const deleted = db.transaction(
-      (tx) => {
-        const ids = tx
-          .select({ id: signatures.id })
-          .from(signatures)
-          .where(and(inArray(signatures.state, ["pending", "flagged"]), lt(signatures.createdAt, unconfirmedBefore)))
-          .limit(CHUNK)
-          .all()
-          .map((row) => row.id);
-        if (ids.length === 0) return 0;
-        tx.delete(outbox).where(inArray(sql`json_extract(${outbox.payload}, '$.signatureId')`, ids)).run();
-        return tx.delete(signatures).where(inArray(signatures.id, ids)).run().changes;
-      },
-      { behavior: "immediate" },
-    );
-    result.deleted += deleted;
-    if (deleted < CHUNK) break;
+    const done = getDb().transaction(work, { behavior: "immediate" });
+    total += done;
+    if (done < CHUNK) return total;
   }
-  const closedBefore = new Date(now - policy.closedDays * DAY);
+}
+
+/**
+ * Applies the retention schedule: signatures that never counted (pending, flagged, or rejected before
+ * confirming) are deleted after `unconfirmedDays`, unless a confirmation link sent since still works;
+ * signatures of a document closed more than `closedDays` ago are anonymised, counts kept; sent (or
+ * abandoned) emails, which hold names and addresses, are deleted after `sentEmailDays`. Works in chunks,
+ * so the signing path never waits long for the write lock.
+ */
+export async function applyRetention(policy: RetentionPolicy, now = Date.now()): Promise<RetentionResult> {
+  const db = getDb();
+  const unconfirmedBefore = new Date(now - policy.unconfirmedDays * DAY);
+  const deleted = inChunks((tx) => {
+    const ids = tx
+      .select({ id: signatures.id })
+      .from(signatures)
+      .where(
+        and(
+          or(inArray(signatures.state, ["pending", "flagged"]), and(eq(signatures.state, "rejected"), isNull(signatures.confirmedAt))),
+          lt(signatures.createdAt, unconfirmedBefore),
+          sql`not exists (select 1 from ${confirmationTokens} where ${confirmationTokens.signatureId} = ${signatures.id} and ${confirmationTokens.expiresAt} > ${now})`,
+        ),
+      )
+      .limit(CHUNK)
+      .all()
+      .map((row) => row.id);
+    if (ids.length === 0) return 0;
+    tx.delete(outbox).where(inArray(sql`json_extract(${outbox.payload}, '$.signatureId')`, ids)).run();
+    // Their tokens go with them (ON DELETE CASCADE).
+    return tx.delete(signatures).where(inArray(signatures.id, ids)).run().changes;
+  });
+
   const expired = db
     .select({ id: documents.id })
     .from(documents)
-    .where(and(eq(documents.status, "closed"), lt(documents.closedAt, closedBefore)))
+    .where(and(eq(documents.status, "closed"), lt(documents.closedAt, new Date(now - policy.closedDays * DAY))))
     .all()
     .map((row) => row.id);
-  for (;;) {
-    const anonymised = db.transaction(
-      (tx) => {
-        if (expired.length === 0) return 0;
-        const ids = tx
-          .select({ id: signatures.id })
-          .from(signatures)
-          .where(and(inArray(signatures.documentId, expired), sql`${signatures.anonymisedAt} is null`))
-          .limit(CHUNK)
-          .all()
-          .map((row) => row.id);
-        erasePersonalData(tx, ids, new Date(now));
-        return ids.length;
-      },
-      { behavior: "immediate" },
-    );
-    result.anonymised += anonymised;
-    if (anonymised < CHUNK) break;
-  }
-  result.emailsDeleted = db
+  const anonymised =
+    expired.length === 0
+      ? 0
+      : inChunks((tx) => {
+          const ids = tx
+            .select({ id: signatures.id })
+            .from(signatures)
+            .where(and(inArray(signatures.documentId, expired), isNull(signatures.anonymisedAt)))
+            .limit(CHUNK)
+            .all()
+            .map((row) => row.id);
+          erasePersonalData(tx, ids, new Date(now));
+          return ids.length;
+        });
+
+  const emailsBefore = new Date(now - policy.sentEmailDays * DAY);
+  const emailsDeleted = db
     .delete(outbox)
-    .where(and(eq(outbox.status, "sent"), lt(outbox.sentAt, new Date(now - policy.sentEmailDays * DAY))))
+    .where(
+      or(
+        and(eq(outbox.status, "sent"), lt(outbox.sentAt, emailsBefore)),
+        and(eq(outbox.status, "failed"), lt(outbox.createdAt, emailsBefore)),
+      ),
+    )
     .run().changes;
-  return result;
+  return { deleted, anonymised, emailsDeleted };
 }

@@ -113,6 +113,7 @@ export type RecordOutcome = "created" | QueueOutcome;
 function overLimit(db: Db, documentId: number, ipHash: string | null, limits: RateLimits, now: number) {
   if (!limits || !ipHash) return null;
   const recent = (seconds: number) =>
+    // In milliseconds, as stored: a placeholder's value reaches SQLite without the column's Date mapping.
     statements(db).countFromClient.get({ documentId, ipHash, since: now - seconds * 1000 })!.count;
   if (recent(limits.burst.seconds) >= limits.burst.count) return "burst-limit" as const;
   if (recent(limits.sustained.seconds) >= limits.sustained.count) return "sustained-limit" as const;

@@ -11,6 +11,7 @@ export const metadata = { title: { default: "Organisers", template: "%s — Orga
 const sections = [
   ["/admin", "Dashboard"],
   ["/admin/signatures", "Signatures"],
+  ["/admin/review", "Review"],
   ["/admin/documents", "Documents"],
   ["/admin/delegation", "Delegation"],
   ["/admin/dossiers", "Dossiers"],
@@ -18,6 +19,7 @@ const sections = [
   ["/admin/audit", "Audit log"],
   ["/admin/mail", "Mailbox"],
   ["/admin/sessions", "Sessions"],
+  ["/admin/settings", "Settings"],
 ] as const;
 
 // Each page checks the session itself too; this check only keeps the navigation from anonymous eyes.

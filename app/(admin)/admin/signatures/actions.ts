@@ -52,14 +52,15 @@ export async function approveAction(form: FormData): Promise<void> {
   redirect(`/admin/signatures/${id}`);
 }
 
-const documentIdSchema = z.preprocess((value) => (value === "" || value === null ? undefined : value), z.coerce.number().int().positive().optional());
+const optionalIdSchema = z.preprocess((value) => (value === "" || value === null ? undefined : value), z.coerce.number().int().positive().optional());
 
-/** Approves every held signature (of one document, if chosen) after the organiser has looked at them. */
+/** Approves the held signatures (of one document, if chosen) the organiser has looked at. */
 export async function approveHeldAction(form: FormData): Promise<void> {
   const admin = await requireAdmin();
-  const documentId = documentIdSchema.parse(form.get("documentId"));
-  const approved = await approveHeldSignatures({ documentId });
+  const documentId = optionalIdSchema.parse(form.get("documentId"));
+  const upToId = optionalIdSchema.parse(form.get("upToId"));
+  const approved = await approveHeldSignatures({ documentId, upToId });
   refreshPublicDocuments();
-  await recordAudit({ actor: admin.email, action: "signatures.approve-held", details: { documentId: documentId ?? "all", rows: approved } });
+  await recordAudit({ actor: admin.email, action: "signatures.approve-held", details: { documentId: documentId ?? "all", upToId, rows: approved } });
   redirect(`/admin/review?approved=${approved}`);
 }

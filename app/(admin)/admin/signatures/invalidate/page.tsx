@@ -15,6 +15,7 @@ const fields: { name: keyof InvalidationCriteria; label: string; type?: string; 
   { name: "from", label: "Signed from", type: "date" },
   { name: "to", label: "Signed to", type: "date" },
   { name: "nameContains", label: "Name contains" },
+  { name: "ipHash", label: "Client address hash", hint: "as shown in the review and anomalies view; the address itself is never stored" },
 ];
 
 export default async function InvalidatePage({ searchParams }: Props) {
@@ -25,7 +26,7 @@ export default async function InvalidatePage({ searchParams }: Props) {
     return Array.isArray(value) ? value[0] : value;
   };
   const documents = await listAllDocuments();
-  const submitted = fields.some((field) => first(field.name)) || first("preview") !== undefined;
+  const submitted = fields.some((field) => first(field.name)) || first("heldOnly") !== undefined || first("preview") !== undefined;
   const parsed = submitted ? parseInvalidationCriteria(Object.fromEntries(Object.keys(params).map((key) => [key, first(key)]))) : null;
   const preview = parsed?.ok ? await previewInvalidation(parsed.criteria) : null;
   const errors = parsed && !parsed.ok ? parsed.errors : {};
@@ -35,7 +36,7 @@ export default async function InvalidatePage({ searchParams }: Props) {
     <>
       <p><Link href="/admin/signatures">All signatures</Link></p>
       <h1>Bulk invalidation</h1>
-      <p>Reject every pending or confirmed signature that matches all the criteria. You see how many first.</p>
+      <p>Reject every pending, confirmed or held signature that matches all the criteria. You see how many first.</p>
       {done !== undefined ? <p className="notice success" role="status">{Number(done)} signatures were rejected.</p> : null}
       <form method="get" className="form card">
         <input type="hidden" name="preview" value="1" />
@@ -57,6 +58,10 @@ export default async function InvalidatePage({ searchParams }: Props) {
             {errors[field.name] ? <p className="error" id={`${field.name}-error`}>{errors[field.name]}</p> : null}
           </div>
         ))}
+        <label className="choice">
+          <input type="checkbox" name="heldOnly" value="1" defaultChecked={parsed?.ok ? parsed.criteria.heldOnly : first("heldOnly") !== undefined} />
+          Only signatures held for review (over a rate limit)
+        </label>
         <div><button type="submit" className="secondary">Preview</button></div>
       </form>
       {preview && parsed?.ok ? (

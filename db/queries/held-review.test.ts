@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
+import { emailKey } from "@/lib/email-key";
+import { parseInvalidationCriteria } from "@/lib/invalidation-criteria";
+import { approveHeldSignatures, invalidateSignatures } from "./moderation";
+import { recountConfirmed } from "./signatures";
+
+const db = () => getDb();
+const documentId = (slug: string) => db().select().from(documents).all().find((document) => document.slug === slug)!.id;
+const count = (slug: string) => db().select().from(documents).all().find((document) => document.slug === slug)!.signatureCount;
+const states = () => db().select().from(signatures).all().map((row) => `${row.email}:${row.state}`);
+
+function insert(slug: string, email: string, state: "held" | "confirmed" | "pending") {
+  return db()
+    .insert(signatures)
+    .values({
+      documentId: documentId(slug), name: email, email, emailKey: emailKey(email), country: "FR", display: "full", state,
+      reviewReason: state === "confirmed" ? null : "burst-limit", confirmedAt: state === "pending" ? null : new Date(),
+    })
+    .returning()
+    .get().id;
+}
+
+beforeEach(() => {
+  db().delete(outbox).run();
+  db().delete(confirmationTokens).run();
+  db().delete(signatures).run();
+  insert("moscow-trials", "counted@example.org", "confirmed");
+  insert("moscow-trials", "held1@example.org", "held");
+  insert("moscow-trials", "held2@example.org", "held");
+  insert("moscow-trials", "waiting@example.org", "pending");
+  insert("family-letter", "letter-held@example.org", "held");
+  db().run(`update documents set signature_count = (select count(*) from signatures s where s.document_id = documents.id and s.state = 'confirmed')`);
+});
+
+describe("reviewing held signatures", () => {
+  it("approving one document's held signatures counts them there, and nowhere else", async () => {
+    expect(await approveHeldSignatures({ documentId: documentId("moscow-trials") })).toBe(2);
+    expect(count("moscow-trials")).toBe(3);
+    expect(count("family-letter")).toBe(0);
+    expect(states()).toContain("letter-held@example.org:held");
+    expect(states()).toContain("waiting@example.org:pending");
+    expect((await recountConfirmed()).filter((row) => row.kept !== row.actual)).toEqual([]);
+  });
+
+  it("approves no signature held after the page the organiser saw", async () => {
+    const seen = db().select().from(signatures).all().filter((row) => row.state === "held").map((row) => row.id);
+    const later = insert("moscow-trials", "held-later@example.org", "held");
+    expect(await approveHeldSignatures({ upToId: Math.max(...seen) })).toBe(3);
+    expect(states()).toContain("held-later@example.org:held");
+    expect(later).toBeGreaterThan(Math.max(...seen));
+  });
+
+  it("rejecting held signatures (bulk invalidation, held only) leaves confirmed and pending ones and the counts alone", async () => {
+    const parsed = parseInvalidationCriteria({ document: "moscow-trials", heldOnly: "true" });
+    expect(parsed).toEqual({ ok: true, criteria: { document: "moscow-trials", heldOnly: true } });
+    expect(await invalidateSignatures(parsed.ok ? parsed.criteria : {})).toBe(2);
+    expect(states()).toEqual([
+      "counted@example.org:confirmed", "held1@example.org:rejected", "held2@example.org:rejected",
+      "waiting@example.org:pending", "letter-held@example.org:held",
+    ]);
+    expect(count("moscow-trials")).toBe(1);
+  });
+
+  it("still refuses a bulk invalidation with nothing but a document", () => {
+    expect(parseInvalidationCriteria({ document: "moscow-trials", heldOnly: "" })).toMatchObject({ ok: false });
+  });
+});
+
+describe("signing over the rate limit", () => {
+  it("holds the signature beyond the burst limit from one client once confirmed; other clients and documents are not affected", async () => {
+    const { getLocalizedDocument } = await import("./documents");
+    const { confirmSignature, recordSignature } = await import("./signatures");
+    const { hashToken, newTokenNonce } = await import("@/lib/tokens");
+    const petition = (await getLocalizedDocument("petition", "moscow-trials", "en"))!;
+    const limits = { burst: { count: 2, seconds: 60 }, sustained: { count: 10, seconds: 3600 } };
+    const sign = async (email: string, ipHash: string) => {
+      const plain = newTokenNonce();
+      const token = { hash: hashToken(plain), nonce: newTokenNonce(), expiresAt: new Date(Date.now() + 3600_000) };
+      await recordSignature(petition, {
+        name: email, email, emailKey: emailKey(email), country: "FR", city: null, comment: null, organisation: null, role: null,
+        display: "full", updates: false, locale: "en", ipHash, flagged: null,
+      }, token, limits);
+      return (await confirmSignature(token.hash)).status;
+    };
+    db().delete(signatures).run();
+    db().update(documents).set({ signatureCount: 0 }).run();
+    const busy = "busy".padEnd(22, "x");
+    expect(await sign("r1@example.org", busy)).toBe("just-confirmed");
+    expect(await sign("r2@example.org", busy)).toBe("just-confirmed");
+    expect(await sign("r3@example.org", busy)).toBe("just-confirmed"); // the signer sees no difference…
+    expect(await sign("other@example.org", "other".padEnd(22, "x"))).toBe("just-confirmed");
+    expect(states()).toEqual(["r1@example.org:confirmed", "r2@example.org:confirmed", "r3@example.org:held", "other@example.org:confirmed"]);
+    expect(count("moscow-trials")).toBe(3); // …but the third from that client waits for review
+  });
+});

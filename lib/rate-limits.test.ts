@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { currentRateLimits, rateLimitsInForce, rateLimitsSchema, saveRateLimits } from "./rate-limits";
+
+afterEach(async () => {
+  await saveRateLimits(null);
+});
+
+describe("rate limits in force", () => {
+  it("are the environment's until organisers save their own, and again after a reset", async () => {
+    expect(await rateLimitsInForce()).toEqual({
+      limits: { burst: { count: 5, seconds: 60 }, sustained: { count: 20, seconds: 300 } },
+      source: "environment",
+      enabled: true,
+    });
+    const mine = { burst: { count: 2, seconds: 3600 }, sustained: { count: 3, seconds: 86_400 } };
+    await saveRateLimits(mine);
+    expect(await currentRateLimits()).toEqual(mine);
+    expect((await rateLimitsInForce()).source).toBe("organisers");
+    await saveRateLimits(null);
+    expect(await currentRateLimits()).toEqual({ burst: { count: 5, seconds: 60 }, sustained: { count: 20, seconds: 300 } });
+  });
+
+  it("explains what is wrong with a limit", () => {
+    const result = rateLimitsSchema.safeParse({ burst: { count: "0", seconds: "1.5" }, sustained: { count: undefined, seconds: "999999999" } });
+    expect(result.success).toBe(false);
+    expect(Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join("."), issue.message]))).toEqual({
+      "burst.count": "At least 1.",
+      "burst.seconds": "Enter a whole number.",
+      "sustained.count": "Enter a number.",
+      "sustained.seconds": "At most a week (604,800 seconds).",
+    });
+  });
+
+  it("are none at all with RATE_LIMITS=off, whatever is saved", async () => {
+    vi.resetModules();
+    vi.stubEnv("RATE_LIMITS", "off");
+    (globalThis as { __delegationRateLimits?: object }).__delegationRateLimits = {};
+    try {
+      const fresh = await import("./rate-limits");
+      await fresh.saveRateLimits({ burst: { count: 1, seconds: 60 }, sustained: { count: 1, seconds: 60 } });
+      expect(await fresh.currentRateLimits()).toBeNull();
+      expect(await fresh.rateLimitsInForce()).toMatchObject({ enabled: false, source: "organisers" });
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+      (globalThis as { __delegationRateLimits?: object }).__delegationRateLimits = {};
+    }
+  });
+});

@@ -1,0 +1,15 @@
+// Applies the retention schedule once from the command line (the server also does it every hour).
+import { applyRetention } from "@/db/queries/self-service";
+import { describeRetention, retentionPolicy } from "@/lib/retention";
+
+const policy = retentionPolicy();
+console.log(
+  `retention: unconfirmed after ${policy.unconfirmedDays} days, closed documents after ${policy.closedDays} days, ` +
+    `emails after ${policy.sentEmailDays} days`,
+);
+applyRetention(policy)
+  .then((result) => console.log(describeRetention(result)))
+  .catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
