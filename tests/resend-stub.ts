@@ -31,7 +31,7 @@ export type StubDelivery = { key: string | undefined; to: string; id: string; at
  */
 export async function startResendStub(
   script: StubReply[] = [],
-  { ratePerSecond, keepBodies = true }: { ratePerSecond?: number; keepBodies?: boolean } = {},
+  { ratePerSecond, keepBodies = true, latencyMs = 0 }: { ratePerSecond?: number; keepBodies?: boolean; latencyMs?: number } = {},
 ) {
   const requests: StubRequest[] = [];
   const accepted = new Map<string, { ids: string[]; payload: string }>();
@@ -104,6 +104,8 @@ export async function startResendStub(
         return;
       }
       record.outcome = 200;
+      // Like a real API, it takes a while to answer: a client that dies meanwhile never learns it was accepted.
+      if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
       const payload = request.url === "/emails/batch" ? { data: ids.map((id) => ({ id })) } : { id: ids[0] };
       response.writeHead(200, { "content-type": "application/json", ...reply.headers }).end(JSON.stringify(payload));
       return;
