@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { actionRequestProblem } from "@/lib/action-request";
 
 /** Server actions answer larger bodies with a 500; the largest real form (a document edit) fits in this. */
 const MAX_FORM_BYTES = 256 * 1024;
 
-function refuse(status: 400 | 403 | 411 | 413, message: string) {
+function refuse(status: 400 | 403 | 411 | 413 | 415, message: string) {
   return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
@@ -23,7 +24,7 @@ function isCrossSite(request: NextRequest): boolean {
  * Turns malformed and cross-site requests, which Next would answer with a 500 or let through, into the
  * client errors they are. Pages and API handlers still validate everything themselves.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   try {
     decodeURIComponent(new URL(request.url).pathname);
   } catch {
@@ -37,6 +38,8 @@ export function proxy(request: NextRequest) {
     if (Number(length) > MAX_FORM_BYTES) {
       return refuse(413, `The submission is too large: at most ${MAX_FORM_BYTES / 1024} KB is accepted.`);
     }
+    const problem = await actionRequestProblem(request);
+    if (problem) return refuse(problem.status, problem.message);
   }
   if (isAdminPage(request) && !hasSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);

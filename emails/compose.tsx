@@ -40,8 +40,10 @@ async function fill(to: string, subject: string, cacheKey: string, element: Reac
   return {
     to,
     subject,
-    html: html.replaceAll(NAME, escapeHtml(name)).replaceAll(LINK, link),
-    text: text.replaceAll(NAME, name).replaceAll(LINK, link),
+    // Link first, and through functions: a name holding "$&" or "$'" (replacement patterns) or the
+    // placeholder itself must come out exactly as typed.
+    html: html.replaceAll(LINK, () => link).replaceAll(NAME, () => escapeHtml(name)),
+    text: text.replaceAll(LINK, () => link).replaceAll(NAME, () => name),
   };
 }
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { redirect } from "next/navigation";
 import { CHECK_EMAIL_PAGE, signIn } from "@/auth";
+import { UNREADABLE_FORM } from "@/lib/action-request";
 
 export type SignInState = { error?: string; email?: string } | null;
 
@@ -19,6 +20,7 @@ function safeDestination(value: FormDataEntryValue | null): string {
 }
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  if (!(form instanceof FormData)) return { error: UNREADABLE_FORM, email: "" }; // bound arguments tampered with
   const raw = form.get("email");
   const parsed = emailSchema.safeParse(raw ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0].message, email: typeof raw === "string" ? raw : "" };

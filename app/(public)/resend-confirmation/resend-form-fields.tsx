@@ -18,6 +18,7 @@ export function ResendFormFields({ documents, selected }: Props) {
   const errors = state?.errors ?? {};
   return (
     <form action={formAction} className="form card" noValidate>
+      {errors.form ? <p className="error" role="alert">{errors.form}</p> : null}
       <div className="field">
         <label htmlFor="resend-email">Your email address</label>
         <input id="resend-email" name="email" type="email" autoComplete="email" required maxLength={254}

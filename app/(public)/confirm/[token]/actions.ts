@@ -6,7 +6,7 @@ import { confirmByToken } from "@/lib/signing";
 import { isWellFormedToken } from "@/lib/tokens";
 
 export async function confirmAction(form: FormData): Promise<void> {
-  const token = form.get("token");
+  const token = form instanceof FormData ? form.get("token") : null; // not a form: bound arguments tampered with
   if (!isWellFormedToken(token)) redirect("/confirm/invalid");
   const outcome = await confirmByToken(token);
   if (outcome.status === "just-confirmed") {
