@@ -309,6 +309,28 @@ test("the resend-confirmation form without JavaScript shows field errors, answer
   await attempt("resend form: tampered bound arguments", () => formPost(request, "/resend-confirmation", tampered.body, tampered.type), unreadable);
 });
 
+test("the organisers' sign-in form without JavaScript refuses bad addresses and tampered fields, and emails no one else", async ({ request }) => {
+  const hidden = await hiddenFields(request, "/sign-in");
+  const send = (parts: Part[], base = hidden) => {
+    const { body, type } = multipart([...base, ...parts]);
+    return formPost(request, "/sign-in", body, type);
+  };
+  const invalid = pageError("Please enter a valid email address.");
+  const cases: [string, Part[], Expected][] = [
+    ["no email", [], invalid],
+    ["not an address", [["email", "not an address"]], invalid],
+    ["NUL in the address", [["email", "admin\u0000@localhost"]], invalid],
+    ["a file as address", [["email", "admin@localhost", "email.txt"]], invalid],
+    ["a 300-character address", [["email", `${"a".repeat(288)}@example.org`]], pageError("An email address is at most 254 characters.")],
+    ["a javascript: callback", [["email", "not an address"], ["callbackUrl", "javascript:alert(1)"]], invalid],
+  ];
+  for (const [label, parts, expected] of cases) await attempt(`sign-in: ${label}`, () => send(parts), expected);
+  const { response } = await attempt("sign-in: an address that is no organiser's", () => send([["email", unique("not-an-organiser")]]), { status: 303, text: "" });
+  expect.soft(response.headers().location).toBe("/sign-in/check-email");
+  await attempt("sign-in: tampered bound arguments", () => send([["email", "x@example.org"]], replaceField(hidden, "$ACTION_1:1", '{"x":1}')), unreadable);
+  await attempt("sign-in: bound arguments of the wrong length", () => send([["email", "not an address"]], replaceField(hidden, "$ACTION_1:1", '["a","b"]')), pageError("Organisers: sign in"));
+});
+
 test("the confirm button's post with a malformed token confirms nothing and explains the link is not recognised", async ({ request }) => {
   const signer = valid();
   expect((await apiPost(request, signer)).status()).toBe(202);

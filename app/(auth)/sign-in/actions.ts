@@ -9,10 +9,10 @@ export type SignInState = { error?: string; email?: string } | null;
 
 // Looser than the signing form's check: organiser addresses may be local ones such as admin@localhost.
 const emailSchema = z
-  .string()
+  .string("Please enter a valid email address.")
   .trim()
   .max(254, "An email address is at most 254 characters.")
-  .regex(/^[^\s@,]+@[^\s@,]+$/, "Please enter a valid email address.");
+  .regex(/^[^\s@,\u0000-\u001f\u007f]+@[^\s@,\u0000-\u001f\u007f]+$/, "Please enter a valid email address.");
 
 /** Only /admin pages may be the destination after signing in (no open redirect). */
 function safeDestination(value: FormDataEntryValue | null): string {
