@@ -1,11 +1,16 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startResendStub, type StubFault } from "@/tests/resend-stub";
 
 // The real resend SDK and outbox worker against a local stub that fails for a while, then recovers.
 let stub: Awaited<ReturnType<typeof startResendStub>>;
+// What the worker logs about failed attempts: kept to check it never names a recipient or a link.
+const logged: string[] = [];
 
 beforeAll(async () => {
+  for (const level of ["warn", "error"] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+  }
   stub = await startResendStub();
   process.env.RESEND_API_KEY = "re_test_key";
   process.env.RESEND_BASE_URL = stub.url;
@@ -122,6 +127,10 @@ describe("while the email provider is down", () => {
       expect(rows.map((row) => byRecipient.get(row.recipient))).toEqual([1, 1, 1, 1, 1]);
       const keys = stub.deliveries.filter((delivery) => rows.some((row) => row.recipient === delivery.to)).map((delivery) => delivery.key);
       expect(keys.sort()).toEqual([`outbox-${single.id}`, ...batch.map(() => `outbox-batch-${batch[0].id}-4`)].sort());
+
+      // Each failed attempt was logged, by row and provider answer only.
+      expect(logged.some((line) => line.includes(`outbox ${single.id}: attempt 1 failed`))).toBe(true);
+      expect(logged.filter((line) => rows.some((row) => line.includes(row.recipient)) || line.includes("/confirm/"))).toEqual([]);
     }, 20_000);
   }
 
