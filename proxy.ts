@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/i18n/routing";
 import { isCrossSite } from "@/lib/cross-site";
 import { contentSecurityPolicy, currentDeployment, strictTransportSecurity } from "@/lib/security-headers";
+import { actionRequestProblem } from "@/lib/action-request";
 
 /** Server actions answer larger bodies with a 500; the largest real form (a document edit) fits in this. */
 const MAX_FORM_BYTES = 256 * 1024;
@@ -9,7 +10,7 @@ const LANGUAGE_COOKIE = "NEXT_LOCALE";
 const YEAR = 365 * 24 * 3600;
 const languages = routing.locales as readonly string[];
 
-function refuse(status: 400 | 403 | 411 | 413, message: string) {
+function refuse(status: 400 | 403 | 411 | 413 | 415, message: string) {
   return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
@@ -18,13 +19,13 @@ function refuse(status: 400 | 403 | 411 | 413, message: string) {
  * client errors they are; gives every page it passes a fresh CSP nonce; and routes public pages to their
  * language. Pages and API handlers still validate everything themselves.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(currentDeployment(), nonce);
-  return secure(gate(request, policy), policy);
+  return secure(await gate(request, policy), policy);
 }
 
-function gate(request: NextRequest, policy: string): NextResponse {
+async function gate(request: NextRequest, policy: string): Promise<NextResponse> {
   try {
     // No real address holds control characters; Next would answer them with its bare error page.
     if (/[\u0000-\u001f\u007f]/.test(decodeURIComponent(new URL(request.url).pathname))) throw new URIError();
@@ -39,6 +40,8 @@ function gate(request: NextRequest, policy: string): NextResponse {
     if (Number(length) > MAX_FORM_BYTES) {
       return refuse(413, `The submission is too large: at most ${MAX_FORM_BYTES / 1024} KB is accepted.`);
     }
+    const problem = await actionRequestProblem(request);
+    if (problem) return refuse(problem.status, problem.message);
   }
   if (isAdminPage(request) && !hasSessionCookie(request)) {
     const signIn = new URL("/sign-in", request.url);

@@ -28,14 +28,14 @@ export async function signingLoad(server: Server, tag: string, seconds: number, 
   return { result, accepted };
 }
 
-async function confirmActionId(server: Server, token: string): Promise<string> {
+export async function confirmActionId(server: Server, token: string): Promise<string> {
   const html = await (await fetch(`${server.url}/confirm/${token}`)).text();
   const id = html.match(/name="\$ACTION_ID_([0-9a-f]+)"/)?.[1];
   if (!id) throw new Error("no confirm action on the confirm page");
   return id;
 }
 
-function confirmRequest(server: Server, actionId: string, token: string) {
+export function confirmRequest(server: Server, actionId: string, token: string) {
   const boundary = "----benchboundary";
   const body =
     `--${boundary}\r\nContent-Disposition: form-data; name="$ACTION_ID_${actionId}"\r\n\r\n\r\n` +

@@ -59,8 +59,8 @@ export function startInsertFloor(port: number, database: string): Promise<Server
   return start(["--import", "tsx", "bench/insert-floor.ts"], port, { FLOOR_DATABASE: database }, "/health");
 }
 
-/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-export function treeRss(rootPid: number): number {
+/** A process and all its descendants (Linux /proc), the root first. */
+export function processTree(rootPid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -72,17 +72,26 @@ export function treeRss(rootPid: number): number {
       // the process ended while we looked
     }
   }
-  let total = 0;
+  const tree: number[] = [];
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
+    tree.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+/** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
+export function treeRss(rootPid: number): number {
+  let total = 0;
+  for (const pid of processTree(rootPid)) {
     try {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       total += Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) * 1024;
     } catch {
       // gone
     }
-    stack.push(...(children.get(pid) ?? []));
   }
   return total;
 }

@@ -45,8 +45,10 @@ type Fill = { name: string; link: string; manage: string };
 
 async function fill(to: string, subject: string, cacheKey: string, element: ReactElement, values: Fill) {
   const { html, text } = await renderOnce(cacheKey, element);
+  // Links first, and through functions: a name holding "$&" or "$'" (replacement patterns) or a
+  // placeholder itself must come out exactly as typed.
   const into = (template: string, name: string) =>
-    template.replaceAll(NAME, name).replaceAll(LINK, values.link).replaceAll(MANAGE, values.manage);
+    template.replaceAll(LINK, () => values.link).replaceAll(MANAGE, () => values.manage).replaceAll(NAME, () => name);
   return { to, subject, html: into(html, escapeHtml(values.name)), text: into(text, values.name) };
 }
 

@@ -62,7 +62,7 @@ describe("the Resend transport", () => {
     expect(sent.subject).toMatch(/^Confirm your signature/);
     expect(sent.text).toMatch(/http:\/\/petitions\.test\/confirm\/[A-Za-z0-9_-]{43}/);
     expect(sent.html).toContain("Confirm your signature");
-  });
+  }, 20_000); // the first email renders the templates cold, slow while the other test files run
 
   it("gives up at once on a permanent refusal and records why", async () => {
     script.push({ status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field" } });

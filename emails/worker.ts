@@ -10,7 +10,11 @@ import { getConfig } from "@/lib/config";
 import { composeEmail } from "./compose";
 import { sendEmails, type SendResult } from "./send";
 
-const MAX_ATTEMPTS = 12;
+/**
+ * How long a message is retried. Resend remembers an idempotency key for 24 hours, so a retry after that
+ * could deliver twice; until then no outage, however long, loses an email.
+ */
+const RETRY_WINDOW_MS = 24 * 3600_000;
 const MAX_DELAY_MS = 15 * 60_000;
 const POLL_MS = 2_000;
 /** Resend's batch endpoint takes up to 100 emails per request. */
@@ -68,11 +72,11 @@ async function deliver(batch: Awaited<ReturnType<typeof claimDueMessages>>): Pro
   console.warn(`outbox ${ids[0]}${ids.length > 1 ? ` (+${ids.length - 1})` : ""}: attempt ${batch[0].attempts} failed: ${result.error}`);
   if (!result.retryable && batch.length > 1) {
     await splitBatch(ids); // one bad address must not hold back the rest: send each alone
-  } else if (!result.retryable || batch[0].attempts >= MAX_ATTEMPTS) {
-    await markMessagesFailed(ids, result.error);
   } else {
-    const delay = Math.max(backoffDelay(batch[0].attempts), result.retryAfterMs ?? 0);
-    await scheduleMessagesRetry(ids, result.error, new Date(Date.now() + delay));
+    const retryAt = Date.now() + Math.max(backoffDelay(batch[0].attempts), result.retryAfterMs ?? 0);
+    // The batch's first message is its oldest: its age bounds the key's.
+    if (!result.retryable || retryAt - batch[0].createdAt.getTime() > RETRY_WINDOW_MS) await markMessagesFailed(ids, result.error);
+    else await scheduleMessagesRetry(ids, result.error, new Date(retryAt));
   }
   return result.retryAfterMs ?? 0;
 }

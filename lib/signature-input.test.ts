@@ -28,6 +28,14 @@ describe("signature input", () => {
     expect(errorsFor({ ...valid, name: "Bad\nName" }).name).toMatch(/not allowed/);
   });
 
+  it("refuses bidirectional overrides and lone surrogates, and keeps right-to-left names and emoji", () => {
+    for (const name of ["Ann\u202egnp.exe", "Ann\u2066x\u2069", "Ann\ud800", "\udc00Ann"]) {
+      expect(errorsFor({ ...valid, name }).name, JSON.stringify(name)).toMatch(/not allowed/);
+      expect(errorsFor({ ...valid, name: "Ann", comment: name }).comment, JSON.stringify(name)).toMatch(/not allowed/);
+    }
+    for (const name of ["مريم الحسن", "Zoë 😀", "יעל\u200f כהן"]) expect(errorsFor({ ...valid, name }).name).toBeUndefined();
+  });
+
   it("requires a valid email of at most 254 characters", () => {
     expect(errorsFor({ ...valid, email: "not-an-email" }).email).toMatch(/valid email/);
     expect(errorsFor({ ...valid, email: `${"a".repeat(64)}@${"b".repeat(186)}.org` }).email).toMatch(/254/);

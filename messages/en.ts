@@ -92,6 +92,7 @@ export const en = {
     updates: "Updates must be true or false.",
     unknownFields: "{count, plural, one {Unknown field} other {Unknown fields}}: {keys}.",
     noDocument: "This document does not exist.",
+    unreadable: "The form could not be read. Please reload the page and send it again.",
     notOpen: "This document is not open for signatures.",
     chooseDocument: "Please choose what you signed.",
     fields: {

@@ -96,6 +96,7 @@ export const ru: Messages = {
     updates: "Поле «новости» должно быть true или false.",
     unknownFields: "{count, plural, one {Неизвестное поле} other {Неизвестные поля}}: {keys}.",
     noDocument: "Такого документа нет.",
+    unreadable: "Не удалось прочитать форму. Пожалуйста, обновите страницу и отправьте её ещё раз.",
     notOpen: "Этот документ сейчас не принимает подписи.",
     chooseDocument: "Пожалуйста, выберите, что вы подписали.",
     fields: {

@@ -3,15 +3,16 @@
 import { z } from "zod";
 import { redirect } from "next/navigation";
 import { CHECK_EMAIL_PAGE, signIn } from "@/auth";
+import { UNREADABLE_FORM } from "@/lib/action-request";
 
 export type SignInState = { error?: string; email?: string } | null;
 
 // Looser than the signing form's check: organiser addresses may be local ones such as admin@localhost.
 const emailSchema = z
-  .string()
+  .string("Please enter a valid email address.")
   .trim()
   .max(254, "An email address is at most 254 characters.")
-  .regex(/^[^\s@,]+@[^\s@,]+$/, "Please enter a valid email address.");
+  .regex(/^[^\s@,\u0000-\u001f\u007f]+@[^\s@,\u0000-\u001f\u007f]+$/, "Please enter a valid email address.");
 
 /** Only /admin pages may be the destination after signing in (no open redirect). */
 function safeDestination(value: FormDataEntryValue | null): string {
@@ -19,6 +20,7 @@ function safeDestination(value: FormDataEntryValue | null): string {
 }
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
+  if (!(form instanceof FormData)) return { error: UNREADABLE_FORM, email: "" }; // bound arguments tampered with
   const raw = form.get("email");
   const parsed = emailSchema.safeParse(raw ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0].message, email: typeof raw === "string" ? raw : "" };

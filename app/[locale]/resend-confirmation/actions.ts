@@ -17,6 +17,8 @@ function resendSchema(t: ReturnType<typeof translator>) {
 
 export async function resendAction(localeParam: string, _previous: ResendState, form: FormData): Promise<ResendState> {
   const locale = toLocale(localeParam);
+  // Not a form: the bound arguments were tampered with.
+  if (!(form instanceof FormData)) return { errors: { form: translator(locale)("errors.unreadable") } };
   const raw = { email: form.get("email") ?? "", document: form.get("document") ?? "" };
   const parsed = resendSchema(translator(locale)).safeParse(raw);
   const email = typeof raw.email === "string" ? raw.email : "";

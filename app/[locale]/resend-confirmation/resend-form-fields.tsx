@@ -24,6 +24,8 @@ export function ResendFormFields({ action, documents, selected, labels }: Props)
   const errors = state?.errors ?? {};
   return (
     <form action={formAction} className="form card" noValidate>
+      {errors.form ? <p className="error" role="alert">{errors.form}</p> : null}
+      {errors.form ? <p className="error" role="alert">{errors.form}</p> : null}
       <div className="field">
         <label htmlFor="resend-email">{labels.email}</label>
         <input id="resend-email" name="email" type="email" autoComplete="email" required maxLength={254}

@@ -20,9 +20,11 @@ export async function signAction(
 ): Promise<SignFormState> {
   const locale = toLocale(localeParam);
   const t = translator(locale);
+  // Every argument comes from the client, the bound ones too (hidden fields when JavaScript is off).
+  if (!(form instanceof FormData)) return { errors: { form: t("errors.unreadable") }, values: {}, attempt: 1 };
   const document = await findPublicDocument(String(collection), String(slug), locale);
   const values = signatureInputFromForm(form);
-  const attempt = (previous?.attempt ?? 0) + 1;
+  const attempt = (Number.isSafeInteger(previous?.attempt) ? previous!.attempt : 0) + 1;
   if (!document) return { errors: { form: t("errors.noDocument") }, values, attempt };
   const parsed = signatureInputSchema(locale).safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values, attempt };

@@ -9,7 +9,7 @@ import { isWellFormedToken } from "@/lib/tokens";
 
 export async function confirmAction(localeParam: string, form: FormData): Promise<void> {
   const locale = toLocale(localeParam);
-  const token = form.get("token");
+  const token = form instanceof FormData ? form.get("token") : null; // not a form: bound arguments tampered with
   if (!isWellFormedToken(token)) redirect(localePath(locale, "/confirm/invalid"));
   const outcome = await confirmByToken(token);
   if (outcome.status === "just-confirmed") {
