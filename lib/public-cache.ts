@@ -7,7 +7,12 @@ import {
   listDispatches,
   listMembers,
 } from "@/db/queries/delegations";
-import { listPublishedDocuments, listRecentPublicSigners, type LocalizedDocument } from "@/db/queries/documents";
+import {
+  getLocalizedDocument,
+  listPublishedDocuments,
+  listRecentPublicSigners,
+  type LocalizedDocument,
+} from "@/db/queries/documents";
 import type { Locale } from "@/db/schema";
 import { kindOfCollection } from "./collections";
 
@@ -67,7 +72,11 @@ export async function getPublishedDocuments(locale: Locale) {
 
 export async function getPublicDocumentPage(collection: string, slug: string, locale: Locale) {
   const kind = kindOfCollection(collection);
-  const document = kind && (await publishedDocuments(locale)).find((entry) => entry.kind === kind && entry.slug === slug);
+  if (!kind) return null;
+  const cached = (await publishedDocuments(locale)).find((entry) => entry.kind === kind && entry.slug === slug);
+  // A document published since the list was cached is read directly (one indexed lookup) until it refreshes.
+  const fresh = cached ? undefined : await getLocalizedDocument(kind, slug, locale);
+  const document = cached ?? (fresh && fresh.status !== "draft" ? withoutDates(fresh) : undefined);
   if (!document) return null;
   return { document, signers: await recentPublicSigners(document.id) };
 }
