@@ -52,15 +52,6 @@ export async function listCarriedDocuments(delegationId: number, locale: Locale)
   return carried.filter((document): document is LocalizedDocument => document !== undefined && document.status !== "draft");
 }
 
-export async function listCarriedDocumentIds(delegationId: number) {
-  return getDb()
-    .select({ documentId: delegationDocuments.documentId })
-    .from(delegationDocuments)
-    .where(eq(delegationDocuments.delegationId, delegationId))
-    .all()
-    .map((row) => row.documentId);
-}
-
 export async function listDispatches(delegationId: number) {
   return getDb()
     .select()

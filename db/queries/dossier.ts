@@ -54,11 +54,6 @@ function documentQuery(documentId: number, locale: Locale) {
     .toSQL();
 }
 
-export async function countDossierSignatures(documentId: number): Promise<number> {
-  const row = getDb().select({ total: count() }).from(signatures).where(confirmedOf(documentId)).get();
-  return row?.total ?? 0;
-}
-
 /**
  * Opens a read-only connection of its own and a read transaction on it, so a long dossier neither blocks
  * people signing nor sees signatures confirmed while it is being written; rows come one at a time.
