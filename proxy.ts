@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { routing } from "@/i18n/routing";
+import { LANGUAGE_HEADER, routing } from "@/i18n/routing";
 import { isCrossSite } from "@/lib/cross-site";
 import { contentSecurityPolicy, currentDeployment, strictTransportSecurity } from "@/lib/security-headers";
 import { actionRequestProblem } from "@/lib/action-request";
@@ -51,6 +51,7 @@ async function gate(request: NextRequest, policy: string): Promise<NextResponse>
   // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  headers.set(LANGUAGE_HEADER, routing.defaultLocale); // the public site sets its own below
   return isPublicPage(request.nextUrl.pathname) ? routeLanguage(request, headers) : NextResponse.next({ request: { headers } });
 }
 
@@ -93,6 +94,7 @@ function routeLanguage(request: NextRequest, headers: Headers): NextResponse {
     return NextResponse.redirect(target, 308);
   }
   const language = languages.includes(first) ? first : routing.defaultLocale;
+  headers.set(LANGUAGE_HEADER, language);
   if (language === routing.defaultLocale && request.method === "GET" && !request.cookies.has(LANGUAGE_COOKIE)) {
     const preferred = preferredLanguage(request.headers.get("accept-language"));
     if (preferred && preferred !== routing.defaultLocale) {

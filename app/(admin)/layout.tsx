@@ -12,7 +12,6 @@ export const metadata: Metadata = {
 export default function OrganisersLayout({ children }: { children: ReactNode }) {
   return (
     <PageShell
-      lang="en"
       skip="Skip to content"
       header={
         <nav aria-label="Main">

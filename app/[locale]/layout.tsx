@@ -29,8 +29,7 @@ export default async function PublicLayout({ children, params }: Props) {
   return (
     <NextIntlClientProvider locale={locale} messages={null}>
       <PageShell
-        lang={locale}
-        skip={t("site.skip")}
+          skip={t("site.skip")}
         header={
           <>
             <nav aria-label={t("site.mainNav")}>

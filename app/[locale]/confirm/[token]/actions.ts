@@ -7,9 +7,10 @@ import { signerToken } from "@/lib/signer-links";
 import { confirmByToken } from "@/lib/signing";
 import { isWellFormedToken } from "@/lib/tokens";
 
-export async function confirmAction(localeParam: string, form: FormData): Promise<void> {
-  const locale = toLocale(localeParam);
-  const token = form instanceof FormData ? form.get("token") : null; // not a form: bound arguments tampered with
+// Nothing is bound: the token and the page's language come as fields, so the confirm button is one plain post.
+export async function confirmAction(form: FormData): Promise<void> {
+  const locale = toLocale(form instanceof FormData ? form.get("locale") : null);
+  const token = form instanceof FormData ? form.get("token") : null; // not a form: arguments tampered with
   if (!isWellFormedToken(token)) redirect(localePath(locale, "/confirm/invalid"));
   const outcome = await confirmByToken(token);
   if (outcome.status === "just-confirmed") {

@@ -86,8 +86,9 @@ export default async function ConfirmPage({ params }: Props) {
         <dt>{t("confirm.shownAs")}</dt>
         <dd>{shown ? `${shown}${signature.city ? `, ${signature.city}` : ""}` : t("confirm.notShown")}</dd>
       </dl>
-      <form action={confirmAction.bind(null, locale)}>
+      <form action={confirmAction}>
         <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="locale" value={locale} />
         <button type="submit">{t("confirm.button")}</button>
       </form>
       <p className="hint">{t("confirm.hint")}</p>
