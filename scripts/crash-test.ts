@@ -70,7 +70,7 @@ async function loadUntilDown(server: Server, tokens: string[], actionId: string,
         return;
       }
       const location = response.headers.get("location") ?? "";
-      if (token && response.status === 303 && location.endsWith("/thanks")) tally.confirmed.push(token);
+      if (token && response.status === 303 && /\/thanks(\?|$)/.test(location)) tally.confirmed.push(token);
       else if (!token && response.status === 202) tally.signed.push(email);
       else {
         const key = `${token ? "confirm" : "sign"} ${response.status}${location ? ` → ${location.replace(/\/confirm\/.*/, "/confirm/…")}` : ""}`;
