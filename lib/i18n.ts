@@ -15,12 +15,20 @@ export function isLocale(value: unknown): value is Locale {
 
 export const toLocale = (value: unknown): Locale => (isLocale(value) ? value : "en");
 
-/** A translator usable anywhere (pages, actions, route handlers, the mail worker), not only in React. */
-export function translator(locale: Locale) {
-  return createTranslator({ locale, messages: catalogues[locale] as typeof en });
-}
+const create = (locale: Locale) => createTranslator({ locale, messages: catalogues[locale] as typeof en });
+export type Translator = ReturnType<typeof create>;
+const translators = new Map<Locale, Translator>();
 
-export type Translator = ReturnType<typeof translator>;
+/**
+ * A translator usable anywhere (pages, actions, route handlers, the mail worker), not only in React. One per
+ * language for the process: each keeps the compiled form of the messages it has formatted, and compiling
+ * them again on every request cost more than rendering the page.
+ */
+export function translator(locale: Locale): Translator {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = create(locale)));
+  return t;
+}
 
 /** A path in the given language: English keeps the unprefixed address, others get /{locale}. */
 export function localePath(locale: Locale, path: string): string {
