@@ -40,12 +40,13 @@ test("a supporter co-signs the letter with an organisation and role, and appears
 test("an organiser posts a dispatch and records a delivery whose published hash matches the downloaded dossier", async ({ page }) => {
   await signInAsAdmin(page);
   await page.goto("/admin/delegation");
-  await page.getByLabel("Date it speaks of").fill("1989-03-07");
-  await page.getByLabel("Title", { exact: true }).fill("A meeting at the Writers' Union");
-  await page.getByLabel("Text (Markdown)").fill("Vlady spoke about his father, and the hall **listened**.");
-  await page.getByLabel("Russian title (optional)").fill("Вечер в Союзе писателей");
-  await page.getByLabel(/^Russian text/).fill("Влади рассказал об отце, и зал **слушал**.");
-  await page.getByRole("button", { name: "Publish the dispatch" }).click();
+  const dispatch = page.getByRole("region", { name: "Post a dispatch" });
+  await dispatch.getByLabel("Date it speaks of").fill("1989-03-07");
+  await dispatch.getByLabel("Title", { exact: true }).fill("A meeting at the Writers' Union");
+  await dispatch.getByLabel("Text (Markdown)").fill("Vlady spoke about his father, and the hall **listened**.");
+  await dispatch.getByLabel("Russian title (optional)").fill("Вечер в Союзе писателей");
+  await dispatch.getByLabel(/^Russian text/).fill("Влади рассказал об отце, и зал **слушал**.");
+  await dispatch.getByRole("button", { name: "Publish the dispatch" }).click();
   await expect(page.getByText("The dispatch is published.")).toBeVisible();
 
   await page.goto("/delegations/moscow-1989");
@@ -84,4 +85,41 @@ test("an organiser posts a dispatch and records a delivery whose published hash 
   await expect(page.locator(".delivery code.hash").first()).toHaveText(sha256);
   const frozen = withDatabase((db) => db.prepare("select count(*) as n from dossiers where frozen_at is not null and sha256 = ?").get(sha256));
   expect(frozen).toEqual({ n: 1 });
+});
+
+test("an organiser edits the delegation's story and its members, and the public page follows in both languages", async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.goto("/admin/delegation");
+  const story = page.getByRole("region", { name: "The delegation's story" });
+  await story.getByLabel("Summary", { exact: true }).fill("Five people, two documents, one search for lost manuscripts.");
+  // Half a Russian version is refused with a clear message.
+  await story.getByLabel("Russian summary").fill("");
+  await story.getByRole("button", { name: "Save the story" }).click();
+  await expect(page.locator(".notice.error")).toHaveText("Give the Russian title, summary and text together, or none of them.");
+  await story.getByLabel("Summary", { exact: true }).fill("Five people, two documents, one search for lost manuscripts.");
+  await story.getByLabel("Russian summary").fill("Пять человек, два документа и поиски утраченных рукописей.");
+  await story.getByRole("button", { name: "Save the story" }).click();
+  await expect(page.getByText("Saved. The public page shows it now.")).toBeVisible();
+
+  const members = page.getByRole("region", { name: "Members" });
+  await members.getByLabel("Name").fill("Ada Delegate");
+  await members.getByLabel("Role", { exact: true }).fill("Interpreter");
+  await members.getByLabel("Short biography (Markdown)").fill("Translated at every meeting.");
+  await members.getByLabel("Russian role (optional)").fill("Переводчица");
+  await members.getByLabel("Russian biography").fill("Переводила на всех встречах.");
+  await members.getByRole("button", { name: "Add the member" }).click();
+  await expect(members.locator("li strong", { hasText: "Ada Delegate" })).toBeVisible();
+
+  await page.goto("/delegations/moscow-1989");
+  await expect(page.locator(".lede")).toHaveText("Five people, two documents, one search for lost manuscripts.");
+  await expect(page.locator(".members")).toContainText("Interpreter");
+  await page.goto("/ru/delegations/moscow-1989");
+  await expect(page.locator(".lede")).toHaveText("Пять человек, два документа и поиски утраченных рукописей.");
+  await expect(page.locator(".members")).toContainText("Переводчица");
+
+  await page.goto("/admin/delegation");
+  await members.getByRole("button", { name: "Remove Ada Delegate" }).click();
+  await expect(members.locator("li strong", { hasText: "Ada Delegate" })).toHaveCount(0);
+  await page.goto("/delegations/moscow-1989");
+  await expect(page.locator(".members")).not.toContainText("Ada Delegate");
 });

@@ -22,6 +22,46 @@ export const dispatchInputSchema = z
     texts: { en: { title, body }, ...(titleRu && bodyRu ? { ru: { title: titleRu, body: bodyRu } } : {}) },
   }));
 
+const optionalPair = <T extends Record<string, string | undefined>>(ru: T) =>
+  Object.values(ru).every((value) => value) ? { ru: ru as { [K in keyof T]: string } } : {};
+
+/** The delegation's story: title, summary and Markdown text in English, optionally all three in Russian. */
+export const delegationTextsSchema = z
+  .object({
+    title: text("The title", 200),
+    summary: text("The summary", 600),
+    body: text("The text", 30_000),
+    titleRu: optional(text("The Russian title", 200)),
+    summaryRu: optional(text("The Russian summary", 600)),
+    bodyRu: optional(text("The Russian text", 30_000)),
+  })
+  .refine((input) => [input.titleRu, input.summaryRu, input.bodyRu].every(Boolean) || ![input.titleRu, input.summaryRu, input.bodyRu].some(Boolean), {
+    message: "Give the Russian title, summary and text together, or none of them.",
+    path: ["titleRu"],
+  })
+  .transform(({ title, summary, body, titleRu, summaryRu, bodyRu }) => ({
+    en: { title, summary, body },
+    ...optionalPair({ title: titleRu, summary: summaryRu, body: bodyRu }),
+  }));
+
+/** A member: name, and role and short biography (Markdown) in English, optionally in Russian. */
+export const memberInputSchema = z
+  .object({
+    name: text("The name", 120),
+    role: text("The role", 200),
+    bio: text("The biography", 2_000),
+    roleRu: optional(text("The Russian role", 200)),
+    bioRu: optional(text("The Russian biography", 2_000)),
+  })
+  .refine((input) => Boolean(input.roleRu) === Boolean(input.bioRu), {
+    message: "Give both the Russian role and biography, or neither.",
+    path: ["roleRu"],
+  })
+  .transform(({ name, role, bio, roleRu, bioRu }) => ({
+    name,
+    texts: { en: { role, bio }, ...optionalPair({ role: roleRu, bio: bioRu }) },
+  }));
+
 /** A delivery: when, where, to whom, and for each document handed over, the dossier that was. */
 export const deliveryInputSchema = z.object({
   deliveredOn: isoDate,

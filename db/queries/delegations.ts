@@ -137,3 +137,39 @@ export async function recordDelivery(delegationId: number, input: DeliveryInput,
 }
 
 export class DeliveryError extends Error {}
+
+export type DelegationTexts = Delegation["texts"];
+export type MemberTexts = (typeof delegationMembers.$inferSelect)["texts"];
+
+export async function updateDelegationTexts(id: number, texts: DelegationTexts) {
+  return getDb().update(delegations).set({ texts }).where(eq(delegations.id, id)).run().changes;
+}
+
+/** A new member goes to the end of the list. */
+export async function addMember(delegationId: number, member: { name: string; texts: MemberTexts }) {
+  const db = getDb();
+  return db.transaction(
+    (tx) => {
+      const last = tx
+        .select({ position: delegationMembers.position })
+        .from(delegationMembers)
+        .where(eq(delegationMembers.delegationId, delegationId))
+        .orderBy(desc(delegationMembers.position))
+        .limit(1)
+        .get();
+      return tx
+        .insert(delegationMembers)
+        .values({ delegationId, position: (last?.position ?? -1) + 1, ...member })
+        .returning()
+        .get();
+    },
+    { behavior: "immediate" },
+  );
+}
+
+export async function removeMember(delegationId: number, memberId: number) {
+  return getDb()
+    .delete(delegationMembers)
+    .where(and(eq(delegationMembers.id, memberId), eq(delegationMembers.delegationId, delegationId)))
+    .run().changes;
+}

@@ -2,9 +2,24 @@
 
 import { redirect } from "next/navigation";
 import { recordAudit } from "@/db/queries/audit";
-import { createDispatch, DeliveryError, getFeaturedDelegation, recordDelivery } from "@/db/queries/delegations";
+import { z } from "zod";
+import {
+  addMember,
+  createDispatch,
+  DeliveryError,
+  getFeaturedDelegation,
+  recordDelivery,
+  removeMember,
+  updateDelegationTexts,
+} from "@/db/queries/delegations";
 import { requireAdmin } from "@/lib/auth-guard";
-import { deliveryFromForm, deliveryInputSchema, dispatchInputSchema } from "@/lib/delegation-input";
+import {
+  delegationTextsSchema,
+  deliveryFromForm,
+  deliveryInputSchema,
+  dispatchInputSchema,
+  memberInputSchema,
+} from "@/lib/delegation-input";
 import { refreshPublicDocuments } from "@/lib/public-cache";
 
 const back = (query: string) => redirect(`/admin/delegation?${query}`);
@@ -43,4 +58,42 @@ export async function recordDeliveryAction(form: FormData): Promise<void> {
     details: { deliveredOn: parsed.data!.deliveredOn, place: parsed.data!.place, items: parsed.data!.items },
   });
   back("recorded=1");
+}
+
+export async function updateDelegationTextsAction(form: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const delegation = await getFeaturedDelegation();
+  if (!delegation) back("error=no-delegation");
+  const parsed = delegationTextsSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) back(`error=${encodeURIComponent(parsed.error.issues[0].message)}`);
+  await updateDelegationTexts(delegation!.id, parsed.data!);
+  refreshPublicDocuments();
+  await recordAudit({ actor: admin.email, action: "delegation.update", targetType: "delegation", targetId: delegation!.slug, details: { languages: Object.keys(parsed.data!) } });
+  back("saved=text");
+}
+
+export async function addMemberAction(form: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const delegation = await getFeaturedDelegation();
+  if (!delegation) back("error=no-delegation");
+  const parsed = memberInputSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) back(`error=${encodeURIComponent(parsed.error.issues[0].message)}`);
+  const member = await addMember(delegation!.id, parsed.data!);
+  refreshPublicDocuments();
+  await recordAudit({ actor: admin.email, action: "member.add", targetType: "member", targetId: member.id, details: { name: member.name } });
+  back("saved=member");
+}
+
+const memberIdSchema = z.coerce.number().int().positive();
+
+export async function removeMemberAction(form: FormData): Promise<void> {
+  const admin = await requireAdmin();
+  const delegation = await getFeaturedDelegation();
+  const id = memberIdSchema.safeParse(form.get("id"));
+  if (!delegation || !id.success) back("error=Unknown member.");
+  if ((await removeMember(delegation!.id, id.data!)) > 0) {
+    refreshPublicDocuments();
+    await recordAudit({ actor: admin.email, action: "member.remove", targetType: "member", targetId: id.data! });
+  }
+  back("saved=member");
 }

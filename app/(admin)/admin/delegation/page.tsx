@@ -5,28 +5,37 @@ import {
   listCarriedDocuments,
   listDeliveries,
   listDispatches,
+  listMembers,
 } from "@/db/queries/delegations";
 import { listReadyDossiers } from "@/db/queries/dossiers";
 import { requireAdmin } from "@/lib/auth-guard";
 import { formatUtc } from "@/lib/format";
-import { postDispatchAction, recordDeliveryAction } from "./actions";
+import {
+  addMemberAction,
+  postDispatchAction,
+  recordDeliveryAction,
+  removeMemberAction,
+  updateDelegationTextsAction,
+} from "./actions";
 
 export const metadata = { title: "Delegation" };
 
-type Props = { searchParams: Promise<{ error?: string; posted?: string; recorded?: string }> };
+type Props = { searchParams: Promise<{ error?: string; posted?: string; recorded?: string; saved?: string }> };
 
 export default async function DelegationAdminPage({ searchParams }: Props) {
   await requireAdmin();
   const delegation = await getFeaturedDelegation();
   if (!delegation) return <p>There is no delegation.</p>;
-  const [carried, dispatches, deliveries] = await Promise.all([
+  const [carried, dispatches, deliveries, members] = await Promise.all([
     listCarriedDocuments(delegation.id, "en"),
     listDispatches(delegation.id),
     listDeliveries(delegation.id),
+    listMembers(delegation.id),
   ]);
   const dossiersByDocument = await Promise.all(carried.map((document) => listReadyDossiers(document.id)));
   const titleOf = new Map(carried.map((document) => [document.id, document.title]));
-  const { error, posted, recorded } = await searchParams;
+  const { error, posted, recorded, saved } = await searchParams;
+  const { en, ru } = delegation.texts;
   return (
     <>
       <h1>{inLocale(delegation.texts, "en").title}</h1>
@@ -36,6 +45,86 @@ export default async function DelegationAdminPage({ searchParams }: Props) {
       {error ? <p className="notice error" role="alert">{error}</p> : null}
       {posted ? <p className="notice success" role="status">The dispatch is published.</p> : null}
       {recorded ? <p className="notice success" role="status">The delivery is recorded and its dossiers are frozen.</p> : null}
+      {saved ? <p className="notice success" role="status">Saved. The public page shows it now.</p> : null}
+
+      <section aria-labelledby="text-heading" className="card">
+        <h2 id="text-heading">The delegation&apos;s story</h2>
+        <form action={updateDelegationTextsAction} className="form">
+          <div className="field">
+            <label htmlFor="story-title">Title</label>
+            <input id="story-title" name="title" type="text" required maxLength={200} defaultValue={en.title} />
+          </div>
+          <div className="field">
+            <label htmlFor="story-summary">Summary</label>
+            <textarea id="story-summary" name="summary" rows={3} required defaultValue={en.summary} />
+          </div>
+          <div className="field">
+            <label htmlFor="story-body">Text (Markdown)</label>
+            <textarea id="story-body" name="body" rows={10} required defaultValue={en.body} />
+          </div>
+          <div className="field">
+            <label htmlFor="story-title-ru">Russian title (optional)</label>
+            <input id="story-title-ru" name="titleRu" type="text" maxLength={200} lang="ru" defaultValue={ru?.title} />
+          </div>
+          <div className="field">
+            <label htmlFor="story-summary-ru">Russian summary</label>
+            <textarea id="story-summary-ru" name="summaryRu" rows={3} lang="ru" defaultValue={ru?.summary} />
+          </div>
+          <div className="field">
+            <label htmlFor="story-body-ru">Russian text (Markdown)</label>
+            <textarea id="story-body-ru" name="bodyRu" rows={10} lang="ru" defaultValue={ru?.body} />
+          </div>
+          <div className="actions">
+            <button type="submit">Save the story</button>
+          </div>
+        </form>
+      </section>
+
+      <section aria-labelledby="members-heading" className="card">
+        <h2 id="members-heading">Members</h2>
+        <ul>
+          {members.map((member) => (
+            <li key={member.id}>
+              <form action={removeMemberAction} className="actions">
+                <span>
+                  <strong>{member.name}</strong>, {member.texts.en.role}
+                  {member.texts.ru ? " (also in Russian)" : ""}
+                </span>
+                <input type="hidden" name="id" value={member.id} />
+                <button type="submit" className="secondary">
+                  Remove<span className="visually-hidden"> {member.name}</span>
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+        <h3>Add a member</h3>
+        <form action={addMemberAction} className="form">
+          <div className="field">
+            <label htmlFor="member-name">Name</label>
+            <input id="member-name" name="name" type="text" required maxLength={120} />
+          </div>
+          <div className="field">
+            <label htmlFor="member-role">Role</label>
+            <input id="member-role" name="role" type="text" required maxLength={200} />
+          </div>
+          <div className="field">
+            <label htmlFor="member-bio">Short biography (Markdown)</label>
+            <textarea id="member-bio" name="bio" rows={3} required />
+          </div>
+          <div className="field">
+            <label htmlFor="member-role-ru">Russian role (optional)</label>
+            <input id="member-role-ru" name="roleRu" type="text" maxLength={200} lang="ru" />
+          </div>
+          <div className="field">
+            <label htmlFor="member-bio-ru">Russian biography</label>
+            <textarea id="member-bio-ru" name="bioRu" rows={3} lang="ru" />
+          </div>
+          <div className="actions">
+            <button type="submit">Add the member</button>
+          </div>
+        </form>
+      </section>
 
       <section aria-labelledby="dispatch-heading" className="card">
         <h2 id="dispatch-heading">Post a dispatch</h2>
