@@ -22,7 +22,6 @@ const options = { revalidate: SECONDS, tags: [PUBLIC_DATA] };
 
 // Next keeps cached data as JSON: what pages read from here carries no Date objects (dates are ISO strings).
 const withoutDates = ({ createdAt, updatedAt, closedAt, ...document }: LocalizedDocument) => document;
-export type PublicDocument = ReturnType<typeof withoutDates>;
 
 const publishedDocuments = unstable_cache(
   async (locale: Locale) => (await listPublishedDocuments(locale)).map(withoutDates),

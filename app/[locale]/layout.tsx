@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-// The layout reads nothing from the database: it is part of every cached page.
+// The layout reads nothing from the database: it wraps every public page, not-found ones included.
 export default async function PublicLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
@@ -29,7 +29,7 @@ export default async function PublicLayout({ children, params }: Props) {
   return (
     <NextIntlClientProvider locale={locale} messages={null}>
       <PageShell
-          skip={t("site.skip")}
+        skip={t("site.skip")}
         header={
           <>
             <nav aria-label={t("site.mainNav")}>
