@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { LANGUAGE_HEADER, routing } from "@/i18n/routing";
+import { LANGUAGE_HEADER, localePath, routing } from "@/i18n/routing";
 import { isCrossSite } from "@/lib/cross-site";
 import { contentSecurityPolicy, currentDeployment, strictTransportSecurity } from "@/lib/security-headers";
 import { actionRequestProblem } from "@/lib/action-request";
@@ -99,10 +99,11 @@ function routeLanguage(request: NextRequest, headers: Headers): NextResponse {
     const preferred = preferredLanguage(request.headers.get("accept-language"));
     if (preferred && preferred !== routing.defaultLocale) {
       const target = request.nextUrl.clone();
-      target.pathname = `/${preferred}${pathname === "/" ? "" : pathname}`;
+      target.pathname = localePath(preferred, pathname);
       return remember(NextResponse.redirect(target), preferred);
     }
   }
+  // English pages are app/[locale] pages too, under the internal name "/en/…".
   const response =
     language === routing.defaultLocale
       ? NextResponse.rewrite(new URL(`/${language}${pathname === "/" ? "" : pathname}${search}`, request.url), { request: { headers } })

@@ -1,72 +1,73 @@
 import { z } from "zod";
-import { isoDate, optional } from "./form-fields";
+import { isoDate, optional, requiredText } from "./form-fields";
 
-const text = (label: string, max: number) =>
-  z.string({ error: `${label} must be text.` }).trim().min(1, `${label} cannot be empty.`).max(max, `${label} must be at most ${max} characters.`);
+/** The Russian version of a record is whole or absent: `{ ru }` when every field is given, `{}` when none is. */
+function russianVersion<T extends Record<string, string | undefined>>(fields: T) {
+  return Object.values(fields).every(Boolean) ? { ru: fields as { [K in keyof T]: string } } : {};
+}
+
+const wholeOrAbsent = (...values: (string | undefined)[]) => values.every(Boolean) || !values.some(Boolean);
 
 /** A dispatch: its date, and its title and Markdown text in English, optionally in Russian too. */
 export const dispatchInputSchema = z
   .object({
     dated: isoDate,
-    title: text("The title", 200),
-    body: text("The text", 20_000),
-    titleRu: optional(text("The Russian title", 200)),
-    bodyRu: optional(text("The Russian text", 20_000)),
+    title: requiredText("The title", 200),
+    body: requiredText("The text", 20_000),
+    titleRu: optional(requiredText("The Russian title", 200)),
+    bodyRu: optional(requiredText("The Russian text", 20_000)),
   })
-  .refine((input) => Boolean(input.titleRu) === Boolean(input.bodyRu), {
+  .refine((input) => wholeOrAbsent(input.titleRu, input.bodyRu), {
     message: "Give both the Russian title and text, or neither.",
     path: ["titleRu"],
   })
   .transform(({ dated, title, body, titleRu, bodyRu }) => ({
     dated,
-    texts: { en: { title, body }, ...(titleRu && bodyRu ? { ru: { title: titleRu, body: bodyRu } } : {}) },
+    texts: { en: { title, body }, ...russianVersion({ title: titleRu, body: bodyRu }) },
   }));
-
-const optionalPair = <T extends Record<string, string | undefined>>(ru: T) =>
-  Object.values(ru).every((value) => value) ? { ru: ru as { [K in keyof T]: string } } : {};
 
 /** The delegation's story: title, summary and Markdown text in English, optionally all three in Russian. */
 export const delegationTextsSchema = z
   .object({
-    title: text("The title", 200),
-    summary: text("The summary", 600),
-    body: text("The text", 30_000),
-    titleRu: optional(text("The Russian title", 200)),
-    summaryRu: optional(text("The Russian summary", 600)),
-    bodyRu: optional(text("The Russian text", 30_000)),
+    title: requiredText("The title", 200),
+    summary: requiredText("The summary", 600),
+    body: requiredText("The text", 30_000),
+    titleRu: optional(requiredText("The Russian title", 200)),
+    summaryRu: optional(requiredText("The Russian summary", 600)),
+    bodyRu: optional(requiredText("The Russian text", 30_000)),
   })
-  .refine((input) => [input.titleRu, input.summaryRu, input.bodyRu].every(Boolean) || ![input.titleRu, input.summaryRu, input.bodyRu].some(Boolean), {
+  .refine((input) => wholeOrAbsent(input.titleRu, input.summaryRu, input.bodyRu), {
     message: "Give the Russian title, summary and text together, or none of them.",
     path: ["titleRu"],
   })
   .transform(({ title, summary, body, titleRu, summaryRu, bodyRu }) => ({
     en: { title, summary, body },
-    ...optionalPair({ title: titleRu, summary: summaryRu, body: bodyRu }),
+    ...russianVersion({ title: titleRu, summary: summaryRu, body: bodyRu }),
   }));
 
 /** A member: name, and role and short biography (Markdown) in English, optionally in Russian. */
 export const memberInputSchema = z
   .object({
-    name: text("The name", 120),
-    role: text("The role", 200),
-    bio: text("The biography", 2_000),
-    roleRu: optional(text("The Russian role", 200)),
-    bioRu: optional(text("The Russian biography", 2_000)),
+    name: requiredText("The name", 120),
+    role: requiredText("The role", 200),
+    bio: requiredText("The biography", 2_000),
+    roleRu: optional(requiredText("The Russian role", 200)),
+    bioRu: optional(requiredText("The Russian biography", 2_000)),
   })
-  .refine((input) => Boolean(input.roleRu) === Boolean(input.bioRu), {
+  .refine((input) => wholeOrAbsent(input.roleRu, input.bioRu), {
     message: "Give both the Russian role and biography, or neither.",
     path: ["roleRu"],
   })
   .transform(({ name, role, bio, roleRu, bioRu }) => ({
     name,
-    texts: { en: { role, bio }, ...optionalPair({ role: roleRu, bio: bioRu }) },
+    texts: { en: { role, bio }, ...russianVersion({ role: roleRu, bio: bioRu }) },
   }));
 
 /** A delivery: when, where, to whom, and for each document handed over, the dossier that was. */
 export const deliveryInputSchema = z.object({
   deliveredOn: isoDate,
-  place: text("The place", 200),
-  recipient: text("The recipient", 300),
+  place: requiredText("The place", 200),
+  recipient: requiredText("The recipient", 300),
   items: z
     .array(z.object({ documentId: z.coerce.number().int().positive(), dossierId: z.coerce.number().int().positive() }))
     .min(1, "Choose the dossier of at least one document."),

@@ -1,12 +1,6 @@
 import { z } from "zod";
 import { documentStatuses, locales, type Author } from "@/db/schema";
-
-const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} must be text.` })
-    .trim()
-    .min(1, `${label} cannot be empty.`)
-    .max(max, `${label} must be at most ${max} characters.`);
+import { requiredText } from "./form-fields";
 
 /** "Name — description" per line (an en dash, hyphen or em dash separates them; the description is optional). */
 export function parseAuthors(lines: string): Author[] {
@@ -26,10 +20,10 @@ export const formatAuthors = (authors: Author[]) =>
 /** What organisers may change on a document, one language's text at a time. Markdown; raw HTML is never rendered. */
 export const documentInputSchema = z.object({
   locale: z.enum(locales, "Choose a language."),
-  title: text("The title", 200),
-  summary: text("The summary", 500),
-  body: text("The text", 30_000),
-  addressee: text("The addressee", 200),
+  title: requiredText("The title", 200),
+  summary: requiredText("The summary", 500),
+  body: requiredText("The text", 30_000),
+  addressee: requiredText("The addressee", 200),
   authors: z
     .string({ error: "The authors must be text." })
     .max(5_000, "The authors list must be at most 5,000 characters.")

@@ -2,6 +2,14 @@ import { z } from "zod";
 
 const blankAsAbsent = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
+/** A required text field with its label in each message: trimmed, not empty, at most `max` characters. */
+export const requiredText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .min(1, `${label} cannot be empty.`)
+    .max(max, `${label} must be at most ${max} characters.`);
+
 /** An optional field: a form's blank input ("") counts as absent. */
 export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsAbsent, schema.optional());
 

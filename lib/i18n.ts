@@ -30,9 +30,6 @@ export function translator(locale: Locale): Translator {
   return t;
 }
 
-/** A path in the given language: English keeps the unprefixed address, others get /{locale}. */
-export function localePath(locale: Locale, path: string): string {
-  return locale === "en" ? path : `/${locale}${path === "/" ? "" : path}`;
-}
+export { localePath } from "@/i18n/routing";
 
 export const dateLocale = (locale: Locale) => (locale === "ru" ? "ru-RU" : "en-GB");

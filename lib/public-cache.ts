@@ -1,4 +1,5 @@
 import { revalidatePath, revalidateTag, unstable_cache } from "next/cache";
+import { cache } from "react";
 import {
   getDelegationBySlug,
   getFeaturedDelegation,
@@ -69,7 +70,8 @@ export async function getPublishedDocuments(locale: Locale) {
   return publishedDocuments(locale);
 }
 
-export async function getPublicDocumentPage(collection: string, slug: string, locale: Locale) {
+// cache(): a page's metadata and its body ask for the same data; one lookup per request serves both.
+export const getPublicDocumentPage = cache(async (collection: string, slug: string, locale: Locale) => {
   const kind = kindOfCollection(collection);
   if (!kind) return null;
   const cached = (await publishedDocuments(locale)).find((entry) => entry.kind === kind && entry.slug === slug);
@@ -78,18 +80,18 @@ export async function getPublicDocumentPage(collection: string, slug: string, lo
   const document = cached ?? (fresh && fresh.status !== "draft" ? withoutDates(fresh) : undefined);
   if (!document) return null;
   return { document, signers: await recentPublicSigners(document.id) };
-}
+});
 
 export async function getFeaturedDelegationCached() {
   return featuredDelegation();
 }
 
-export async function getPublicDelegationPage(slug: string, locale: Locale) {
-  const delegations = await featuredDelegation();
+export const getPublicDelegationPage = cache(async (slug: string, locale: Locale) => {
+  const featured = await featuredDelegation();
   // A slug that names no delegation is answered without creating a cache entry for it.
-  if (delegations?.slug !== slug && !(await getDelegationBySlug(slug))) return null;
+  if (featured?.slug !== slug && !(await getDelegationBySlug(slug))) return null;
   return delegationPage(slug, locale);
-}
+});
 
 /** After an organiser changes content or counts, the public pages and count endpoint refresh now. */
 export function refreshPublicDocuments(): void {

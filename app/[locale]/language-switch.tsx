@@ -1,16 +1,10 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { locales, type Locale } from "@/db/schema";
+import { locales, type Locale } from "@/lib/locales";
+import { localePath, withoutLocale } from "@/i18n/routing";
 
 const names: Record<Locale, string> = { en: "English", ru: "Русский" };
-
-/** The same page's address in a language: English unprefixed, the others under /{locale}. */
-function pathIn(locale: Locale, pathname: string): string {
-  const first = pathname.split("/")[1];
-  const bare = (locales as readonly string[]).includes(first) ? pathname.slice(first.length + 1) || "/" : pathname;
-  return locale === "en" ? bare : `/${locale}${bare === "/" ? "" : bare}`;
-}
 
 /** Links to this same page in the other languages; plain links, so they work without JavaScript. */
 export function LanguageSwitch({ current, label }: { current: Locale; label: string }) {
@@ -22,7 +16,7 @@ export function LanguageSwitch({ current, label }: { current: Locale; label: str
           {locale === current ? (
             <span aria-current="true" lang={locale}>{names[locale]}</span>
           ) : (
-            <a href={pathIn(locale, pathname)} lang={locale} hrefLang={locale}>
+            <a href={localePath(locale, withoutLocale(pathname))} lang={locale} hrefLang={locale}>
               {names[locale]}
             </a>
           )}

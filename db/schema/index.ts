@@ -1,3 +1,5 @@
 export * from "./audit";
 export * from "./auth";
 export * from "./campaign";
+export * from "./delegation";
+export * from "./messaging";

@@ -1,5 +1,6 @@
 "use client";
 
+import { FieldError, invalidProps } from "@/app/_components/field-error";
 import { useActionState } from "react";
 import type { UpdateFormState } from "./actions";
 import { UpdatePreview } from "./update-preview";
@@ -15,8 +16,8 @@ export function UpdateForm({ initial, targets, action }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const values: Record<string, string> = state?.values ?? initial;
   const errors = state?.errors ?? {};
-  const field = (name: Fields) => (errors[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {});
-  const error = (name: Fields) => (errors[name] ? <p className="error" id={`${name}-error`}>{errors[name]}</p> : null);
+  const field = (name: Fields) => invalidProps(errors[name], name);
+  const error = (name: Fields) => <FieldError message={errors[name]} name={name} />;
 
   return (
     <>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { FieldErrors } from "@/lib/signature-input";
+import { FieldError, invalidProps } from "@/app/_components/field-error";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "@/lib/bot-check-fields";
 import type { SignFormState } from "./actions";
 import type { SignFormLabels } from "./page";
@@ -14,23 +15,12 @@ type Props = {
   labels: SignFormLabels;
 };
 
-function FieldError({ id, errors, field, prefix }: { id: string; errors: FieldErrors; field: keyof FieldErrors; prefix: string }) {
-  const message = errors[field];
-  return message ? (
-    <p className="error" id={`${id}-error`}>
-      <span className="visually-hidden">{prefix}</span>
-      {message}
-    </p>
-  ) : null;
-}
-
 export function SignForm({ action, countries, documentKind, stamp, labels }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const errors = state?.errors ?? {};
   const values = state?.values ?? {};
   const text = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : "");
-  const invalid = (key: keyof FieldErrors) =>
-    errors[key] ? { "aria-invalid": true as const, "aria-describedby": `${key}-error` } : {};
+  const invalid = (key: keyof FieldErrors) => invalidProps(errors[key], key);
   const errorList = Object.entries(errors).filter(([key]) => key !== "form");
 
   // The key remounts the form after each answer so the kept values show as its defaults.
@@ -55,7 +45,7 @@ export function SignForm({ action, countries, documentKind, stamp, labels }: Pro
         <label htmlFor="name">{labels.name}</label>
         <input id="name" name="name" type="text" autoComplete="name" required maxLength={120}
           defaultValue={text("name")} {...invalid("name")} />
-        <FieldError id="name" errors={errors} field="name" prefix={labels.errorPrefix} />
+        <FieldError message={errors.name} name="name" prefix={labels.errorPrefix} />
       </div>
       <div className="field">
         <label htmlFor="email">{labels.email}</label>
@@ -63,7 +53,7 @@ export function SignForm({ action, countries, documentKind, stamp, labels }: Pro
         <input id="email" name="email" type="email" autoComplete="email" required maxLength={254}
           defaultValue={text("email")} {...invalid("email")}
           aria-describedby={errors.email ? "email-hint email-error" : "email-hint"} />
-        <FieldError id="email" errors={errors} field="email" prefix={labels.errorPrefix} />
+        <FieldError message={errors.email} name="email" prefix={labels.errorPrefix} />
       </div>
       <div className="field">
         <label htmlFor="country">{labels.country}</label>
@@ -76,13 +66,13 @@ export function SignForm({ action, countries, documentKind, stamp, labels }: Pro
             </option>
           ))}
         </select>
-        <FieldError id="country" errors={errors} field="country" prefix={labels.errorPrefix} />
+        <FieldError message={errors.country} name="country" prefix={labels.errorPrefix} />
       </div>
       <div className="field">
         <label htmlFor="city">{labels.city}</label>
         <input id="city" name="city" type="text" autoComplete="address-level2" maxLength={120}
           defaultValue={text("city")} {...invalid("city")} />
-        <FieldError id="city" errors={errors} field="city" prefix={labels.errorPrefix} />
+        <FieldError message={errors.city} name="city" prefix={labels.errorPrefix} />
       </div>
       {documentKind === "letter" ? (
         <>
@@ -91,20 +81,20 @@ export function SignForm({ action, countries, documentKind, stamp, labels }: Pro
             <label htmlFor="organisation">{labels.organisation}</label>
             <input id="organisation" name="organisation" type="text" autoComplete="organization" maxLength={120}
               defaultValue={text("organisation")} {...invalid("organisation")} />
-            <FieldError id="organisation" errors={errors} field="organisation" prefix={labels.errorPrefix} />
+            <FieldError message={errors.organisation} name="organisation" prefix={labels.errorPrefix} />
           </div>
           <div className="field">
             <label htmlFor="role">{labels.role}</label>
             <input id="role" name="role" type="text" autoComplete="organization-title" maxLength={120}
               defaultValue={text("role")} {...invalid("role")} />
-            <FieldError id="role" errors={errors} field="role" prefix={labels.errorPrefix} />
+            <FieldError message={errors.role} name="role" prefix={labels.errorPrefix} />
           </div>
         </>
       ) : null}
       <div className="field">
         <label htmlFor="comment">{labels.comment}</label>
         <textarea id="comment" name="comment" maxLength={500} defaultValue={text("comment")} {...invalid("comment")} />
-        <FieldError id="comment" errors={errors} field="comment" prefix={labels.errorPrefix} />
+        <FieldError message={errors.comment} name="comment" prefix={labels.errorPrefix} />
       </div>
       <fieldset className="field" {...(errors.display ? { "aria-describedby": "display-error" } : {})}>
         <legend>{labels.display}</legend>
@@ -119,7 +109,7 @@ export function SignForm({ action, countries, documentKind, stamp, labels }: Pro
             {label}
           </label>
         ))}
-        <FieldError id="display" errors={errors} field="display" prefix={labels.errorPrefix} />
+        <FieldError message={errors.display} name="display" prefix={labels.errorPrefix} />
       </fieldset>
       <label className="choice">
         <input type="checkbox" name="updates" defaultChecked={values.updates === true} />

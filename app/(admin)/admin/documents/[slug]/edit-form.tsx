@@ -1,5 +1,6 @@
 "use client";
 
+import { FieldError, invalidProps } from "@/app/_components/field-error";
 import { useActionState } from "react";
 import type { EditState } from "./actions";
 import { DocumentPreview } from "./document-preview";
@@ -14,10 +15,8 @@ export function EditDocumentForm({ initial, action }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const values: Record<string, string> = state?.values ?? initial;
   const errors = state?.errors ?? {};
-  const field = (name: keyof typeof errors) =>
-    errors[name] ? { "aria-invalid": true as const, "aria-describedby": `${name}-error` } : {};
-  const error = (name: keyof typeof errors) =>
-    errors[name] ? <p className="error" id={`${name}-error`}>{errors[name]}</p> : null;
+  const field = (name: keyof typeof errors) => invalidProps(errors[name], name);
+  const error = (name: keyof typeof errors) => <FieldError message={errors[name]} name={name} />;
 
   return (
     <>
