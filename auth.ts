@@ -1,14 +1,14 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { randomUUID } from "node:crypto";
 import NextAuth from "next-auth";
-import { getDb } from "@/db";
+import { getDb } from "./db";
 import { getUserEmail } from "@/db/queries/admin-sessions";
 import { recordAudit } from "@/db/queries/audit";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { composeAdminSignIn } from "@/emails/compose";
-import { sendEmails } from "@/emails/send";
-import { isAdminEmail } from "@/lib/admins";
-import { getAuthSecret } from "@/lib/auth-secret";
+import { sendEmails } from "@/emails/transport/send";
+import { isAdminEmail } from "@/lib/security/admins";
+import { getAuthSecret } from "@/lib/security/auth-secret";
 import { getConfig } from "@/lib/config";
 
 const SESSION_HOURS = 12;

@@ -1,5 +1,5 @@
-import type { en } from "./messages/en";
-import type { routing } from "./i18n/routing";
+import type { en } from "@/messages/en";
+import type { routing } from "@/i18n/routing";
 
 declare module "next-intl" {
   interface AppConfig {

@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { currentDeployment, securityHeaders, TOKEN_IN_URL_PATHS, TOKEN_PAGE_REFERRER_POLICY } from "./lib/security-headers";
+import { currentDeployment, securityHeaders, TOKEN_IN_URL_PATHS, TOKEN_PAGE_REFERRER_POLICY } from "@/lib/security/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 

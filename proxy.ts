@@ -1,8 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { LANGUAGE_HEADER, localePath, routing } from "@/i18n/routing";
-import { isCrossSite } from "@/lib/cross-site";
-import { contentSecurityPolicy, currentDeployment, strictTransportSecurity } from "@/lib/security-headers";
-import { actionRequestProblem } from "@/lib/action-request";
+import { LANGUAGE_HEADER, routing } from "@/i18n/routing";
+import { localePath } from "@/lib/i18n/paths";
+import { isCrossSite } from "@/lib/security/cross-site";
+import { contentSecurityPolicy, currentDeployment, strictTransportSecurity } from "@/lib/security/security-headers";
+import { actionRequestProblem } from "@/lib/security/action-request";
 
 /** Server actions answer larger bodies with a 500; the largest real form (a document edit) fits in this. */
 const MAX_FORM_BYTES = 256 * 1024;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { PageShell } from "./_components/page-shell";
+import { PageShell } from "@/app/_components/page-shell";
 
 // Addresses outside the public site's languages (the organisers' section, unknown roots) land here.
 export default function NotFound() {

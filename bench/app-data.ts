@@ -5,7 +5,7 @@ import { closeDatabase, openDatabase } from "@/db";
 import { generateSignatures } from "@/db/generate-signatures";
 import { recountConfirmed } from "@/db/queries/signatures";
 import { sessions, users } from "@/db/schema";
-import { deriveToken } from "@/lib/tokens";
+import { deriveToken } from "@/lib/security/tokens";
 
 export const BENCH_SECRET = "bench-secret-not-for-production";
 export const ADMIN_SESSION = "bench-admin-session-token";

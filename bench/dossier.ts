@@ -16,12 +16,12 @@ async function main() {
   try {
     // 80 % confirmed, the rest pending or rejected: the dossier must leave those out.
     const count = Math.round(confirmed / 0.8);
-    execFileSync("npx", ["tsx", "scripts/generate.ts", "--count", String(count), "--database", database, "--document", SLUG],
+    execFileSync("npx", ["tsx", "--tsconfig", "tsconfig.scripts.json", "scripts/generate.ts", "--count", String(count), "--database", database, "--document", SLUG],
       { stdio: ["ignore", "inherit", "ignore"] });
     process.env.DATABASE_PATH = database;
     const { getDb } = await import("@/db");
     const { findDocumentBySlug } = await import("@/db/queries/documents");
-    const { generateDossier } = await import("@/lib/dossier/generate");
+    const { generateDossier } = await import("@/server/dossier/generate");
     const document = await findDocumentBySlug(SLUG);
     if (!document) throw new Error(`seed document ${SLUG} missing`);
 

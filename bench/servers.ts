@@ -20,7 +20,7 @@ async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Pro
 
 function start(command: string[], port: number, env: Record<string, string>, readyPath: string): Promise<Server> {
   const child = spawn(process.execPath, command, {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TSX_TSCONFIG_PATH: "tsconfig.scripts.json", ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { closeDatabase, openDatabase, type Db } from "./index";
 import { generateSignatures } from "./generate-signatures";
-import { recountConfirmed } from "./queries/signatures";
+import { recountConfirmed } from "@/db/queries/signatures";
 import * as schema from "./schema";
 
 const live = process.env.DATABASE_PATH!;

@@ -1,12 +1,12 @@
-import { listAllDocuments } from "./queries/documents";
+import { listAllDocuments } from "@/db/queries/documents";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { confirmationTokens, documents, outbox, signatures, type Signature } from "@/db/schema";
-import { isCountryCode } from "@/lib/countries";
-import { emailKey } from "@/lib/email-key";
-import { deriveToken, hashToken, isWellFormedToken } from "@/lib/tokens";
+import { confirmationTokens, documents, outbox, signatures, type Signature } from "./schema";
+import { isCountryCode } from "@/lib/i18n/countries";
+import { emailKey } from "@/lib/format/email-key";
+import { deriveToken, hashToken, isWellFormedToken } from "@/lib/security/tokens";
 import { generateSignatures } from "./generate-signatures";
-import { recountConfirmed, type ConfirmEmailPayload } from "./queries/signatures";
+import { recountConfirmed, type ConfirmEmailPayload } from "@/db/queries/signatures";
 
 const secret = "generator-test-secret";
 const db = () => getDb();

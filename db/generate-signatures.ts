@@ -1,9 +1,9 @@
-import { countryOptions } from "@/lib/countries";
-import { emailKey } from "@/lib/email-key";
+import { countryOptions } from "@/lib/i18n/countries";
+import { emailKey } from "@/lib/format/email-key";
 import { randomBytes } from "node:crypto";
-import { deriveToken, hashToken } from "@/lib/tokens";
+import { deriveToken, hashToken } from "@/lib/security/tokens";
 import type { Db } from "./index";
-import type { ConfirmEmailPayload } from "./queries/signatures";
+import type { ConfirmEmailPayload } from "@/db/queries/signatures";
 import type { Document, Signature } from "./schema";
 import { COMMENTS, DOMAINS, namePools } from "./synthetic-people";
 import { cumulative, pickIndex } from "./weighted";

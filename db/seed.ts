@@ -6,8 +6,8 @@ import {
   dispatches,
   documents,
   documentTexts,
-  type Locale,
 } from "./schema";
+import type { Locale } from "@/lib/i18n/locales";
 import type * as schema from "./schema";
 import { seedDelegation, seedDocuments } from "./seed-content";
 

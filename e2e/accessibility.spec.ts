@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signInAsAdmin } from "./support/admin";
-import { DocumentPage } from "./support/document-page";
-import { confirmLink, waitForMail } from "./support/mailbox";
+import { signInAsAdmin } from "@/e2e/support/admin";
+import { DocumentPage } from "@/e2e/support/document-page";
+import { confirmLink, waitForMail } from "@/e2e/support/mailbox";
 
 const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 

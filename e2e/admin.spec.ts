@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN_EMAIL, signInAsAdmin } from "./support/admin";
-import { withDatabase } from "./support/database";
-import { DocumentPage, expectPublicCount, keptCount } from "./support/document-page";
-import { confirmLink, mailTo, waitForMail } from "./support/mailbox";
+import { ADMIN_EMAIL, signInAsAdmin } from "@/e2e/support/admin";
+import { withDatabase } from "@/e2e/support/database";
+import { DocumentPage, expectPublicCount, keptCount } from "@/e2e/support/document-page";
+import { confirmLink, mailTo, waitForMail } from "@/e2e/support/mailbox";
 
 async function signAndConfirm(page: Page, name: string, email: string, country: string) {
   await new DocumentPage(page, "/petitions/moscow-trials").sign({ name, email, country, city: "Город" });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { withDatabase } from "./support/database";
-import { waitForMail } from "./support/mailbox";
+import { withDatabase } from "@/e2e/support/database";
+import { waitForMail } from "@/e2e/support/mailbox";
 
 const endpoint = "/api/petitions/moscow-trials/signatures";
 const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;

@@ -5,7 +5,10 @@ import { spawn } from "node:child_process";
 // and kills its own server on its own files, so the suite's shared server is not touched.
 test("a server killed mid-load loses no accepted signature, keeps exact counts and sends every email once", async () => {
   test.setTimeout(120_000);
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/crash-test.ts"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/crash-test.ts"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.scripts.json" },
+  });
   let output = "";
   const show = (chunk: Buffer) => {
     output += chunk;

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { baseURL } from "../playwright.config";
-import { withDatabase } from "./support/database";
-import { confirmLink, waitForMail } from "./support/mailbox";
+import { baseURL } from "@/playwright.config";
+import { withDatabase } from "@/e2e/support/database";
+import { confirmLink, waitForMail } from "@/e2e/support/mailbox";
 
 // Every public endpoint, sent malformed and hostile input: each case must get a 4xx with a clear message
 // (or, for the no-JavaScript forms, the page again with the field's error), never a 5xx, and a refused

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signInAsAdmin } from "./support/admin";
-import { withDatabase } from "./support/database";
-import { DocumentPage } from "./support/document-page";
-import { confirmLink, waitForMail } from "./support/mailbox";
+import { signInAsAdmin } from "@/e2e/support/admin";
+import { withDatabase } from "@/e2e/support/database";
+import { DocumentPage } from "@/e2e/support/document-page";
+import { confirmLink, waitForMail } from "@/e2e/support/mailbox";
 
 const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { E2E_DATA } from "../playwright.config";
-import { DocumentPage } from "./support/document-page";
-import { confirmLink, mailTo, waitForMail } from "./support/mailbox";
+import { E2E_DATA } from "@/playwright.config";
+import { DocumentPage } from "@/e2e/support/document-page";
+import { confirmLink, mailTo, waitForMail } from "@/e2e/support/mailbox";
 
 test("the server's log never contains a confirmation token", async ({ page }) => {
   const email = `log-${Date.now()}@example.org`;

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { withDatabase } from "./support/database";
-import { DocumentPage } from "./support/document-page";
-import { waitForMail } from "./support/mailbox";
+import { withDatabase } from "@/e2e/support/database";
+import { DocumentPage } from "@/e2e/support/document-page";
+import { waitForMail } from "@/e2e/support/mailbox";
 
 const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 

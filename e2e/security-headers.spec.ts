@@ -1,7 +1,7 @@
 import { expect, test, type APIResponse, type ConsoleMessage } from "@playwright/test";
-import { baseURL } from "../playwright.config";
-import { signInAsAdmin } from "./support/admin";
-import { withDatabase } from "./support/database";
+import { baseURL } from "@/playwright.config";
+import { signInAsAdmin } from "@/e2e/support/admin";
+import { withDatabase } from "@/e2e/support/database";
 
 const PETITION = "/petitions/moscow-trials";
 const SIGNATURES_API = "/api/petitions/moscow-trials/signatures";

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import { withDatabase } from "./support/database";
-import { DocumentPage, expectPublicCount, keptCount } from "./support/document-page";
-import { confirmLink, mailTo, waitForMail } from "./support/mailbox";
+import { withDatabase } from "@/e2e/support/database";
+import { DocumentPage, expectPublicCount, keptCount } from "@/e2e/support/document-page";
+import { confirmLink, mailTo, waitForMail } from "@/e2e/support/mailbox";
 
 const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { baseURL } from "../playwright.config";
-import { DocumentPage, keptCount } from "./support/document-page";
-import { confirmLink, waitForMail } from "./support/mailbox";
+import { baseURL } from "@/playwright.config";
+import { DocumentPage, keptCount } from "@/e2e/support/document-page";
+import { confirmLink, waitForMail } from "@/e2e/support/mailbox";
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -1,12 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { HONEYPOT_FIELD, STAMP_FIELD } from "../lib/bot-check-fields";
-import { signInAsAdmin } from "./support/admin";
-import { withDatabase } from "./support/database";
-import { createPetition } from "./support/documents";
-import { DocumentPage, expectPublicCount, keptCount, type Signer } from "./support/document-page";
-import { freshFormStamp } from "./support/form-stamp";
-import { confirmLink, mailTo, waitForMail, type Mail } from "./support/mailbox";
+import { HONEYPOT_FIELD, STAMP_FIELD } from "@/lib/security/bot-check-fields";
+import { signInAsAdmin } from "@/e2e/support/admin";
+import { withDatabase } from "@/e2e/support/database";
+import { createPetition } from "@/e2e/support/documents";
+import { DocumentPage, expectPublicCount, keptCount, type Signer } from "@/e2e/support/document-page";
+import { freshFormStamp } from "@/e2e/support/form-stamp";
+import { confirmLink, mailTo, waitForMail, type Mail } from "@/e2e/support/mailbox";
 
 const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 

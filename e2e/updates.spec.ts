@@ -1,8 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
-import { emailKey } from "../lib/email-key";
-import { signInAsAdmin } from "./support/admin";
-import { withDatabase } from "./support/database";
-import { confirmLink, mailTo, waitForMail, type Mail } from "./support/mailbox";
+import { emailKey } from "@/lib/format/email-key";
+import { signInAsAdmin } from "@/e2e/support/admin";
+import { withDatabase } from "@/e2e/support/database";
+import { confirmLink, mailTo, waitForMail, type Mail } from "@/e2e/support/mailbox";
 
 type State = "pending" | "confirmed" | "rejected" | "withdrawn" | "held" | "flagged";
 

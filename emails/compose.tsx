@@ -1,19 +1,21 @@
+import "server-only";
 import { render } from "@react-email/components";
 import type { ReactElement } from "react";
 import type { AlreadySignedPayload, ConfirmEmailPayload } from "@/db/queries/signatures";
 import { UPDATE_TEMPLATE, type UpdatePayload, type UpdateTexts } from "@/db/queries/updates";
-import type { Locale, OutboxMessage } from "@/db/schema";
-import { getAuthSecret } from "@/lib/auth-secret";
+import type { OutboxMessage } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
+import { getAuthSecret } from "@/lib/security/auth-secret";
 import { documentPath } from "@/lib/collections";
 import { getConfig } from "@/lib/config";
-import { localePath } from "@/lib/i18n";
-import { manageUrl, oneClickUnsubscribeUrl, unsubscribeUrl } from "@/lib/signer-links";
-import { deriveToken } from "@/lib/tokens";
-import AdminSignIn, { adminSignInSubject } from "./admin-sign-in";
-import AlreadySigned, { alreadySignedSubject } from "./already-signed";
-import CampaignUpdate from "./campaign-update";
-import ConfirmSignature, { confirmSignatureSubject } from "./confirm-signature";
-import type { OutgoingEmail } from "./send";
+import { localePath } from "@/lib/i18n/paths";
+import { manageUrl, oneClickUnsubscribeUrl, unsubscribeUrl } from "@/lib/security/signer-links";
+import { deriveToken } from "@/lib/security/tokens";
+import AdminSignIn, { adminSignInSubject } from "@/emails/templates/admin-sign-in";
+import AlreadySigned, { alreadySignedSubject } from "@/emails/templates/already-signed";
+import CampaignUpdate from "@/emails/templates/campaign-update";
+import ConfirmSignature, { confirmSignatureSubject } from "@/emails/templates/confirm-signature";
+import type { OutgoingEmail } from "@/emails/transport/send";
 import { loadUpdate } from "./update-source";
 
 async function renderEmail(to: string, subject: string, element: ReactElement): Promise<OutgoingEmail> {

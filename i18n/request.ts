@@ -1,6 +1,6 @@
 import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
-import { messagesFor } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n/translator";
 import { routing } from "./routing";
 
 export default getRequestConfig(async ({ requestLocale }) => {

@@ -1,4 +1,4 @@
-import type { DocumentKind } from "@/db/schema";
+import type { DocumentKind } from "@/lib/vocabulary";
 
 /** URL collections ("/petitions/…", "/letters/…") and the document kind each holds. */
 const kindByCollection = { petitions: "petition", letters: "letter" } as const satisfies Record<string, DocumentKind>;

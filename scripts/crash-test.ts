@@ -9,7 +9,7 @@ import path from "node:path";
 import { appEnv, counterDrift, missingRows, pendingTokens } from "@/bench/app-data";
 import { confirmActionId, confirmRequest } from "@/bench/scenarios";
 import { processTree, startApp, type Server } from "@/bench/servers";
-import { hashToken } from "@/lib/tokens";
+import { hashToken } from "@/lib/security/tokens";
 import { startResendStub } from "@/tests/resend-stub";
 
 const CONNECTIONS = 16;

@@ -81,7 +81,7 @@ async function main() {
   process.env.DATABASE_PATH = args.database;
   const { closeDatabase, openDatabase } = await import("@/db");
   const { generateSignatures } = await import("@/db/generate-signatures");
-  const { getAuthSecret } = await import("@/lib/auth-secret");
+  const { getAuthSecret } = await import("@/lib/security/auth-secret");
 
   const db = openDatabase(args.database);
   const started = performance.now();

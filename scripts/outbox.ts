@@ -1,5 +1,5 @@
 // Drains the outbox once from the command line (for operators, or when no server is running).
-import { drainOutbox } from "@/emails/worker";
+import { drainOutbox } from "@/server/jobs/outbox-worker";
 
 drainOutbox()
   .then((count) => console.log(`outbox: handled ${count} message(s)`))

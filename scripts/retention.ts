@@ -1,6 +1,6 @@
 // Applies the retention schedule once from the command line (the server also does it every hour).
 import { applyRetention } from "@/db/queries/self-service";
-import { describeRetention, retentionPolicy } from "@/lib/retention";
+import { describeRetention, retentionPolicy } from "@/server/jobs/retention";
 
 const policy = retentionPolicy();
 console.log(

@@ -3,8 +3,8 @@
 import { randomBytes } from "node:crypto";
 import { getLocalizedDocument } from "@/db/queries/documents";
 import { confirmSignature, recordSignature } from "@/db/queries/signatures";
-import { emailKey } from "@/lib/email-key";
-import { hashToken } from "@/lib/tokens";
+import { emailKey } from "@/lib/format/email-key";
+import { hashToken } from "@/lib/security/tokens";
 
 async function main() {
   const document = (await getLocalizedDocument("petition", "moscow-trials", "en"))!;

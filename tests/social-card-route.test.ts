@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/og/[collection]/[slug]/route";
 import { getDb } from "@/db";
 import { documents } from "@/db/schema";
-import { CARD_REFRESH_MS } from "@/lib/social-card-cache";
+import { CARD_REFRESH_MS } from "@/server/social-card/cache";
 
 async function card(path: string) {
   const url = new URL(path, "http://petitions.test");

@@ -9,3 +9,5 @@ process.env.MAIL_DIR = path.join(dir, "mail");
 process.env.AUTH_SECRET = "unit-test-secret";
 process.env.APP_URL = "http://petitions.test";
 delete process.env.RESEND_API_KEY;
+// Scripts the tests start with tsx load server modules outside Next (see tsconfig.scripts.json).
+process.env.TSX_TSCONFIG_PATH = "tsconfig.scripts.json";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { PageShell } from "../_components/page-shell";
+import { PageShell } from "@/app/_components/page-shell";
 
 export const metadata: Metadata = {
   title: { default: "Delegation — organisers", template: "%s — Delegation" },

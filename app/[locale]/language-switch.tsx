@@ -1,8 +1,8 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { locales, type Locale } from "@/lib/locales";
-import { localePath, withoutLocale } from "@/i18n/routing";
+import { locales, type Locale } from "@/lib/i18n/locales";
+import { localePath, withoutLocale } from "@/lib/i18n/paths";
 
 const names: Record<Locale, string> = { en: "English", ru: "Русский" };
 

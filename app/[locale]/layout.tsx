@@ -5,7 +5,8 @@ import { setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { PageShell } from "@/app/_components/page-shell";
 import { Link } from "@/i18n/navigation";
-import { isLocale, translator } from "@/lib/i18n";
+import { isLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { LanguageSwitch } from "./language-switch";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };

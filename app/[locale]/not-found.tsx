@@ -1,6 +1,6 @@
 import { useLocale } from "next-intl";
 import { Link } from "@/i18n/navigation";
-import { translator } from "@/lib/i18n";
+import { translator } from "@/lib/i18n/translator";
 
 export default function NotFound() {
   const t = translator(useLocale());

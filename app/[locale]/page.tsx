@@ -4,8 +4,9 @@ import { SignatureCount } from "@/app/_components/signature-count";
 import { inLocale } from "@/db/queries/delegations";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
-import { toLocale, translator } from "@/lib/i18n";
-import { getFeaturedDelegationCached, getPublishedDocuments } from "@/lib/public-cache";
+import { toLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { getFeaturedDelegationCached, getPublishedDocuments } from "@/server/public/public-cache";
 
 // Rendered per request, from data cached for 5 seconds (lib/public-cache.ts).
 

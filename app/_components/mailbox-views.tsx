@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { MailboxMessage } from "@/emails/mailbox";
+import type { MailboxMessage } from "@/emails/transport/mailbox";
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC";
 

@@ -1,4 +1,4 @@
-import type { Translator } from "@/lib/i18n";
+import type { Translator } from "@/lib/i18n/translator";
 
 export function SignatureCount({ count, goal, id, t }: { count: number; goal: number; id: string; t: Translator }) {
   return (

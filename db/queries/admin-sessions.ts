@@ -1,7 +1,7 @@
 import { eq, gt } from "drizzle-orm";
-import { hashToken } from "@/lib/tokens";
-import { getDb } from "../index";
-import { sessions, users } from "../schema";
+import { hashToken } from "@/lib/security/tokens";
+import { getDb } from "@/db/index";
+import { sessions, users } from "@/db/schema";
 
 export async function getUserEmail(userId: string): Promise<string | null> {
   return getDb().select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email ?? null;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures, type Signature } from "@/db/schema";
-import { emailKey } from "@/lib/email-key";
+import { emailKey } from "@/lib/format/email-key";
 import { countReviewStates, listHeldSignatures, topAddressHashes, topEmailDomains } from "./anomalies";
 
 const db = () => getDb();

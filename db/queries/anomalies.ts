@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
-import { getDb } from "../index";
-import { signatures } from "../schema";
+import { getDb } from "@/db/index";
+import { signatures } from "@/db/schema";
 
 /** The part of an email key after the @ (keys are normalised: lower case, Gmail unified). */
 const domainOf = sql<string>`substr(${signatures.emailKey}, instr(${signatures.emailKey}, '@') + 1)`;

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
-import { getDb } from "../index";
-import { auditLog } from "../schema";
+import { getDb } from "@/db/index";
+import { auditLog } from "@/db/schema";
 
 export type AuditRecord = {
   actor: string;

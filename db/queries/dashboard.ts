@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, lt, min, sql } from "drizzle-orm";
-import { getDb } from "../index";
-import { documents, documentTexts, outbox, signatures, type Signature } from "../schema";
+import { getDb } from "@/db/index";
+import { documents, documentTexts, outbox, signatures, type Signature } from "@/db/schema";
 import { countMessagesByStatus } from "./outbox";
 
 const dayMs = 24 * 3600_000;

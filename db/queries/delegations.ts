@@ -1,17 +1,7 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { getDb } from "../index";
-import {
-  delegationDocuments,
-  delegationMembers,
-  delegations,
-  deliveries,
-  deliveryItems,
-  dispatches,
-  dossiers,
-  type Delegation,
-  type Locale,
-  type Translated,
-} from "../schema";
+import { getDb } from "@/db/index";
+import { delegationDocuments, delegationMembers, delegations, deliveries, deliveryItems, dispatches, dossiers, type Delegation, type Translated } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
 import { getLocalizedDocumentById, type LocalizedDocument } from "./documents";
 
 /** One language's text of a translated record, English where that language has none. */

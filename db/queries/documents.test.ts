@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { documents, signatures } from "@/db/schema";
-import { emailKey } from "@/lib/email-key";
-import { hashToken, newTokenNonce } from "@/lib/tokens";
+import { emailKey } from "@/lib/format/email-key";
+import { hashToken, newTokenNonce } from "@/lib/security/tokens";
 import { getLocalizedDocument, listDocumentTexts, updateDocument, type TextFields } from "./documents";
 import { recordSignature } from "./signatures";
 

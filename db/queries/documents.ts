@@ -1,17 +1,10 @@
 import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb } from "../index";
-import { prepared } from "../prepared";
-import {
-  documents,
-  documentTexts,
-  signatures,
-  type Document,
-  type DocumentKind,
-  type DocumentStatus,
-  type DocumentText,
-  type Locale,
-} from "../schema";
+import { getDb } from "@/db/index";
+import { prepared } from "@/db/prepared";
+import { documents, documentTexts, signatures, type Document, type DocumentText } from "@/db/schema";
+import type { DocumentKind, DocumentStatus } from "@/lib/vocabulary";
+import type { Locale } from "@/lib/i18n/locales";
 
 export type TextFields = Pick<DocumentText, "title" | "summary" | "body" | "addressee" | "authors">;
 /** A document with its current text in one language (English where that language has no translation). */

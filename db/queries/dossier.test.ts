@@ -6,8 +6,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures, type Signature } from "@/db/schema";
-import { emailKey } from "@/lib/email-key";
-import { generateDossier } from "@/lib/dossier/generate";
+import { emailKey } from "@/lib/format/email-key";
+import { generateDossier } from "@/server/dossier/generate";
 import { readPdf } from "@/tests/pdf-text";
 import { openDossierSnapshot } from "./dossier";
 

@@ -1,8 +1,21 @@
 import Database from "better-sqlite3";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import type { DossierRow } from "@/lib/dossier/signature-sheets";
-import { getDb } from "../index";
-import { documents, documentTexts, signatures, type Locale } from "../schema";
+import { getDb } from "@/db/index";
+import { documents, documentTexts, signatures } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
+
+/** One signature as the dossier prints it. */
+export type DossierRow = {
+  name: string;
+  city: string | null;
+  /** ISO 3166-1 alpha-2, printed as the country's name in the dossier's language. */
+  country: string;
+  /** When the signature was confirmed. */
+  signedAt: Date | null;
+  /** For co-signers of a letter, printed after the name: "Name — Role, Organisation". */
+  role?: string | null;
+  organisation?: string | null;
+};
 
 export type DossierDocument = { title: string; addressee: string; body: string };
 

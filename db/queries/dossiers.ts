@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { getDb } from "../index";
-import { dossiers, type Locale } from "../schema";
+import { getDb } from "@/db/index";
+import { dossiers } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
 
 export type Dossier = typeof dossiers.$inferSelect;
 

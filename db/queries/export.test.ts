@@ -2,8 +2,8 @@ import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures, type Signature } from "@/db/schema";
-import { emailKey } from "@/lib/email-key";
-import type { SignatureFilter } from "@/lib/signature-filters";
+import { emailKey } from "@/lib/format/email-key";
+import type { SignatureFilter } from "./signature-search";
 import { iterateExportRows } from "./export";
 
 type Row = Pick<Signature, "name" | "email" | "country" | "state" | "createdAt"> & Partial<Signature> & { document: string };

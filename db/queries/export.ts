@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import { and, asc, eq, ne } from "drizzle-orm";
-import type { SignatureFilter } from "@/lib/signature-filters";
-import { getDb } from "../index";
-import { documents, signatures } from "../schema";
+import type { SignatureFilter } from "./signature-search";
+import { getDb } from "@/db/index";
+import { documents, signatures } from "@/db/schema";
 import { whereFilter } from "./signature-search";
 
 export type ExportRow = {

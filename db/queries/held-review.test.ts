@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
-import { emailKey } from "@/lib/email-key";
-import { parseInvalidationCriteria } from "@/lib/invalidation-criteria";
+import { emailKey } from "@/lib/format/email-key";
+import { parseInvalidationCriteria } from "@/server/admin/inputs/invalidation-criteria";
 import { approveHeldSignatures, invalidateSignatures } from "./moderation";
 import { recountConfirmed } from "./signatures";
 
@@ -72,7 +72,7 @@ describe("signing over the rate limit", () => {
   it("holds the signature beyond the burst limit from one client once confirmed; other clients and documents are not affected", async () => {
     const { getLocalizedDocument } = await import("./documents");
     const { confirmSignature, recordSignature } = await import("./signatures");
-    const { hashToken, newTokenNonce } = await import("@/lib/tokens");
+    const { hashToken, newTokenNonce } = await import("@/lib/security/tokens");
     const petition = (await getLocalizedDocument("petition", "moscow-trials", "en"))!;
     const limits = { burst: { count: 2, seconds: 60 }, sustained: { count: 10, seconds: 3600 } };
     const sign = async (email: string, ipHash: string) => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
-import { emailKey } from "@/lib/email-key";
+import { emailKey } from "@/lib/format/email-key";
 import { invalidateSignatures, previewInvalidation, rejectSignature, restoreSignature } from "./moderation";
 import { recountConfirmed } from "./signatures";
 

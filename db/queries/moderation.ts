@@ -1,9 +1,20 @@
 import { and, desc, eq, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
-import type { InvalidationCriteria } from "@/lib/invalidation-criteria";
-import type { SignatureFilter } from "@/lib/signature-filters";
-import { getDb, type Db } from "../index";
-import { documents, signatures, type Signature } from "../schema";
+import type { SignatureFilter } from "./signature-search";
+import { getDb, type Db } from "@/db/index";
+import { documents, signatures, type Signature } from "@/db/schema";
 import { atDomain, containing, signatureConditions } from "./signature-search";
+
+/** What a bulk invalidation matches: a document's signatures narrowed by at least one criterion. */
+export type InvalidationCriteria = {
+  document?: string;
+  domain?: string;
+  country?: string;
+  from?: string;
+  to?: string;
+  nameContains?: string;
+  ipHash?: string;
+  heldOnly?: true;
+};
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import { getDb } from "../index";
-import { outbox } from "../schema";
+import { getDb } from "@/db/index";
+import { outbox } from "@/db/schema";
 
 /**
  * Takes the next batch of due messages and marks them as being sent, so no other pass takes them too.

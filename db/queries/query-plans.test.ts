@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { hashToken } from "@/lib/tokens";
+import { hashToken } from "@/lib/security/tokens";
 import { countReviewStates, listHeldSignatures, topAddressHashes, topEmailDomains } from "./anomalies";
 import { listRecentPublicSigners } from "./documents";
 import { listSignatures } from "./moderation";

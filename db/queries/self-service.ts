@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { getDb, type Db } from "../index";
-import { confirmationTokens, documents, outbox, signatures, type DisplayChoice } from "../schema";
+import { getDb, type Db } from "@/db/index";
+import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
+import type { DisplayChoice } from "@/lib/vocabulary";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { getDb } from "../index";
-import { settings } from "../schema";
+import { getDb } from "@/db/index";
+import { settings } from "@/db/schema";
 
 export async function getSetting<T>(key: string): Promise<T | undefined> {
   return getDb().select().from(settings).where(eq(settings.key, key)).get()?.value as T | undefined;

@@ -1,8 +1,11 @@
 import { and, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { isCountryCode } from "@/lib/countries";
-import type { SignatureFilter } from "@/lib/signature-filters";
-import { documents, signatures } from "../schema";
+import { isCountryCode } from "@/lib/i18n/countries";
+import { documents, signatures } from "@/db/schema";
+import type { SignatureState } from "@/lib/vocabulary";
+
+/** An organiser's filter over signatures; dates are "YYYY-MM-DD" (UTC), both ends inclusive. */
+export type SignatureFilter = { q?: string; document?: string; state?: SignatureState; from?: string; to?: string };
 
 const DAY_MS = 24 * 3600_000;
 

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
-import { emailKey } from "@/lib/email-key";
-import { hashToken, newTokenNonce } from "@/lib/tokens";
+import { emailKey } from "@/lib/format/email-key";
+import { hashToken, newTokenNonce } from "@/lib/security/tokens";
 import { getDocumentBySlug, getLocalizedDocument, listRecentPublicSigners } from "./documents";
 import {
   MAX_EMAILS_PER_SIGNATURE,

@@ -1,7 +1,7 @@
 import { and, count, eq, gte, sql } from "drizzle-orm";
-import { getDb, type Db } from "../index";
-import { prepared } from "../prepared";
-import { confirmationTokens, documents, outbox, signatures, type Document, type Signature } from "../schema";
+import { getDb, type Db } from "@/db/index";
+import { prepared } from "@/db/prepared";
+import { confirmationTokens, documents, outbox, signatures, type Document, type Signature } from "@/db/schema";
 
 /** No signature ever gets more than this many emails from repeated signing or link requests. */
 export const MAX_EMAILS_PER_SIGNATURE = 5;

@@ -1,8 +1,9 @@
 import { inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { delegations, documents, outbox, signatures, updates, type SignatureState } from "@/db/schema";
-import { emailKey } from "@/lib/email-key";
+import { delegations, documents, outbox, signatures, updates } from "@/db/schema";
+import type { SignatureState } from "@/lib/vocabulary";
+import { emailKey } from "@/lib/format/email-key";
 import { setUpdatesForSigner } from "./self-service";
 import { countUpdateRecipients, createUpdate, getUpdate, getUpdateProgress, markUpdateSent, queueUpdate } from "./updates";
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "../index";
-import { delegationDocuments, outbox, signatures, updates, type Translated } from "../schema";
+import { getDb } from "@/db/index";
+import { delegationDocuments, outbox, signatures, updates, type Translated } from "@/db/schema";
 
 export type UpdateTexts = Translated<{ subject: string; body: string }>;
 export type UpdateTarget = { documentId: number } | { delegationId: number };

@@ -1,14 +1,8 @@
 import { sql } from "drizzle-orm";
-import { locales, type Locale } from "../../lib/locales";
+// Relative imports: drizzle-kit loads the schema without the project's path aliases.
+import { locales, type Locale } from "../../lib/i18n/locales";
+import { displayChoices, documentKinds, documentStatuses, reviewReasons, signatureStates } from "../../lib/vocabulary";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-
-export const documentKinds = ["petition", "letter"] as const;
-export const documentStatuses = ["draft", "open", "closed"] as const;
-export const displayChoices = ["full", "initials", "hidden"] as const;
-export { locales, type Locale } from "../../lib/locales";
-// held: confirmed by email but over a rate limit, waiting for an organiser; flagged: tripped the bot checks.
-export const signatureStates = ["pending", "confirmed", "held", "flagged", "rejected", "withdrawn"] as const;
-export const reviewReasons = ["honeypot", "too-fast", "burst-limit", "sustained-limit"] as const;
 
 export const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
@@ -106,7 +100,3 @@ export const confirmationTokens = sqliteTable(
 export type Document = typeof documents.$inferSelect;
 export type DocumentText = typeof documentTexts.$inferSelect;
 export type Signature = typeof signatures.$inferSelect;
-export type DisplayChoice = (typeof displayChoices)[number];
-export type DocumentKind = (typeof documentKinds)[number];
-export type DocumentStatus = (typeof documentStatuses)[number];
-export type SignatureState = (typeof signatureStates)[number];

@@ -1,5 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { documents, locales, now, type Translated } from "./campaign";
+import { locales } from "../../lib/i18n/locales";
+import { documents, now, type Translated } from "./campaign";
 
 // The delegation that carries the documents: its story, members, dispatches, dossiers and deliveries.
 export const delegations = sqliteTable("delegations", {

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import path from "node:path";
-import { E2E_DATA } from "../../playwright.config";
+import { E2E_DATA } from "@/playwright.config";
 
 /** Direct access to the server's SQLite file, for what a test cannot wait for (expiry) or must check. */
 export function withDatabase<T>(work: (db: Database.Database) => T): T {

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { MIN_FILL_MS } from "../../playwright.config";
+import { MIN_FILL_MS } from "@/playwright.config";
 import { withDatabase } from "./database";
 
 export type Signer = {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { formStamp } from "../../lib/bot-check";
-import { E2E_DATA } from "../../playwright.config";
+import { formStamp } from "@/lib/security/bot-check";
+import { E2E_DATA } from "@/playwright.config";
 
 /**
  * A signing-form stamp that says the form was served just now, made with the server's own secret (the one

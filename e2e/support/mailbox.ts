@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "@playwright/test";
-import { E2E_DATA } from "../../playwright.config";
+import { E2E_DATA } from "@/playwright.config";
 
 export type Mail = {
   id: string;

@@ -1,7 +1,7 @@
 "use server";
 
 import { signOut } from "@/auth";
-import { requireAdmin } from "@/lib/auth-guard";
+import { requireAdmin } from "@/server/auth/auth-guard";
 
 export async function signOutAction(): Promise<void> {
   await requireAdmin();

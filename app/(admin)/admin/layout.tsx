@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { requireAdmin } from "@/lib/auth-guard";
+import { requireAdmin } from "@/server/auth/auth-guard";
 import { signOutAction } from "./actions";
 
 // Never cached: it reads live data on every request.

@@ -6,9 +6,9 @@ import {
   getTopCountries,
   type OutboxHealth,
 } from "@/db/queries/dashboard";
-import { formatUtc } from "@/lib/format";
-import { requireAdmin } from "@/lib/auth-guard";
-import { countryName } from "@/lib/countries";
+import { formatUtc } from "@/lib/format/utc";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { countryName } from "@/lib/i18n/countries";
 
 export const metadata = { title: "Dashboard" };
 

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { redirect } from "next/navigation";
 import { CHECK_EMAIL_PAGE, signIn } from "@/auth";
-import { UNREADABLE_FORM } from "@/lib/action-request";
+import { UNREADABLE_FORM } from "@/lib/security/action-request";
 
 export type SignInState = { error?: string; email?: string } | null;
 

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getFeaturedDelegation } from "@/db/queries/delegations";
-import { localePath, toLocale } from "@/lib/i18n";
+import { localePath } from "@/lib/i18n/paths";
+import { toLocale } from "@/lib/i18n/locales";
 
 // Never cached: it reads live data on every request.
 export const dynamic = "force-dynamic";

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Link } from "@/i18n/navigation";
-import { toLocale, translator } from "@/lib/i18n";
-import { retentionPolicy } from "@/lib/retention";
+import { toLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { retentionPolicy } from "@/server/jobs/retention";
 
 // Rendered per request: it states the retention schedule this server is configured with.
 export const dynamic = "force-dynamic";

@@ -2,9 +2,10 @@
 
 import { z } from "zod";
 import { getLocalizedDocument, findDocumentBySlug } from "@/db/queries/documents";
-import { messagesByField } from "@/lib/form-fields";
-import { toLocale, translator } from "@/lib/i18n";
-import { resendSignatureEmail } from "@/lib/signing";
+import { messagesByField } from "@/lib/forms/form-fields";
+import { toLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { resendSignatureEmail } from "@/server/signing/signing";
 
 export type ResendState = { sent?: boolean; errors?: { email?: string; document?: string; form?: string }; email?: string } | null;
 

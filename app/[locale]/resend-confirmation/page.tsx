@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import { toLocale, translator } from "@/lib/i18n";
+import { toLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { ResendForm } from "./resend-form";
 
 // Never cached: it reads live data on every request.

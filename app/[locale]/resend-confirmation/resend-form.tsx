@@ -1,6 +1,6 @@
 import { listOpenDocuments } from "@/db/queries/documents";
-import type { Locale } from "@/db/schema";
-import { translator } from "@/lib/i18n";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 import { resendAction } from "./actions";
 import { ResendFormFields } from "./resend-form-fields";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { listAuditEntries } from "@/db/queries/audit";
-import { formatUtc } from "@/lib/format";
-import { requireAdmin } from "@/lib/auth-guard";
+import { formatUtc } from "@/lib/format/utc";
+import { requireAdmin } from "@/server/auth/auth-guard";
 
 export const metadata = { title: "Audit log" };
 

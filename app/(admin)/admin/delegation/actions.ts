@@ -12,15 +12,15 @@ import {
   removeMember,
   updateDelegationTexts,
 } from "@/db/queries/delegations";
-import { requireAdmin } from "@/lib/auth-guard";
+import { requireAdmin } from "@/server/auth/auth-guard";
 import {
   delegationTextsSchema,
   deliveryFromForm,
   deliveryInputSchema,
   dispatchInputSchema,
   memberInputSchema,
-} from "@/lib/delegation-input";
-import { refreshPublicDocuments } from "@/lib/public-cache";
+} from "@/server/admin/inputs/delegation-input";
+import { refreshPublicDocuments } from "@/server/public/public-cache";
 
 const back = (query: string) => redirect(`/admin/delegation?${query}`);
 

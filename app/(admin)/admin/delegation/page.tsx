@@ -8,8 +8,8 @@ import {
   listMembers,
 } from "@/db/queries/delegations";
 import { listReadyDossiers } from "@/db/queries/dossiers";
-import { requireAdmin } from "@/lib/auth-guard";
-import { formatUtc } from "@/lib/format";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { formatUtc } from "@/lib/format/utc";
 import {
   addMemberAction,
   postDispatchAction,

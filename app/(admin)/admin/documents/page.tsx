@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { listAllDocuments } from "@/db/queries/documents";
-import { requireAdmin } from "@/lib/auth-guard";
+import { requireAdmin } from "@/server/auth/auth-guard";
 import { documentPath } from "@/lib/collections";
 
 export const metadata = { title: "Documents" };

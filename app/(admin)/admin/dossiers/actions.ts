@@ -4,10 +4,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
 import { findDocumentBySlug } from "@/db/queries/documents";
-import { locales } from "@/db/schema";
-import { requireAdmin } from "@/lib/auth-guard";
-import { startDossier } from "@/lib/dossier-jobs";
-import { documentSlug } from "@/lib/form-fields";
+import { locales } from "@/lib/i18n/locales";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { startDossier } from "@/server/jobs/dossier-jobs";
+import { documentSlug } from "@/lib/forms/form-fields";
 
 const requestSchema = z.object({ document: documentSlug, locale: z.enum(locales) });
 

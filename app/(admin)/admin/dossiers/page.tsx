@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { listAllDocuments } from "@/db/queries/documents";
 import { listDossiers } from "@/db/queries/dossiers";
-import { requireAdmin } from "@/lib/auth-guard";
-import { formatUtc } from "@/lib/format";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { formatUtc } from "@/lib/format/utc";
 import { generateDossierAction } from "./actions";
 
 export const metadata = { title: "Delivery dossiers" };

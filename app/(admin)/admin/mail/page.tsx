@@ -1,6 +1,6 @@
 import { MailboxList } from "@/app/_components/mailbox-views";
-import { listMailbox } from "@/emails/mailbox";
-import { requireAdmin } from "@/lib/auth-guard";
+import { listMailbox } from "@/emails/transport/mailbox";
+import { requireAdmin } from "@/server/auth/auth-guard";
 import { getConfig } from "@/lib/config";
 
 export const metadata = { title: "Mailbox" };

@@ -3,9 +3,9 @@
 import { redirect } from "next/navigation";
 import { recordAudit } from "@/db/queries/audit";
 import { invalidateSignatures } from "@/db/queries/moderation";
-import { requireAdmin } from "@/lib/auth-guard";
-import { documentSlug, optional } from "@/lib/form-fields";
-import { refreshPublicDocuments } from "@/lib/public-cache";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { documentSlug, optional } from "@/lib/forms/form-fields";
+import { refreshPublicDocuments } from "@/server/public/public-cache";
 
 const documentSchema = optional(documentSlug);
 

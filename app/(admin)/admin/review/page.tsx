@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { countReviewStates, listHeldSignatures, topAddressHashes, topEmailDomains, type ReviewCounts } from "@/db/queries/anomalies";
 import { listAllDocuments, type LocalizedDocument } from "@/db/queries/documents";
-import { requireAdmin } from "@/lib/auth-guard";
-import { countryName } from "@/lib/countries";
-import { formatUtc } from "@/lib/format";
-import { approveHeldAction } from "../signatures/actions";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { countryName } from "@/lib/i18n/countries";
+import { formatUtc } from "@/lib/format/utc";
+import { approveHeldAction } from "@/app/(admin)/admin/signatures/actions";
 import { rejectHeldAction } from "./actions";
 import { AnomalyTable } from "./anomaly-tables";
 

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { revokeSession } from "@/db/queries/admin-sessions";
 import { recordAudit } from "@/db/queries/audit";
-import { requireAdmin } from "@/lib/auth-guard";
+import { requireAdmin } from "@/server/auth/auth-guard";
 
 export async function revokeSessionAction(form: FormData): Promise<void> {
   const admin = await requireAdmin();

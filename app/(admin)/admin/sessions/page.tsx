@@ -1,6 +1,6 @@
 import { listActiveSessions } from "@/db/queries/admin-sessions";
-import { formatUtc } from "@/lib/format";
-import { requireAdmin } from "@/lib/auth-guard";
+import { formatUtc } from "@/lib/format/utc";
+import { requireAdmin } from "@/server/auth/auth-guard";
 import { revokeSessionAction } from "./actions";
 
 export const metadata = { title: "Sessions" };

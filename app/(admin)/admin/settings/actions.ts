@@ -2,8 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { recordAudit } from "@/db/queries/audit";
-import { requireAdmin } from "@/lib/auth-guard";
-import { rateLimitsInForce, rateLimitsSchema, saveRateLimits } from "@/lib/rate-limits";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { rateLimitsInForce, rateLimitsSchema, saveRateLimits } from "@/server/signing/rate-limits";
 import { RATE_LIMIT_FIELDS as FIELDS, type RateLimitField as Field, type RateLimitsFormState } from "./rate-limits-fields";
 
 const blank = (value: string) => (value.trim() === "" ? undefined : value.trim());

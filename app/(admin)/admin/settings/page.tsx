@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { requireAdmin } from "@/lib/auth-guard";
-import { defaultRateLimits, rateLimitsInForce, type RateLimitSettings } from "@/lib/rate-limits";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { defaultRateLimits, rateLimitsInForce, type RateLimitSettings } from "@/server/signing/rate-limits";
 import { resetRateLimitsAction, saveRateLimitsAction } from "./actions";
 import { RateLimitsForm } from "./rate-limits-form";
 

@@ -4,9 +4,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
 import { approveHeldSignatures, invalidateSignatures, rejectSignature, restoreSignature } from "@/db/queries/moderation";
-import { requireAdmin } from "@/lib/auth-guard";
-import { parseInvalidationCriteria } from "@/lib/invalidation-criteria";
-import { refreshPublicDocuments } from "@/lib/public-cache";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { parseInvalidationCriteria } from "@/server/admin/inputs/invalidation-criteria";
+import { refreshPublicDocuments } from "@/server/public/public-cache";
 
 const idSchema = z.coerce.number().int().positive();
 

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { listAllDocuments } from "@/db/queries/documents";
 import { listSignatures } from "@/db/queries/moderation";
-import { signatureStates } from "@/db/schema";
-import { formatUtc } from "@/lib/format";
-import { requireAdmin } from "@/lib/auth-guard";
-import { countryName } from "@/lib/countries";
-import { filterQuery, parseSignatureFilter, type SignatureFilter } from "@/lib/signature-filters";
+import { signatureStates } from "@/lib/vocabulary";
+import { formatUtc } from "@/lib/format/utc";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { countryName } from "@/lib/i18n/countries";
+import type { SignatureFilter } from "@/db/queries/signature-search";
+import { filterQuery, parseSignatureFilter } from "@/server/admin/inputs/signature-filters";
 
 export const metadata = { title: "Signatures" };
 

@@ -4,11 +4,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { recordAudit } from "@/db/queries/audit";
 import { createUpdate, editDraftUpdate, getUpdate, queueUpdate } from "@/db/queries/updates";
-import { nudgeOutbox } from "@/emails/worker";
-import { requireAdmin } from "@/lib/auth-guard";
-import { messagesByField } from "@/lib/form-fields";
-import { textsOf, UPDATE_FIELDS, updateInputSchema, type UpdateErrors, type UpdateInput } from "@/lib/update-input";
-import { listUpdateTargets } from "@/lib/update-targets";
+import { nudgeOutbox } from "@/server/jobs/outbox-worker";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { messagesByField } from "@/lib/forms/form-fields";
+import { textsOf, UPDATE_FIELDS, updateInputSchema, type UpdateErrors, type UpdateInput } from "@/server/admin/inputs/update-input";
+import { listUpdateTargets } from "@/server/updates/update-targets";
 import { loadUpdatePreview } from "./load-preview";
 import type { UpdatePreviewData } from "./update-preview";
 

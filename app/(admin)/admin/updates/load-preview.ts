@@ -1,5 +1,5 @@
 import { countUpdateRecipients, type UpdateTexts } from "@/db/queries/updates";
-import { locales } from "@/db/schema";
+import { locales } from "@/lib/i18n/locales";
 import { composeUpdatePreview } from "@/emails/compose";
 import type { UpdatePreviewData } from "./update-preview";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getUpdateProgress, listUpdates, markUpdateSent } from "@/db/queries/updates";
-import { requireAdmin } from "@/lib/auth-guard";
-import { formatUtc } from "@/lib/format";
-import { listUpdateTargets, targetOptionOf } from "@/lib/update-targets";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { formatUtc } from "@/lib/format/utc";
+import { listUpdateTargets, targetOptionOf } from "@/server/updates/update-targets";
 
 export const metadata = { title: "Updates" };
 

@@ -1,7 +1,7 @@
 import { Markdown } from "@/app/_components/markdown";
 import type { UpdateTexts } from "@/db/queries/updates";
-import type { Locale } from "@/db/schema";
-import type { OutgoingEmail } from "@/emails/send";
+import type { Locale } from "@/lib/i18n/locales";
+import type { OutgoingEmail } from "@/emails/transport/send";
 
 const languageNames: Record<Locale, string> = { en: "English", ru: "Russian" };
 

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { MailboxList } from "@/app/_components/mailbox-views";
-import { listMailbox } from "@/emails/mailbox";
+import { listMailbox } from "@/emails/transport/mailbox";
 import { isProduction } from "@/lib/config";
 
 // Never cached: it reads live data on every request.

@@ -2,12 +2,14 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { botSignal } from "@/lib/bot-check";
+import { botSignal } from "@/lib/security/bot-check";
 import { documentPath } from "@/lib/collections";
-import { localePath, toLocale, translator } from "@/lib/i18n";
-import { findPublicDocument } from "@/lib/public-documents";
-import { fieldErrors, signatureInputFromForm, signatureInputSchema, type FieldErrors } from "@/lib/signature-input";
-import { signDocument } from "@/lib/signing";
+import { localePath } from "@/lib/i18n/paths";
+import { toLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { findPublicDocument } from "@/server/public/public-documents";
+import { fieldErrors, signatureInputFromForm, signatureInputSchema, type FieldErrors } from "@/lib/forms/signature-input";
+import { signDocument } from "@/server/signing/signing";
 
 export type SignFormState = { errors: FieldErrors; values: Record<string, unknown>; attempt: number } | null;
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import type { FieldErrors } from "@/lib/signature-input";
+import type { FieldErrors } from "@/lib/forms/signature-input";
 import { FieldError, invalidProps } from "@/app/_components/field-error";
-import { HONEYPOT_FIELD, STAMP_FIELD } from "@/lib/bot-check-fields";
+import { HONEYPOT_FIELD, STAMP_FIELD } from "@/lib/security/bot-check-fields";
 import type { SignFormState } from "./actions";
 import type { SignFormLabels } from "./page";
 

@@ -2,10 +2,11 @@
 
 import { redirect } from "next/navigation";
 import { documentPath } from "@/lib/collections";
-import { localePath, toLocale } from "@/lib/i18n";
-import { signerToken } from "@/lib/signer-links";
-import { confirmByToken } from "@/lib/signing";
-import { isWellFormedToken } from "@/lib/tokens";
+import { localePath } from "@/lib/i18n/paths";
+import { toLocale } from "@/lib/i18n/locales";
+import { signerToken } from "@/lib/security/signer-links";
+import { confirmByToken } from "@/server/signing/signing";
+import { isWellFormedToken } from "@/lib/security/tokens";
 
 // Nothing is bound: the token and the page's language come as fields, so the confirm button is one plain post.
 export async function confirmAction(form: FormData): Promise<void> {

@@ -4,11 +4,12 @@ import { getLocalizedDocumentById } from "@/db/queries/documents";
 import { findSignatureByToken } from "@/db/queries/signatures";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
-import { countryName } from "@/lib/countries";
-import { toLocale, translator } from "@/lib/i18n";
-import { publicName } from "@/lib/public-name";
-import { hashToken, isWellFormedToken } from "@/lib/tokens";
-import { ResendForm } from "../../resend-confirmation/resend-form";
+import { countryName } from "@/lib/i18n/countries";
+import { toLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { publicName } from "@/lib/format/public-name";
+import { hashToken, isWellFormedToken } from "@/lib/security/tokens";
+import { ResendForm } from "@/app/[locale]/resend-confirmation/resend-form";
 import { confirmAction } from "./actions";
 
 // Never cached: it reads live data on every request.

@@ -6,9 +6,10 @@ import { SignatureCount } from "@/app/_components/signature-count";
 import { inLocale } from "@/db/queries/delegations";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
-import { dateLocale, toLocale, translator } from "@/lib/i18n";
-import { getPublicDelegationPage } from "@/lib/public-cache";
-import { socialMetadata } from "@/lib/social-metadata";
+import { dateLocale, toLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { getPublicDelegationPage } from "@/server/public/public-cache";
+import { socialMetadata } from "@/server/social-card/metadata";
 
 // Rendered per request for its CSP nonce, from data cached for 5 seconds (lib/public-cache.ts).
 

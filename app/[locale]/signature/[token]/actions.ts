@@ -3,10 +3,11 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { setDisplayChoice, setUpdatesForSigner, withdrawSignature } from "@/db/queries/self-service";
-import { displayChoices } from "@/db/schema";
-import { localePath, toLocale } from "@/lib/i18n";
-import { refreshPublicDocuments } from "@/lib/public-cache";
-import { verifySignerToken } from "@/lib/signer-links";
+import { displayChoices } from "@/lib/vocabulary";
+import { localePath } from "@/lib/i18n/paths";
+import { toLocale } from "@/lib/i18n/locales";
+import { refreshPublicDocuments } from "@/server/public/public-cache";
+import { verifySignerToken } from "@/lib/security/signer-links";
 
 const choiceSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("display"), display: z.enum(displayChoices) }),

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
 import { getLocalizedDocumentById } from "@/db/queries/documents";
 import { getOwnSignature } from "@/db/queries/self-service";
-import { displayChoices } from "@/db/schema";
-import { toLocale, translator } from "@/lib/i18n";
-import { verifySignerToken } from "@/lib/signer-links";
+import { displayChoices } from "@/lib/vocabulary";
+import { toLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { verifySignerToken } from "@/lib/security/signer-links";
 import { manageAction } from "./actions";
 
 // Never cached: it reads live data on every request.

@@ -2,8 +2,9 @@
 
 import { redirect } from "next/navigation";
 import { setUpdatesForSigner } from "@/db/queries/self-service";
-import { localePath, toLocale } from "@/lib/i18n";
-import { verifySignerToken } from "@/lib/signer-links";
+import { localePath } from "@/lib/i18n/paths";
+import { toLocale } from "@/lib/i18n/locales";
+import { verifySignerToken } from "@/lib/security/signer-links";
 
 export async function unsubscribeAction(localeParam: string, token: string): Promise<void> {
   const id = verifySignerToken("unsubscribe", token);

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
-import { toLocale, translator } from "@/lib/i18n";
-import { verifySignerToken } from "@/lib/signer-links";
+import { toLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { verifySignerToken } from "@/lib/security/signer-links";
 import { unsubscribeAction } from "./actions";
 
 // Never cached: it answers per link.

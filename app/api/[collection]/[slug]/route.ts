@@ -1,5 +1,5 @@
-import { documentJson } from "@/lib/api-document";
-import { findPublicDocument } from "@/lib/public-documents";
+import { documentJson } from "@/server/public/api-document";
+import { findPublicDocument } from "@/server/public/public-documents";
 
 // The count endpoint is cached like the pages (Next sends s-maxage and stale-while-revalidate).
 export const revalidate = 2;

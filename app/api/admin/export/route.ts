@@ -1,10 +1,10 @@
 import { findDocumentBySlug } from "@/db/queries/documents";
 import { iterateExportRows } from "@/db/queries/export";
 import { recordAudit } from "@/db/queries/audit";
-import { adminOrUnauthorized } from "@/lib/auth-guard";
-import { isCrossSite } from "@/lib/cross-site";
-import { exportContentTypes, exportFileName, exportStream, parseExportFormat } from "@/lib/export-stream";
-import { parseSignatureFilter } from "@/lib/signature-filters";
+import { adminOrUnauthorized } from "@/server/auth/auth-guard";
+import { isCrossSite } from "@/lib/security/cross-site";
+import { exportContentTypes, exportFileName, exportStream, parseExportFormat } from "@/server/export/export-stream";
+import { parseSignatureFilter } from "@/server/admin/inputs/signature-filters";
 
 // no-transform keeps Next from gzipping the stream: that cost a quarter of the export's speed and adds a
 // buffer of its own between the database and the client. Exports are sent as they are read.

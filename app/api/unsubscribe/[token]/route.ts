@@ -1,5 +1,5 @@
 import { setUpdatesForSigner } from "@/db/queries/self-service";
-import { verifySignerToken } from "@/lib/signer-links";
+import { verifySignerToken } from "@/lib/security/signer-links";
 
 const noStore = { "Cache-Control": "no-store" };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { cachedCardPng } from "@/lib/social-card-cache";
-import { cardLocales } from "@/lib/social-card-labels";
-import { findSocialCard } from "@/lib/social-card-source";
+import { cachedCardPng } from "@/server/social-card/cache";
+import { cardLocales } from "@/server/social-card/labels";
+import { findSocialCard } from "@/server/social-card/source";
 
 const querySchema = z.object({ lang: z.enum(cardLocales).default("en") });
 

@@ -3,10 +3,10 @@
 import { redirect } from "next/navigation";
 import { recordAudit } from "@/db/queries/audit";
 import { findDocumentBySlug, updateDocument } from "@/db/queries/documents";
-import { requireAdmin } from "@/lib/auth-guard";
-import { messagesByField } from "@/lib/form-fields";
-import { refreshPublicDocuments } from "@/lib/public-cache";
-import { documentInputSchema, type DocumentErrors, type DocumentInput } from "@/lib/document-input";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { messagesByField } from "@/lib/forms/form-fields";
+import { refreshPublicDocuments } from "@/server/public/public-cache";
+import { documentInputSchema, type DocumentErrors, type DocumentInput } from "@/server/admin/inputs/document-input";
 
 // Plain data only: a React element in the state would break the form's second submission without JavaScript.
 export type EditState = { values: Record<string, string>; errors: DocumentErrors; preview?: DocumentInput; attempt: number } | null;

@@ -1,5 +1,5 @@
 import { Markdown } from "@/app/_components/markdown";
-import type { DocumentInput } from "@/lib/document-input";
+import type { DocumentInput } from "@/server/admin/inputs/document-input";
 
 /** The text as the public page renders it, before it is saved. */
 export function DocumentPreview({ input }: { input: DocumentInput }) {

@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findDocumentBySlug, listDocumentTexts } from "@/db/queries/documents";
-import { locales } from "@/db/schema";
-import { requireAdmin } from "@/lib/auth-guard";
+import { locales } from "@/lib/i18n/locales";
+import { requireAdmin } from "@/server/auth/auth-guard";
 import { documentPath } from "@/lib/collections";
-import { formatAuthors } from "@/lib/document-input";
-import { localePath, toLocale } from "@/lib/i18n";
+import { formatAuthors } from "@/server/admin/inputs/document-input";
+import { localePath } from "@/lib/i18n/paths";
+import { toLocale } from "@/lib/i18n/locales";
 import { editDocumentAction } from "./actions";
 import { EditDocumentForm } from "./edit-form";
 

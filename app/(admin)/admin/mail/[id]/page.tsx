@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { MailboxMessageView } from "@/app/_components/mailbox-views";
-import { getMailboxMessage } from "@/emails/mailbox";
-import { requireAdmin } from "@/lib/auth-guard";
+import { getMailboxMessage } from "@/emails/transport/mailbox";
+import { requireAdmin } from "@/server/auth/auth-guard";
 
 export default async function AdminMailMessagePage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();

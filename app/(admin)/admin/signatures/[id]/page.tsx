@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { listAuditEntries } from "@/db/queries/audit";
 import { getLocalizedDocumentById } from "@/db/queries/documents";
 import { getSignatureWithDocument } from "@/db/queries/moderation";
-import { formatUtc } from "@/lib/format";
-import { requireAdmin } from "@/lib/auth-guard";
-import { countryName } from "@/lib/countries";
-import { approveAction, rejectAction, restoreAction } from "../actions";
+import { formatUtc } from "@/lib/format/utc";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { countryName } from "@/lib/i18n/countries";
+import { approveAction, rejectAction, restoreAction } from "@/app/(admin)/admin/signatures/actions";
 
 export const metadata = { title: "Signature" };
 

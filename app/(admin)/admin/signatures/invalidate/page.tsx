@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { listAllDocuments } from "@/db/queries/documents";
 import { previewInvalidation } from "@/db/queries/moderation";
-import { requireAdmin } from "@/lib/auth-guard";
-import { parseInvalidationCriteria, type InvalidationCriteria } from "@/lib/invalidation-criteria";
-import { invalidateAction } from "../actions";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import type { InvalidationCriteria } from "@/db/queries/moderation";
+import { parseInvalidationCriteria } from "@/server/admin/inputs/invalidation-criteria";
+import { invalidateAction } from "@/app/(admin)/admin/signatures/actions";
 
 export const metadata = { title: "Bulk invalidation" };
 

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getUpdate, getUpdateProgress, markUpdateSent } from "@/db/queries/updates";
-import { requireAdmin } from "@/lib/auth-guard";
-import { formatUtc } from "@/lib/format";
-import { listUpdateTargets, targetOptionOf } from "@/lib/update-targets";
-import { sendUpdateAction } from "../actions";
-import { AutoRefresh } from "../auto-refresh";
-import { UpdateProgress } from "../progress";
-import { loadUpdatePreview } from "../load-preview";
-import { UpdatePreview } from "../update-preview";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { formatUtc } from "@/lib/format/utc";
+import { listUpdateTargets, targetOptionOf } from "@/server/updates/update-targets";
+import { sendUpdateAction } from "@/app/(admin)/admin/updates/actions";
+import { AutoRefresh } from "@/app/(admin)/admin/updates/auto-refresh";
+import { UpdateProgress } from "@/app/(admin)/admin/updates/progress";
+import { loadUpdatePreview } from "@/app/(admin)/admin/updates/load-preview";
+import { UpdatePreview } from "@/app/(admin)/admin/updates/update-preview";
 
 export const metadata = { title: "Update" };
 

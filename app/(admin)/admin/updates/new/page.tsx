@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { requireAdmin } from "@/lib/auth-guard";
-import { listUpdateTargets } from "@/lib/update-targets";
-import { saveUpdateAction } from "../actions";
-import { UpdateForm } from "../update-form";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { listUpdateTargets } from "@/server/updates/update-targets";
+import { saveUpdateAction } from "@/app/(admin)/admin/updates/actions";
+import { UpdateForm } from "@/app/(admin)/admin/updates/update-form";
 
 export const metadata = { title: "New update" };
 

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { MailboxMessageView } from "@/app/_components/mailbox-views";
-import { getMailboxMessage } from "@/emails/mailbox";
+import { getMailboxMessage } from "@/emails/transport/mailbox";
 import { isProduction } from "@/lib/config";
 
 // Never cached: it reads live data on every request.

@@ -3,8 +3,9 @@ import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
-import { toLocale, translator } from "@/lib/i18n";
-import { findPublicDocument } from "@/lib/public-documents";
+import { toLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { findPublicDocument } from "@/server/public/public-documents";
 
 // Never cached: it reads live data on every request.
 export const dynamic = "force-dynamic";

@@ -6,10 +6,12 @@ import { SignatureCount } from "@/app/_components/signature-count";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
 import { getConfig } from "@/lib/config";
-import { localePath, toLocale, translator } from "@/lib/i18n";
-import { findPublicDocument } from "@/lib/public-documents";
-import { shareLinks } from "@/lib/share-links";
-import { signerToken, verifySignerToken } from "@/lib/signer-links";
+import { localePath } from "@/lib/i18n/paths";
+import { toLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { findPublicDocument } from "@/server/public/public-documents";
+import { shareLinks } from "@/lib/format/share-links";
+import { signerToken, verifySignerToken } from "@/lib/security/signer-links";
 
 // Never cached: it reads live data on every request.
 export const dynamic = "force-dynamic";

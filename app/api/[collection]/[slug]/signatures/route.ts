@@ -1,10 +1,11 @@
 import { getDocumentBySlug, getLocalizedDocument } from "@/db/queries/documents";
-import { isCrossSite } from "@/lib/cross-site";
+import { isCrossSite } from "@/lib/security/cross-site";
 import { kindOfCollection } from "@/lib/collections";
-import { isLocale, translator } from "@/lib/i18n";
-import { readJsonBody } from "@/lib/json-body";
-import { fieldErrors, signatureInputSchema } from "@/lib/signature-input";
-import { signDocument } from "@/lib/signing";
+import { isLocale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import { readJsonBody } from "@/lib/security/json-body";
+import { fieldErrors, signatureInputSchema } from "@/lib/forms/signature-input";
+import { signDocument } from "@/server/signing/signing";
 
 type Context = { params: Promise<{ collection: string; slug: string }> };
 

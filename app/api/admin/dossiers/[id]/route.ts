@@ -3,8 +3,8 @@ import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { getDossier } from "@/db/queries/dossiers";
 import { recordAudit } from "@/db/queries/audit";
-import { adminOrUnauthorized } from "@/lib/auth-guard";
-import { dossierFile } from "@/lib/dossier-jobs";
+import { adminOrUnauthorized } from "@/server/auth/auth-guard";
+import { dossierFile } from "@/server/jobs/dossier-jobs";
 
 /** Streams a finished dossier's PDF to an organiser; every download is audited. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {

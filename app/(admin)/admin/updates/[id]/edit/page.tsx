@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getUpdate } from "@/db/queries/updates";
-import { requireAdmin } from "@/lib/auth-guard";
-import { formValuesOf } from "@/lib/update-input";
-import { listUpdateTargets, targetOptionOf } from "@/lib/update-targets";
-import { saveUpdateAction } from "../../actions";
-import { UpdateForm } from "../../update-form";
+import { requireAdmin } from "@/server/auth/auth-guard";
+import { formValuesOf } from "@/server/admin/inputs/update-input";
+import { listUpdateTargets, targetOptionOf } from "@/server/updates/update-targets";
+import { saveUpdateAction } from "@/app/(admin)/admin/updates/actions";
+import { UpdateForm } from "@/app/(admin)/admin/updates/update-form";
 
 export const metadata = { title: "Edit update" };
 

@@ -1,0 +1,14 @@
+// The domain's fixed vocabularies, shared by the schema, the form parsers and the pages. They live below the
+// database layer so that helpers and client components can name them without loading the schema.
+export const documentKinds = ["petition", "letter"] as const;
+export const documentStatuses = ["draft", "open", "closed"] as const;
+export const displayChoices = ["full", "initials", "hidden"] as const;
+// held: confirmed by email but over a rate limit, waiting for an organiser; flagged: tripped the bot checks.
+export const signatureStates = ["pending", "confirmed", "held", "flagged", "rejected", "withdrawn"] as const;
+export const reviewReasons = ["honeypot", "too-fast", "burst-limit", "sustained-limit"] as const;
+
+export type DocumentKind = (typeof documentKinds)[number];
+export type DocumentStatus = (typeof documentStatuses)[number];
+export type DisplayChoice = (typeof displayChoices)[number];
+export type SignatureState = (typeof signatureStates)[number];
+export type ReviewReason = (typeof reviewReasons)[number];

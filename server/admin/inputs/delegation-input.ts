@@ -1,0 +1,91 @@
+import "server-only";
+import { z } from "zod";
+import { isoDate, optional, requiredText } from "@/lib/forms/form-fields";
+
+/** The Russian version of a record is whole or absent: `{ ru }` when every field is given, `{}` when none is. */
+function russianVersion<T extends Record<string, string | undefined>>(fields: T) {
+  return Object.values(fields).every(Boolean) ? { ru: fields as { [K in keyof T]: string } } : {};
+}
+
+const wholeOrAbsent = (...values: (string | undefined)[]) => values.every(Boolean) || !values.some(Boolean);
+
+/** A dispatch: its date, and its title and Markdown text in English, optionally in Russian too. */
+export const dispatchInputSchema = z
+  .object({
+    dated: isoDate,
+    title: requiredText("The title", 200),
+    body: requiredText("The text", 20_000),
+    titleRu: optional(requiredText("The Russian title", 200)),
+    bodyRu: optional(requiredText("The Russian text", 20_000)),
+  })
+  .refine((input) => wholeOrAbsent(input.titleRu, input.bodyRu), {
+    message: "Give both the Russian title and text, or neither.",
+    path: ["titleRu"],
+  })
+  .transform(({ dated, title, body, titleRu, bodyRu }) => ({
+    dated,
+    texts: { en: { title, body }, ...russianVersion({ title: titleRu, body: bodyRu }) },
+  }));
+
+/** The delegation's story: title, summary and Markdown text in English, optionally all three in Russian. */
+export const delegationTextsSchema = z
+  .object({
+    title: requiredText("The title", 200),
+    summary: requiredText("The summary", 600),
+    body: requiredText("The text", 30_000),
+    titleRu: optional(requiredText("The Russian title", 200)),
+    summaryRu: optional(requiredText("The Russian summary", 600)),
+    bodyRu: optional(requiredText("The Russian text", 30_000)),
+  })
+  .refine((input) => wholeOrAbsent(input.titleRu, input.summaryRu, input.bodyRu), {
+    message: "Give the Russian title, summary and text together, or none of them.",
+    path: ["titleRu"],
+  })
+  .transform(({ title, summary, body, titleRu, summaryRu, bodyRu }) => ({
+    en: { title, summary, body },
+    ...russianVersion({ title: titleRu, summary: summaryRu, body: bodyRu }),
+  }));
+
+/** A member: name, and role and short biography (Markdown) in English, optionally in Russian. */
+export const memberInputSchema = z
+  .object({
+    name: requiredText("The name", 120),
+    role: requiredText("The role", 200),
+    bio: requiredText("The biography", 2_000),
+    roleRu: optional(requiredText("The Russian role", 200)),
+    bioRu: optional(requiredText("The Russian biography", 2_000)),
+  })
+  .refine((input) => wholeOrAbsent(input.roleRu, input.bioRu), {
+    message: "Give both the Russian role and biography, or neither.",
+    path: ["roleRu"],
+  })
+  .transform(({ name, role, bio, roleRu, bioRu }) => ({
+    name,
+    texts: { en: { role, bio }, ...russianVersion({ role: roleRu, bio: bioRu }) },
+  }));
+
+/** A delivery: when, where, to whom, and for each document handed over, the dossier that was. */
+export const deliveryInputSchema = z.object({
+  deliveredOn: isoDate,
+  place: requiredText("The place", 200),
+  recipient: requiredText("The recipient", 300),
+  items: z
+    .array(z.object({ documentId: z.coerce.number().int().positive(), dossierId: z.coerce.number().int().positive() }))
+    .min(1, "Choose the dossier of at least one document."),
+});
+
+export type DispatchInput = z.infer<typeof dispatchInputSchema>;
+export type DeliveryInput = z.infer<typeof deliveryInputSchema>;
+
+/** The delivery form names each document's dossier "dossier-<documentId>"; an empty choice means not delivered. */
+export function deliveryFromForm(form: FormData) {
+  const items = [...form.entries()]
+    .filter(([key, value]) => key.startsWith("dossier-") && typeof value === "string" && value !== "")
+    .map(([key, value]) => ({ documentId: key.slice("dossier-".length), dossierId: value }));
+  return {
+    deliveredOn: form.get("deliveredOn") ?? "",
+    place: form.get("place") ?? "",
+    recipient: form.get("recipient") ?? "",
+    items,
+  };
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import {
+  claimDueMessages,
+  markMessagesFailed,
+  markMessagesSent,
+  requeueInterruptedMessages,
+  scheduleMessagesRetry,
+  splitBatch,
+} from "@/db/queries/outbox";
+import { getConfig } from "@/lib/config";
+import { composeEmail } from "@/emails/compose";
+import { sendEmails, type SendResult } from "@/emails/transport/send";
+
+/**
+ * How long a message is retried. Resend remembers an idempotency key for 24 hours, so a retry after that
+ * could deliver twice; until then no outage, however long, loses an email.
+ */
+const RETRY_WINDOW_MS = 24 * 3600_000;
+const MAX_DELAY_MS = 15 * 60_000;
+const POLL_MS = 2_000;
+/** Resend's batch endpoint takes up to 100 emails per request. */
+const BATCH = 100;
+
+/** Exponential backoff with jitter: 1 s, 2 s, 4 s … (MAIL_RETRY_BASE_MS) capped at 15 minutes. */
+export function backoffDelay(attempt: number, random = Math.random): number {
+  const exponential = Math.min(MAX_DELAY_MS, getConfig().MAIL_RETRY_BASE_MS * 2 ** (attempt - 1));
+  return Math.round(exponential * (0.75 + random() * 0.5));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Paces requests to the provider's announced rate (ratelimit-limit per second, as Resend counts it) so
+ * a backlog drains at the full allowed rate without provoking 429s; a 429's Retry-After still wins.
+ */
+class Pacer {
+  private answered: number[] = [];
+  private limit = 0;
+
+  /** Each answer's time: the provider counted the request before it answered, so spacing answers is safe. */
+  learn(rateLimit: SendResult["rateLimit"], now = Date.now()): void {
+    if (rateLimit) this.limit = rateLimit.limit;
+    this.answered.push(now);
+    if (this.answered.length > 100) this.answered.splice(0, this.answered.length - 100);
+  }
+
+  /** How long to wait so that no more than `limit` requests fall within any second. */
+  waitMs(now = Date.now()): number {
+    if (this.limit === 0 || this.answered.length < this.limit) return 0;
+    return Math.max(0, this.answered[this.answered.length - this.limit] + 1000 - now);
+  }
+}
+
+const pacer = new Pacer();
+
+/** Sends one batch; returns how long the provider asked us to wait (Retry-After), if it did. */
+async function deliver(batch: Awaited<ReturnType<typeof claimDueMessages>>): Promise<number> {
+  const ids = batch.map((message) => message.id);
+  let result: SendResult;
+  try {
+    const emails = await Promise.all(batch.map(async (message) => ({ key: `outbox-${message.id}`, email: await composeEmail(message) })));
+    await sleep(pacer.waitMs());
+    result = await sendEmails(emails, batch[0].batchKey);
+    pacer.learn(result.rateLimit);
+  } catch (error) {
+    result = { ok: false, retryable: true, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (result.ok) {
+    await markMessagesSent(batch.map((message, index) => ({ id: message.id, providerId: result.providerIds[index] })));
+    return 0;
+  }
+  // Log the rows and the provider's answer only: never the recipients or the emails' links.
+  console.warn(`outbox ${ids[0]}${ids.length > 1 ? ` (+${ids.length - 1})` : ""}: attempt ${batch[0].attempts} failed: ${result.error}`);
+  if (!result.retryable && batch.length > 1) {
+    await splitBatch(ids); // one bad address must not hold back the rest: send each alone
+  } else {
+    const retryAt = Date.now() + Math.max(backoffDelay(batch[0].attempts), result.retryAfterMs ?? 0);
+    // The batch's first message is its oldest: its age bounds the key's.
+    if (!result.retryable || retryAt - batch[0].createdAt.getTime() > RETRY_WINDOW_MS) await markMessagesFailed(ids, result.error);
+    else await scheduleMessagesRetry(ids, result.error, new Date(retryAt));
+  }
+  return result.retryAfterMs ?? 0;
+}
+
+/** Sends everything due now, batch after batch, at the provider's pace; returns how many it handled. */
+export async function drainOutbox(): Promise<number> {
+  let handled = 0;
+  for (;;) {
+    const batch = await claimDueMessages(BATCH);
+    if (batch.length === 0) return handled;
+    const pause = await deliver(batch);
+    handled += batch.length;
+    if (pause > 0) await sleep(pause);
+  }
+}
+
+type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; again?: boolean };
+
+// On globalThis: instrumentation and route handlers are separate bundles in one process.
+const state: WorkerState = ((globalThis as { __delegationOutbox?: WorkerState }).__delegationOutbox ??= {});
+
+function runOnce(): void {
+  if (state.running) {
+    state.again = true;
+    return;
+  }
+  state.running = drainOutbox()
+    .then(() => undefined)
+    .catch((error) => console.error("outbox worker pass failed:", error instanceof Error ? error.message : error))
+    .finally(() => {
+      state.running = undefined;
+      if (state.again) {
+        state.again = false;
+        runOnce();
+      }
+    });
+}
+
+/** Starts the once-per-process worker: a pass now, then one every couple of seconds. */
+export async function startOutboxWorker(): Promise<void> {
+  if (state.timer) return;
+  await requeueInterruptedMessages();
+  state.timer = setInterval(runOnce, POLL_MS);
+  state.timer.unref();
+  runOnce();
+}
+
+/** Asks a running worker for a pass now (after a signature is queued); the poll is the fallback. */
+export function nudgeOutbox(): void {
+  if (state.timer) runOnce();
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { applyRetention, type RetentionPolicy, type RetentionResult } from "@/db/queries/self-service";
+import { getConfig } from "@/lib/config";
+
+const HOUR = 3600_000;
+
+/** The retention schedule in force, from the environment (see the privacy page, which shows it). */
+export function retentionPolicy(): RetentionPolicy {
+  const config = getConfig();
+  return {
+    unconfirmedDays: config.RETENTION_UNCONFIRMED_DAYS,
+    closedDays: config.RETENTION_CLOSED_DAYS,
+    sentEmailDays: config.RETENTION_EMAIL_DAYS,
+  };
+}
+
+export function describeRetention(result: RetentionResult): string {
+  return (
+    `retention: deleted ${result.deleted} unconfirmed signature(s), anonymised ${result.anonymised} ` +
+    `signature(s) of closed documents, deleted ${result.emailsDeleted} old email(s)`
+  );
+}
+
+type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void> };
+
+// On globalThis, like the outbox worker: one schedule per process whichever bundle starts it.
+const state: WorkerState = ((globalThis as { __delegationRetention?: WorkerState }).__delegationRetention ??= {});
+
+/** One pass, unless one is still running (a pass over a large closed document may take a while). */
+export function runRetentionPass(): Promise<void> {
+  state.running ??= applyRetention(retentionPolicy())
+    .then((result) => {
+      if (result.deleted + result.anonymised + result.emailsDeleted > 0) console.log(describeRetention(result));
+    })
+    .catch((error) => console.error("retention pass failed:", error instanceof Error ? error.message : error))
+    .finally(() => {
+      state.running = undefined;
+    });
+  return state.running;
+}
+
+/** Applies the retention schedule now and then every hour, without keeping the process alive. */
+export function startRetentionWorker(everyMs = HOUR): void {
+  if (state.timer) return;
+  state.timer = setInterval(runRetentionPass, everyMs);
+  state.timer.unref();
+  void runRetentionPass();
+}

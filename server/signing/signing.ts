@@ -1,0 +1,68 @@
+import "server-only";
+import type { Locale } from "@/lib/i18n/locales";
+import {
+  confirmSignature,
+  recordSignature,
+  requestSignatureEmail,
+  type IssuedToken,
+  type SignedDocument,
+} from "@/db/queries/signatures";
+import { getAuthSecret } from "@/lib/security/auth-secret";
+import { clientAddress, hashAddress } from "@/lib/security/client-address";
+import { getConfig } from "@/lib/config";
+import { emailKey } from "@/lib/format/email-key";
+import { currentRateLimits } from "./rate-limits";
+import { deriveToken, hashToken, newTokenNonce } from "@/lib/security/tokens";
+import type { SignatureInput } from "@/lib/forms/signature-input";
+import { nudgeOutbox } from "@/server/jobs/outbox-worker";
+
+function issueToken(now = Date.now()): IssuedToken {
+  const nonce = newTokenNonce();
+  return {
+    nonce,
+    hash: hashToken(deriveToken(getAuthSecret(), nonce)),
+    expiresAt: new Date(now + getConfig().CONFIRM_TOKEN_TTL_HOURS * 3600_000),
+  };
+}
+
+export type SignOutcome = "accepted" | "not-open";
+
+export type SigningContext = {
+  locale: Locale;
+  headers: Headers;
+  /** Set when the form's bot checks tripped: the signature is kept, flagged, never counted or emailed. */
+  flagged?: "honeypot" | "too-fast" | null;
+};
+
+/**
+ * Takes a validated signature. The answer never says whether this address had signed before, nor whether
+ * the signature was flagged or will be held: the right email goes out either way, up to the cap.
+ */
+export async function signDocument(
+  document: SignedDocument,
+  input: SignatureInput,
+  context: SigningContext,
+): Promise<SignOutcome> {
+  if (document.status !== "open") return "not-open";
+  const signature = {
+    ...input,
+    organisation: document.kind === "letter" ? input.organisation : null,
+    role: document.kind === "letter" ? input.role : null,
+    emailKey: emailKey(input.email),
+    locale: context.locale,
+    ipHash: hashAddress(clientAddress(context.headers)),
+    flagged: context.flagged ?? null,
+  };
+  await recordSignature(document, signature, issueToken(), await currentRateLimits());
+  nudgeOutbox();
+  return "accepted";
+}
+
+export async function resendSignatureEmail(document: SignedDocument, email: string): Promise<void> {
+  await requestSignatureEmail(document, emailKey(email), issueToken());
+  nudgeOutbox();
+}
+
+export async function confirmByToken(token: string) {
+  return confirmSignature(hashToken(token));
+}
