@@ -1,16 +1,12 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // Opening the database migrates it and seeds an empty one; then the outbox and retention workers start, once.
+  // Opening the database migrates it and seeds an empty one; then the background jobs start, once.
   const { getDb } = await import("./db");
-  const { getAuthSecret } = await import("@/lib/security/auth-secret");
-  const { startOutboxWorker } = await import("@/server/jobs/outbox-worker");
-  const { startRetentionWorker } = await import("@/server/jobs/retention");
-  const { stampSocketAddresses } = await import("@/lib/security/socket-address");
+  const { getAuthSecret } = await import("./lib/security/auth-secret");
+  const { stampSocketAddresses } = await import("./lib/security/socket-address");
+  const { startBackgroundJobs } = await import("./server/jobs/start");
   stampSocketAddresses();
   getDb();
   getAuthSecret();
-  const { failInterruptedDossiers } = await import("@/db/queries/dossiers");
-  await failInterruptedDossiers();
-  await startOutboxWorker();
-  startRetentionWorker();
+  await startBackgroundJobs();
 }
