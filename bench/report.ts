@@ -22,12 +22,17 @@ export function machine(): string {
   return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load generator on the same machine`;
 }
 
-/** Puts the latest results into the README between its bench markers. */
-export function updateReadme(markdown: string, file = "README.md"): void {
-  const readme = readFileSync(file, "utf8");
-  const start = "<!-- bench:start -->";
-  const end = "<!-- bench:end -->";
-  if (!readme.includes(start) || !readme.includes(end)) return;
-  const next = readme.slice(0, readme.indexOf(start) + start.length) + `\n${markdown}\n` + readme.slice(readme.indexOf(end));
-  writeFileSync(file, next);
+/** Where the latest results are kept, between these two markers; the rest of the page is left as it is. */
+export const BENCH_TABLE_FILE = "docs/performance.md";
+const START = "<!-- bench:start -->";
+const END = "<!-- bench:end -->";
+
+/** Puts the latest results between the bench markers of the performance page (or of another file). */
+export function updateBenchTable(markdown: string, file = BENCH_TABLE_FILE): void {
+  const page = readFileSync(file, "utf8");
+  const start = page.indexOf(START);
+  const end = page.indexOf(END);
+  // Fail loudly: a page that lost its markers would otherwise keep a stale table without anyone noticing.
+  if (start === -1 || end < start) throw new Error(`${file} has no ${START} … ${END} block for the bench table`);
+  writeFileSync(file, `${page.slice(0, start + START.length)}\n${markdown}\n${page.slice(end)}`);
 }

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { appEnv, counterDrift, missingRows, prepareDatabase } from "./app-data";
 import type { LoadResult } from "./load";
-import { machine, sizeTable, table, updateReadme, type Row } from "./report";
+import { BENCH_TABLE_FILE, machine, sizeTable, table, updateBenchTable, type Row } from "./report";
 import { confirmingLoad, exportRun, getLoad, outboxDrain, pageDatabaseReads, secondsUntilCountShows, signingLoad } from "./scenarios";
 import { startApp, startInsertFloor } from "./servers";
 
@@ -140,8 +140,11 @@ async function main() {
     sizeTable(sizes),
   ].join("\n");
   console.log(`\n${report}`);
-  if (!quick) updateReadme(report);
   rmSync(root, { recursive: true, force: true });
+  if (!quick) {
+    updateBenchTable(report);
+    console.log(`The table in ${BENCH_TABLE_FILE} is updated.`);
+  }
   process.exitCode = rows.every((row) => row.ok !== false) ? 0 : 1;
 }
 
