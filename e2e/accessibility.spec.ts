@@ -83,6 +83,7 @@ test("a person can sign with the keyboard alone", async ({ page }) => {
 });
 
 test("the organisers' pages pass axe's WCAG 2 A/AA rules", async ({ page }) => {
+  test.setTimeout(120_000); // axe over every organiser page takes most of a minute on a loaded 2-core machine
   await signInAsAdmin(page);
   const signatureId = await page.goto("/admin/signatures").then(() => page.locator("tbody a").first().textContent());
   for (const path of ["/admin", "/admin/signatures", `/admin/signatures/${signatureId}`, "/admin/signatures/invalidate?domain=example.org", "/admin/documents", "/admin/documents/moscow-trials", "/admin/audit", "/admin/mail", "/admin/sessions"]) {

@@ -36,7 +36,7 @@ export type Config = z.infer<typeof envSchema> & { appUrl: string };
 
 let cached: Config | undefined;
 
-/** Reads the environment once; every variable has an embedded default (see README). */
+/** Reads the environment once; every variable has an embedded default (see docs/operations.md). */
 export function getConfig(): Config {
   if (cached) return cached;
   const env = envSchema.parse(
