@@ -227,6 +227,12 @@ export const en = {
     choicesUpdates: "Every update email also has a one-click link to stop updates.",
     choicesLost: "Lost the link? <link>Ask for a new email</link> with the address you signed with: it carries your private link again.",
   },
+  socialCard: {
+    // The word alone: the card draws the number before it, apart and larger.
+    signatures: "{count, plural, one {signature} other {signatures}}",
+    goal: "Goal: {goal, number}",
+    total: "In all",
+  },
   dossier: {
     heading: "Delivery dossier",
     addressee: "Addressed to",

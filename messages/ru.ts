@@ -231,6 +231,11 @@ export const ru: Messages = {
     choicesUpdates: "В каждом письме с новостями есть ссылка, чтобы отказаться от них одним щелчком.",
     choicesLost: "Потеряли ссылку? <link>Запросите новое письмо</link> на адрес, с которым подписывали: в нём снова будет ваша личная ссылка.",
   },
+  socialCard: {
+    signatures: "{count, plural, one {подпись} few {подписи} many {подписей} other {подписи}}",
+    goal: "Цель: {goal, number}",
+    total: "Всего",
+  },
   dossier: {
     heading: "Досье для вручения",
     addressee: "Адресат",
