@@ -51,3 +51,15 @@ test("the letter and the delegation have cards too, in English and Russian", asy
   expect((await request.get("/og/petitions/no-such-petition")).status()).toBe(404);
   expect((await request.get("/og/petitions/moscow-trials?lang=xx")).status()).toBe(400);
 });
+
+test("a Russian page shares the Russian card, under the site's Russian name", async ({ page }) => {
+  await page.goto("/ru/petitions/moscow-trials");
+  const meta = (selector: string) => page.locator(`meta[${selector}]`).getAttribute("content");
+  expect(await meta('property="og:image"')).toBe(`${baseURL}/og/petitions/moscow-trials?lang=ru`);
+  expect(await meta('property="og:url"')).toBe(`${baseURL}/ru/petitions/moscow-trials`);
+  expect(await meta('property="og:locale"')).toBe("ru_RU");
+  expect(await meta('property="og:site_name"')).toBe("Делегация");
+  await page.goto("/petitions/moscow-trials");
+  expect(await meta('property="og:locale"')).toBe("en_GB");
+  expect(await meta('property="og:site_name"')).toBe("Delegation");
+});

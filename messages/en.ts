@@ -227,6 +227,30 @@ export const en = {
     choicesUpdates: "Every update email also has a one-click link to stop updates.",
     choicesLost: "Lost the link? <link>Ask for a new email</link> with the address you signed with: it carries your private link again.",
   },
+  socialCard: {
+    // The word alone: the card draws the number before it, apart and larger.
+    signatures: "{count, plural, one {signature} other {signatures}}",
+    goal: "Goal: {goal, number}",
+    total: "In all",
+  },
+  dossier: {
+    heading: "Delivery dossier",
+    addressee: "Addressed to",
+    signatures: "Signatures",
+    generated: "Generated",
+    generatedAt: "{dateTime} UTC",
+    columns: {
+      number: "No.",
+      name: "Name",
+      city: "City",
+      country: "Country",
+      signedAt: "Date signed",
+    },
+    signedOn: "{year}-{month}-{day}",
+    range: "Signatures {from}–{to} of {total}",
+    // The page total follows this text: it is written once the last page is known.
+    pageOf: "Page {page} of ",
+  },
   email: {
     signerFooter: "You are receiving this because this address was entered on a signing form. If that was not you, ignore this email: nothing is counted without confirmation.",
     dear: "Dear {name},",

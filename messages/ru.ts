@@ -231,6 +231,28 @@ export const ru: Messages = {
     choicesUpdates: "В каждом письме с новостями есть ссылка, чтобы отказаться от них одним щелчком.",
     choicesLost: "Потеряли ссылку? <link>Запросите новое письмо</link> на адрес, с которым подписывали: в нём снова будет ваша личная ссылка.",
   },
+  socialCard: {
+    signatures: "{count, plural, one {подпись} few {подписи} many {подписей} other {подписи}}",
+    goal: "Цель: {goal, number}",
+    total: "Всего",
+  },
+  dossier: {
+    heading: "Досье для вручения",
+    addressee: "Адресат",
+    signatures: "Подписи",
+    generated: "Сформировано",
+    generatedAt: "{dateTime} UTC",
+    columns: {
+      number: "№",
+      name: "Имя",
+      city: "Город",
+      country: "Страна",
+      signedAt: "Дата подписи",
+    },
+    signedOn: "{day}.{month}.{year}",
+    range: "Подписи {from}–{to} из {total}",
+    pageOf: "Страница {page} из ",
+  },
   email: {
     signerFooter: "Вы получили это письмо, потому что этот адрес указали в форме подписи. Если это были не вы, просто не обращайте внимания: без подтверждения ничего не учитывается.",
     dear: "Здравствуйте, {name}!",

@@ -1,10 +1,8 @@
 "use client";
 
 import { usePathname } from "next/navigation";
-import { locales, type Locale } from "@/lib/i18n/locales";
+import { locales, ownLanguageNames, type Locale } from "@/lib/i18n/locales";
 import { localePath, withoutLocale } from "@/lib/i18n/paths";
-
-const names: Record<Locale, string> = { en: "English", ru: "Русский" };
 
 /** Links to this same page in the other languages; plain links, so they work without JavaScript. */
 export function LanguageSwitch({ current, label }: { current: Locale; label: string }) {
@@ -14,10 +12,10 @@ export function LanguageSwitch({ current, label }: { current: Locale; label: str
       {locales.map((locale) => (
         <li key={locale}>
           {locale === current ? (
-            <span aria-current="true" lang={locale}>{names[locale]}</span>
+            <span aria-current="true" lang={locale}>{ownLanguageNames[locale]}</span>
           ) : (
             <a href={localePath(locale, withoutLocale(pathname))} lang={locale} hrefLang={locale}>
-              {names[locale]}
+              {ownLanguageNames[locale]}
             </a>
           )}
         </li>

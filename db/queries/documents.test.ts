@@ -3,13 +3,14 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { documents, signatures } from "@/db/schema";
 import { emailKey } from "@/lib/format/email-key";
+import type { Locale } from "@/lib/i18n/locales";
 import { hashToken, newTokenNonce } from "@/lib/security/tokens";
 import { getLocalizedDocument, listDocumentTexts, updateDocument, type TextFields } from "./documents";
 import { recordSignature } from "./signatures";
 
 const token = () => ({ hash: hashToken(newTokenNonce()), nonce: newTokenNonce(), expiresAt: new Date(Date.now() + 3600_000) });
 
-async function letter(locale: "en" | "ru" = "en") {
+async function letter(locale: Locale = "en") {
   return (await getLocalizedDocument("letter", "family-letter", locale))!;
 }
 

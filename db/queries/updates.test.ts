@@ -4,13 +4,14 @@ import { getDb } from "@/db";
 import { delegations, documents, outbox, signatures, updates } from "@/db/schema";
 import type { SignatureState } from "@/lib/vocabulary";
 import { emailKey } from "@/lib/format/email-key";
+import type { Locale } from "@/lib/i18n/locales";
 import { setUpdatesForSigner } from "./self-service";
 import { countUpdateRecipients, createUpdate, getUpdate, getUpdateProgress, markUpdateSent, queueUpdate } from "./updates";
 
 const db = () => getDb();
 const texts = { en: { subject: "News", body: "The delegation is back." } };
 
-function sign(slug: string, email: string, state: SignatureState, optedIn = true, locale: "en" | "ru" = "en") {
+function sign(slug: string, email: string, state: SignatureState, optedIn = true, locale: Locale = "en") {
   const document = db().select().from(documents).all().find((row) => row.slug === slug)!;
   return db()
     .insert(signatures)

@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { delegationDocuments, outbox, signatures, updates, type Translated } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/locales";
 
 export type UpdateTexts = Translated<{ subject: string; body: string }>;
 export type UpdateTarget = { documentId: number } | { delegationId: number };
 export type CampaignUpdate = typeof updates.$inferSelect;
-export type UpdatePayload = { updateId: number; signatureId: number; locale: "en" | "ru" };
+export type UpdatePayload = { updateId: number; signatureId: number; locale: Locale };
 
 export const UPDATE_TEMPLATE = "campaign-update";
 

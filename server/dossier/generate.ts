@@ -2,12 +2,12 @@ import "server-only";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { openDossierSnapshot } from "@/db/queries/dossier";
-import type { DossierLocale } from "./labels";
+import type { Locale } from "@/lib/i18n/locales";
 import { renderDossier, type DossierResult } from "./render-dossier";
 
 export type GenerateDossierOptions = {
   documentId: number;
-  locale: DossierLocale;
+  locale: Locale;
   /** Where the PDF goes; it appears there only once complete (written beside it, then renamed). */
   file: string;
   /** Pass the time recorded for an earlier run to regenerate it byte for byte from unchanged data. */

@@ -1,39 +1,19 @@
 import "server-only";
-export const dossierLocales = ["en", "ru"] as const;
-export type DossierLocale = (typeof dossierLocales)[number];
+import { regionalLocale, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
 
-// Kept here until the app's message catalogue takes them over.
-const texts = {
-  en: {
-    heading: "Delivery dossier",
-    addressee: "Addressed to",
-    signatures: "Signatures",
-    generated: "Generated",
-    number: "No.",
-    name: "Name",
-    city: "City",
-    country: "Country",
-    signedAt: "Date signed",
-    range: (from: string, to: string, of: string) => `Signatures ${from}–${to} of ${of}`,
-    // The page total follows this text; it is written once the last page is known.
-    pageOf: (page: string) => `Page ${page} of `,
-  },
-  ru: {
-    heading: "Досье для вручения",
-    addressee: "Адресат",
-    signatures: "Подписи",
-    generated: "Сформировано",
-    number: "№",
-    name: "Имя",
-    city: "Город",
-    country: "Страна",
-    signedAt: "Дата подписи",
-    range: (from: string, to: string, of: string) => `Подписи ${from}–${to} из ${of}`,
-    pageOf: (page: string) => `Страница ${page} из `,
-  },
-} satisfies Record<DossierLocale, unknown>;
+export type DossierColumn = "number" | "name" | "city" | "country" | "signedAt";
 
-export type DossierLabels = (typeof texts)["en"] & {
+export type DossierLabels = {
+  heading: string;
+  addressee: string;
+  signatures: string;
+  generated: string;
+  columns: Record<DossierColumn, string>;
+  /** A sheet's header: which signatures it holds, out of how many. */
+  range: (from: number, to: number, total: number) => string;
+  /** A page's footer up to its total, which is written once the last page is known. */
+  pageOf: (page: number) => string;
   count: (value: number) => string;
   /** Day a signature was confirmed, in UTC like every date the organisers see. */
   date: (value: Date) => string;
@@ -41,20 +21,49 @@ export type DossierLabels = (typeof texts)["en"] & {
   countryName: (code: string) => string;
 };
 
-const intlLocale: Record<DossierLocale, string> = { en: "en-GB", ru: "ru-RU" };
+const DAY_MS = 86_400_000;
+const twoDigits = (value: number) => String(value).padStart(2, "0");
 
-export function dossierLabels(locale: DossierLocale): DossierLabels {
-  const tag = intlLocale[locale];
-  const count = new Intl.NumberFormat(tag);
-  const day = new Intl.DateTimeFormat(tag, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
+/**
+ * The dossier's texts from the message catalogue. Numbers, dates and country names follow the language's
+ * regional conventions (British for English), as printed dossiers always have.
+ */
+export function dossierLabels(locale: Locale): DossierLabels {
+  const t = translator(locale);
+  const tag = regionalLocale(locale);
+  const numbers = new Intl.NumberFormat(tag);
   const long = new Intl.DateTimeFormat(tag, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
   const regions = new Intl.DisplayNames([tag], { type: "region", fallback: "code" });
+  const count = (value: number) => numbers.format(value);
+  // Signatures come in bursts: a million rows fall on a few hundred days, each formatted once.
+  const days = new Map<number, string>();
   const countries = new Map<string, string>();
   return {
-    ...texts[locale],
-    count: (value) => count.format(value),
-    date: (value) => (locale === "en" ? value.toISOString().slice(0, 10) : day.format(value)),
-    dateTime: (value) => `${long.format(value)} UTC`,
+    heading: t("dossier.heading"),
+    addressee: t("dossier.addressee"),
+    signatures: t("dossier.signatures"),
+    generated: t("dossier.generated"),
+    columns: {
+      number: t("dossier.columns.number"),
+      name: t("dossier.columns.name"),
+      city: t("dossier.columns.city"),
+      country: t("dossier.columns.country"),
+      signedAt: t("dossier.columns.signedAt"),
+    },
+    range: (from, to, total) => t("dossier.range", { from: count(from), to: count(to), total: count(total) }),
+    pageOf: (page) => t("dossier.pageOf", { page: count(page) }),
+    count,
+    date: (value) => {
+      const day = Math.floor(value.getTime() / DAY_MS);
+      let text = days.get(day);
+      if (text === undefined) {
+        const [year, month, date] = [value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()];
+        text = t("dossier.signedOn", { year: String(year), month: twoDigits(month), day: twoDigits(date) });
+        days.set(day, text);
+      }
+      return text;
+    },
+    dateTime: (value) => t("dossier.generatedAt", { dateTime: long.format(value) }),
     countryName: (code) => {
       let name = countries.get(code);
       if (name === undefined) {

@@ -6,14 +6,13 @@ import { pipeline } from "node:stream/promises";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import PDFDocument from "pdfkit";
 import { fallbackFiles, fontPath } from "./fonts";
-import { dossierLabels, type DossierLabels, type DossierLocale } from "./labels";
+import type { Locale } from "@/lib/i18n/locales";
+import { dossierLabels, type DossierLabels } from "./labels";
 import { writeMarkdown, type Flow } from "./markdown-to-pdf";
 import { PageTotal } from "./page-total";
 import type { DossierRow } from "@/db/queries/dossier";
 import { SignatureSheets } from "./signature-sheets";
 import { Typesetter } from "./typesetter";
-
-export type { DossierLocale } from "./labels";
 
 export type DossierCover = {
   title: string;
@@ -30,7 +29,7 @@ export type DossierInput = {
   rows: Iterable<DossierRow>;
   /** How many rows there are: printed on the cover and in each sheet's header, checked against the rows. */
   total: number;
-  locale: DossierLocale;
+  locale: Locale;
   /** Called after the cover and after each sheet page (every 40-odd rows). */
   onProgress?: (done: number, total: number) => void;
 };
@@ -94,7 +93,7 @@ export async function renderDossier(input: DossierInput, output: Writable): Prom
   let pages = 0;
   doc.on("pageAdded", () => {
     pages++;
-    const [prefix] = typesetter.lines(labels.pageOf(labels.count(pages)), "regular", FOOTER_SIZE, WIDTH);
+    const [prefix] = typesetter.lines(labels.pageOf(pages), "regular", FOOTER_SIZE, WIDTH);
     const baseline = HEIGHT - MARGIN / 2 - 4;
     typesetter.drawLine(prefix, MARGIN, baseline, FOOTER_SIZE);
     pageTotal.place(MARGIN + prefix.width, baseline);

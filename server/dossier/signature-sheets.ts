@@ -1,6 +1,6 @@
 import "server-only";
 import type { DossierRow } from "@/db/queries/dossier";
-import type { DossierLabels } from "./labels";
+import type { DossierColumn, DossierLabels } from "./labels";
 import type { Line, Typesetter } from "./typesetter";
 
 export type SheetGeometry = { left: number; top: number; width: number; bottom: number };
@@ -15,7 +15,7 @@ const PAD = 2.5;
 const MAX_LINES = 40;
 const RULE = "#bbbbbb";
 
-type Column = { key: "number" | "name" | "city" | "country" | "signedAt"; share: number; align?: "right" };
+type Column = { key: DossierColumn; share: number; align?: "right" };
 const COLUMNS: Column[] = [
   { key: "number", share: 0.08, align: "right" },
   { key: "name", share: 0.37 },
@@ -53,7 +53,7 @@ export class SignatureSheets {
       x += placed.width;
       return placed;
     });
-    this.labelsRow = this.layRow(this.columns.map((column) => labels[column.key]), "bold", LABEL_SIZE);
+    this.labelsRow = this.layRow(this.columns.map((column) => labels.columns[column.key]), "bold", LABEL_SIZE);
   }
 
   /** Pages of rows; yields after each page with the number of rows written so far. */
@@ -114,7 +114,7 @@ export class SignatureSheets {
   private drawPage(rows: LaidRow[], before: number, total: number) {
     const { doc, geometry, labels, typesetter } = this;
     doc.addPage();
-    const range = labels.range(labels.count(before + 1), labels.count(before + rows.length), labels.count(total));
+    const range = labels.range(before + 1, before + rows.length, total);
     const [rangeLine] = typesetter.lines(range, "regular", HEADER_SIZE, geometry.width);
     const headerBaseline = geometry.top + HEADER_SIZE;
     typesetter.drawLine(rangeLine, geometry.left, headerBaseline, HEADER_SIZE, { width: geometry.width, align: "right" });

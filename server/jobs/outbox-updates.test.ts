@@ -4,6 +4,7 @@ import { claimDueMessages, requeueInterruptedMessages } from "@/db/queries/outbo
 import { createUpdate, getUpdateProgress, queueUpdate, type UpdateTexts } from "@/db/queries/updates";
 import { documents, outbox, signatures, updates } from "@/db/schema";
 import { emailKey } from "@/lib/format/email-key";
+import type { Locale } from "@/lib/i18n/locales";
 import { verifySignerToken } from "@/lib/security/signer-links";
 import { startResendStub } from "@/tests/resend-stub";
 import { composeEmail } from "@/emails/compose";
@@ -27,7 +28,7 @@ afterAll(async () => {
 const db = () => getDb();
 const petitionId = () => db().select().from(documents).all().find((row) => row.slug === "moscow-trials")!.id;
 
-function addSigners(count: number, locale: "en" | "ru" = "en", prefix = "signer") {
+function addSigners(count: number, locale: Locale = "en", prefix = "signer") {
   const rows = Array.from({ length: count }, (_, i) => {
     const email = `${prefix}${i}@example.org`;
     return { documentId: petitionId(), name: `Signer ${i}`, email, emailKey: emailKey(email), country: "FR", display: "full" as const, state: "confirmed" as const, updates: true, locale };

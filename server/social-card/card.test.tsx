@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { printableOnCard } from "./fonts";
-import { signaturesWord } from "./labels";
+import { cardTexts, kindLabel, siteName } from "./labels";
 import { renderSocialCard, type SocialCardInput } from "./card";
 
 const english: SocialCardInput = {
@@ -91,14 +91,26 @@ describe("renderSocialCard", () => {
   });
 });
 
-describe("signaturesWord", () => {
-  it("follows Russian plural forms", () => {
-    expect([1, 2, 5, 11, 21, 22, 25, 101, 1000].map((n) => `${n} ${signaturesWord(n, "ru")}`)).toEqual([
-      "1 подпись", "2 подписи", "5 подписей", "11 подписей", "21 подпись", "22 подписи", "25 подписей", "101 подпись", "1000 подписей",
-    ]);
+describe("cardTexts", () => {
+  const signatures = (locale: "en" | "ru", counts: number[]) =>
+    counts.map((n) => {
+      const texts = cardTexts(locale, n);
+      return `${texts.count} ${texts.signatures}`;
+    });
+
+  it("follows Russian plural forms from the catalogue", () => {
+    expect(signatures("ru", [1, 2, 5, 21])).toEqual(["1 подпись", "2 подписи", "5 подписей", "21 подпись"]);
+    expect(signatures("ru", [11, 22, 25, 101, 1000])).toEqual(["11 подписей", "22 подписи", "25 подписей", "101 подпись", "1\u00a0000 подписей"]);
   });
 
   it("follows English plural forms", () => {
-    expect([0, 1, 2].map((n) => signaturesWord(n, "en"))).toEqual(["signatures", "signature", "signatures"]);
+    expect(signatures("en", [0, 1, 2, 1000])).toEqual(["0 signatures", "1 signature", "2 signatures", "1,000 signatures"]);
+  });
+
+  it("names the goal only when there is one, and the total and the kind in the card's language", () => {
+    expect(cardTexts("en", 3, 5000)).toMatchObject({ goal: "Goal: 5,000", total: "In all" });
+    expect(cardTexts("ru", 3, 5000)).toMatchObject({ goal: "Цель: 5\u00a0000", total: "Всего" });
+    expect(cardTexts("en", 3, 0).goal).toBeUndefined();
+    expect([kindLabel("letter", "en"), kindLabel("letter", "ru"), siteName("ru")]).toEqual(["Open letter", "Открытое письмо", "Делегация"]);
   });
 });

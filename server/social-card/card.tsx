@@ -1,7 +1,8 @@
 import "server-only";
 import { ImageResponse } from "next/og";
 import { cardFontFamily, loadCardFonts, printableOnCard } from "./fonts";
-import { cardLabels, formatCount, signaturesWord, type CardLocale } from "./labels";
+import type { Locale } from "@/lib/i18n/locales";
+import { cardTexts, formatCount } from "./labels";
 
 export const SOCIAL_CARD_SIZE = { width: 1200, height: 630 } as const;
 
@@ -10,7 +11,7 @@ export type SocialCardInput = {
   kindLabel: string;
   count: number;
   goal?: number;
-  locale: CardLocale;
+  locale: Locale;
   siteName: string;
   /** For a delegation: the documents it carries, each with its count (then `count` is their total). */
   parts?: { label: string; count: number }[];
@@ -25,7 +26,7 @@ function titleSize(title: string, compact: boolean): number {
   return compact ? Math.round(size * 0.8) : size;
 }
 
-function GoalBar({ count, goal, locale }: { count: number; goal: number; locale: CardLocale }) {
+function GoalBar({ count, goal, label }: { count: number; goal: number; label: string }) {
   const share = Math.min(1, count / goal);
   return (
     <div style={{ display: "flex", flexDirection: "column", width: 420, marginLeft: "auto", marginBottom: 14 }}>
@@ -33,13 +34,13 @@ function GoalBar({ count, goal, locale }: { count: number; goal: number; locale:
         <div style={{ display: "flex", width: `${Math.max(share * 100, 2)}%`, borderRadius: 9, background: colors.accent }} />
       </div>
       <div style={{ display: "flex", justifyContent: "flex-end", fontSize: 26, color: colors.muted, marginTop: 10 }}>
-        {`${cardLabels(locale).goal}: ${formatCount(goal, locale)}`}
+        {label}
       </div>
     </div>
   );
 }
 
-function Parts({ parts, locale }: { parts: NonNullable<SocialCardInput["parts"]>; locale: CardLocale }) {
+function Parts({ parts, locale }: { parts: NonNullable<SocialCardInput["parts"]>; locale: Locale }) {
   return (
     <div style={{ display: "flex", flexDirection: "column", borderTop: `2px solid ${colors.line}`, marginBottom: 18 }}>
       {parts.slice(0, 3).map((part, index) => (
@@ -62,6 +63,7 @@ export async function renderSocialCard(input: SocialCardInput): Promise<ImageRes
   const { count, goal, locale, parts } = input;
   const title = printableOnCard(input.title);
   const compact = Boolean(parts?.length);
+  const texts = cardTexts(locale, count, goal);
   return new ImageResponse(
     (
       <div
@@ -96,13 +98,13 @@ export async function renderSocialCard(input: SocialCardInput): Promise<ImageRes
         {compact ? <Parts parts={parts!} locale={locale} /> : null}
         <div style={{ display: "flex", alignItems: "flex-end" }}>
           <div style={{ display: "flex", alignItems: "baseline" }}>
-            {compact ? <div style={{ display: "flex", fontSize: 34, marginRight: 18 }}>{cardLabels(locale).total}</div> : null}
+            {compact ? <div style={{ display: "flex", fontSize: 34, marginRight: 18 }}>{texts.total}</div> : null}
             <div style={{ display: "flex", fontFamily: serif, fontWeight: 700, fontSize: compact ? 72 : 96, color: colors.accent }}>
-              {formatCount(count, locale)}
+              {texts.count}
             </div>
-            <div style={{ display: "flex", fontSize: 38, marginLeft: 18 }}>{signaturesWord(count, locale)}</div>
+            <div style={{ display: "flex", fontSize: 38, marginLeft: 18 }}>{texts.signatures}</div>
           </div>
-          {goal && goal > 0 ? <GoalBar count={count} goal={goal} locale={locale} /> : null}
+          {goal && texts.goal ? <GoalBar count={count} goal={goal} label={texts.goal} /> : null}
         </div>
         <div style={{ display: "flex", justifyContent: "flex-end", fontSize: 24, color: colors.muted, marginTop: 12 }}>
           {printableOnCard(input.siteName)}

@@ -1,39 +1,30 @@
 import "server-only";
-export const cardLocales = ["en", "ru"] as const;
-export type CardLocale = (typeof cardLocales)[number];
-export type CardKind = "petition" | "letter" | "delegation";
+import type { Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translator";
+import type { DocumentKind } from "@/lib/vocabulary";
 
-const labels = {
-  en: {
-    kinds: { petition: "Petition", letter: "Open letter", delegation: "Delegation" },
-    signatures: { one: "signature", other: "signatures" } as Partial<Record<Intl.LDMLPluralRule, string>>,
-    goal: "Goal",
-    total: "In all",
-  },
-  ru: {
-    kinds: { petition: "Петиция", letter: "Открытое письмо", delegation: "Делегация" },
-    signatures: { one: "подпись", few: "подписи", many: "подписей", other: "подписи" } as Partial<
-      Record<Intl.LDMLPluralRule, string>
-    >,
-    goal: "Цель",
-    total: "Всего",
-  },
-} as const;
+/** What a card says about its count, in the card's language. */
+export type CardTexts = { count: string; signatures: string; goal?: string; total: string };
 
-export function cardLabels(locale: CardLocale) {
-  return labels[locale];
+export function cardTexts(locale: Locale, count: number, goal?: number): CardTexts {
+  const t = translator(locale);
+  return {
+    count: formatCount(count, locale),
+    signatures: t("socialCard.signatures", { count }),
+    goal: goal && goal > 0 ? t("socialCard.goal", { goal }) : undefined,
+    total: t("socialCard.total"),
+  };
 }
 
-export function kindLabel(kind: CardKind, locale: CardLocale): string {
-  return labels[locale].kinds[kind];
+export function kindLabel(kind: DocumentKind | "delegation", locale: Locale): string {
+  return translator(locale)(`kinds.${kind}`);
 }
 
-/** "1 signature", "2 signatures"; "1 подпись", "3 подписи", "5 подписей", "21 подпись". */
-export function signaturesWord(count: number, locale: CardLocale): string {
-  const forms = labels[locale].signatures;
-  return forms[new Intl.PluralRules(locale).select(count)] ?? forms.other!;
+/** The site's name as its pages show it in this language. */
+export function siteName(locale: Locale): string {
+  return translator(locale)("site.brand");
 }
 
-export function formatCount(count: number, locale: CardLocale): string {
+export function formatCount(count: number, locale: Locale): string {
   return count.toLocaleString(locale);
 }

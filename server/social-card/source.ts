@@ -2,12 +2,11 @@ import "server-only";
 import { getDelegationBySlug, inLocale, listCarriedDocuments } from "@/db/queries/delegations";
 import { findPublicDocument } from "@/server/public/public-documents";
 import type { SocialCardInput } from "./card";
-import { kindLabel, type CardLocale } from "./labels";
-
-export const SITE_NAME = "Delegation";
+import type { Locale } from "@/lib/i18n/locales";
+import { kindLabel, siteName } from "./labels";
 
 /** What the card at /og/{collection}/{slug} shows, read now; undefined where the public has no such page. */
-export async function findSocialCard(collection: string, slug: string, locale: CardLocale): Promise<SocialCardInput | undefined> {
+export async function findSocialCard(collection: string, slug: string, locale: Locale): Promise<SocialCardInput | undefined> {
   if (collection === "delegations") {
     const delegation = await getDelegationBySlug(slug);
     if (!delegation) return undefined;
@@ -21,7 +20,7 @@ export async function findSocialCard(collection: string, slug: string, locale: C
         count: document.signatureCount,
       })),
       locale,
-      siteName: SITE_NAME,
+      siteName: siteName(locale),
     };
   }
   const document = await findPublicDocument(collection, slug, locale);
@@ -32,6 +31,6 @@ export async function findSocialCard(collection: string, slug: string, locale: C
     count: document.signatureCount,
     goal: document.goal,
     locale,
-    siteName: SITE_NAME,
+    siteName: siteName(locale),
   };
 }

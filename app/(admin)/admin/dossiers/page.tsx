@@ -3,6 +3,7 @@ import { listAllDocuments } from "@/db/queries/documents";
 import { listDossiers } from "@/db/queries/dossiers";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { formatUtc } from "@/lib/format/utc";
+import { englishLanguageNames, locales } from "@/lib/i18n/locales";
 import { generateDossierAction } from "./actions";
 
 export const metadata = { title: "Delivery dossiers" };
@@ -40,8 +41,7 @@ export default async function DossiersPage({ searchParams }: Props) {
         <div className="field">
           <label htmlFor="locale">Language of the cover</label>
           <select id="locale" name="locale">
-            <option value="en">English</option>
-            <option value="ru">Russian</option>
+            {locales.map((locale) => <option key={locale} value={locale}>{englishLanguageNames[locale]}</option>)}
           </select>
         </div>
         <div className="actions">

@@ -1,9 +1,7 @@
 import { Markdown } from "@/app/_components/markdown";
 import type { UpdateTexts } from "@/db/queries/updates";
-import type { Locale } from "@/lib/i18n/locales";
+import { englishLanguageNames as languageNames, type Locale } from "@/lib/i18n/locales";
 import type { OutgoingEmail } from "@/emails/transport/send";
-
-const languageNames: Record<Locale, string> = { en: "English", ru: "Russian" };
 
 // Plain data in, markup out: rendered by server pages, and by the form from its action state (which must
 // hold data, not elements, so that it can be posted back by a browser without JavaScript).

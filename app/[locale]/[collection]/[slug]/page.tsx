@@ -5,7 +5,7 @@ import { Markdown } from "@/app/_components/markdown";
 import { SignatureCount } from "@/app/_components/signature-count";
 import { formStamp } from "@/lib/security/bot-check";
 import { countryName, countryOptions } from "@/lib/i18n/countries";
-import { dateLocale, toLocale } from "@/lib/i18n/locales";
+import { regionalLocale, toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { socialMetadata } from "@/server/social-card/metadata";
 import { signerLine } from "@/lib/format/public-name";
@@ -75,7 +75,7 @@ export default async function DocumentPage({ params }: Props) {
                       <>
                         {" "}
                         <time className="when" dateTime={signer.confirmedAt}>
-                          {new Date(signer.confirmedAt).toLocaleDateString(dateLocale(locale), { day: "numeric", month: "long", year: "numeric" })}
+                          {new Date(signer.confirmedAt).toLocaleDateString(regionalLocale(locale), { day: "numeric", month: "long", year: "numeric" })}
                         </time>
                       </>
                     ) : null}

@@ -6,7 +6,7 @@ import { SignatureCount } from "@/app/_components/signature-count";
 import { inLocale } from "@/db/queries/delegations";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
-import { dateLocale, toLocale } from "@/lib/i18n/locales";
+import { regionalLocale, toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { getPublicDelegationPage } from "@/server/public/public-cache";
 import { socialMetadata } from "@/server/social-card/metadata";
@@ -87,7 +87,7 @@ export default async function DelegationPage({ params }: Props) {
             <article key={dispatch.id} className="card dispatch" aria-labelledby={`dispatch-${dispatch.id}`}>
               <h3 id={`dispatch-${dispatch.id}`}>{post.title}</h3>
               <p className="when">
-                <time dateTime={dispatch.dated}>{formatDay(dispatch.dated, dateLocale(locale))}</time>
+                <time dateTime={dispatch.dated}>{formatDay(dispatch.dated, regionalLocale(locale))}</time>
               </p>
               <Markdown>{post.body}</Markdown>
             </article>
@@ -102,7 +102,7 @@ export default async function DelegationPage({ params }: Props) {
           <article key={delivery.id} className="card delivery">
             <h3>
               {t("delegation.deliveredOn", {
-                date: formatDay(delivery.deliveredOn, dateLocale(locale)),
+                date: formatDay(delivery.deliveredOn, regionalLocale(locale)),
                 place: delivery.place,
                 recipient: delivery.recipient,
               })}

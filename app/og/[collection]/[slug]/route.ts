@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { cachedCardPng } from "@/server/social-card/cache";
-import { cardLocales } from "@/server/social-card/labels";
+import { locales } from "@/lib/i18n/locales";
 import { findSocialCard } from "@/server/social-card/source";
 
-const querySchema = z.object({ lang: z.enum(cardLocales).default("en") });
+const querySchema = z.object({ lang: z.enum(locales).default("en") });
 
 export async function GET(request: Request, { params }: { params: Promise<{ collection: string; slug: string }> }) {
   const { collection, slug } = await params;
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return new Response(`lang must be one of: ${cardLocales.join(", ")}.`, { status: 400 });
+  if (!query.success) return new Response(`lang must be one of: ${locales.join(", ")}.`, { status: 400 });
   const { lang } = query.data;
   const card = await findSocialCard(collection, slug, lang);
   if (!card) return new Response("No such page.", { status: 404 });

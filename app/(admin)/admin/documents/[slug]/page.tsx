@@ -1,20 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { findDocumentBySlug, listDocumentTexts } from "@/db/queries/documents";
-import { locales } from "@/lib/i18n/locales";
+import { englishLanguageNames as languageNames, locales, toLocale } from "@/lib/i18n/locales";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { documentPath } from "@/lib/collections";
 import { formatAuthors } from "@/server/admin/inputs/document-input";
 import { localePath } from "@/lib/i18n/paths";
-import { toLocale } from "@/lib/i18n/locales";
 import { editDocumentAction } from "./actions";
 import { EditDocumentForm } from "./edit-form";
 
 export const metadata = { title: "Edit document" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string; lang?: string }> };
-
-const languageNames = { en: "English", ru: "Russian" } as const;
 
 export default async function EditDocumentPage({ params, searchParams }: Props) {
   await requireAdmin();

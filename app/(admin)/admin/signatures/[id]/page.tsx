@@ -6,6 +6,7 @@ import { getSignatureWithDocument } from "@/db/queries/moderation";
 import { formatUtc } from "@/lib/format/utc";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { countryName } from "@/lib/i18n/countries";
+import { englishLanguageNames } from "@/lib/i18n/locales";
 import { approveAction, rejectAction, restoreAction } from "@/app/(admin)/admin/signatures/actions";
 
 export const metadata = { title: "Signature" };
@@ -25,7 +26,7 @@ export default async function SignaturePage({ params }: { params: Promise<{ id: 
       <p><Link href="/admin/signatures">All signatures</Link></p>
       <h1>Signature #{signature.id}</h1>
       <dl className="details">
-        <dt>Document</dt><dd>{document.title} (text version {signature.documentVersion}, signed in {signature.locale === "ru" ? "Russian" : "English"})</dd>
+        <dt>Document</dt><dd>{document.title} (text version {signature.documentVersion}, signed in {englishLanguageNames[signature.locale]})</dd>
         <dt>Name</dt><dd>{signature.name}</dd>
         <dt>Email</dt><dd>{signature.email}</dd>
         <dt>Where</dt><dd>{signature.city ? `${signature.city}, ` : ""}{countryName(signature.country)}</dd>

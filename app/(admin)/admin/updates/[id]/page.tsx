@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getUpdate, getUpdateProgress, markUpdateSent } from "@/db/queries/updates";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { formatUtc } from "@/lib/format/utc";
+import { englishLanguageNames, locales } from "@/lib/i18n/locales";
 import { listUpdateTargets, targetOptionOf } from "@/server/updates/update-targets";
 import { sendUpdateAction } from "@/app/(admin)/admin/updates/actions";
 import { AutoRefresh } from "@/app/(admin)/admin/updates/auto-refresh";
@@ -21,6 +22,7 @@ export default async function UpdatePage({ params }: { params: Promise<{ id: str
   if (update.status === "sending" && (await markUpdateSent(id))) update = (await getUpdate(id))!;
   const [progress, targets, preview] = await Promise.all([getUpdateProgress(id), listUpdateTargets(), loadUpdatePreview(update.texts, update)]);
   const target = targetOptionOf(targets, update);
+  const languages = locales.filter((code) => update.texts[code]).map((code) => englishLanguageNames[code]);
   return (
     <>
       <p><Link href="/admin/updates">All updates</Link></p>
@@ -29,7 +31,7 @@ export default async function UpdatePage({ params }: { params: Promise<{ id: str
         <dt>For the signers of</dt><dd>{target?.label ?? "—"}</dd>
         <dt>Status</dt><dd><strong>{update.status}</strong>{update.sentAt ? `, finished ${formatUtc(update.sentAt)}` : ""}</dd>
         <dt>Written by</dt><dd>{update.createdBy ?? "—"}, {formatUtc(update.createdAt)}</dd>
-        <dt>Languages</dt><dd>{update.texts.ru ? "English and Russian" : "English only"}</dd>
+        <dt>Languages</dt><dd>{languages.length === 1 ? `${languages[0]} only` : new Intl.ListFormat("en").format(languages)}</dd>
       </dl>
       {update.status === "draft" ? (
         <div className="actions">

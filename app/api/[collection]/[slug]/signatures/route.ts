@@ -1,7 +1,7 @@
 import { getDocumentBySlug, getLocalizedDocument } from "@/db/queries/documents";
 import { isCrossSite } from "@/lib/security/cross-site";
 import { kindOfCollection } from "@/lib/collections";
-import { isLocale } from "@/lib/i18n/locales";
+import { isLocale, locales } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { readJsonBody } from "@/lib/security/json-body";
 import { fieldErrors, signatureInputSchema } from "@/lib/forms/signature-input";
@@ -11,6 +11,7 @@ type Context = { params: Promise<{ collection: string; slug: string }> };
 
 const noStore = { "Cache-Control": "no-store" };
 const fail = (status: number, body: object) => Response.json(body, { status, headers: noStore });
+const knownLocales = locales.map((code) => `"${code}"`).join(" or ");
 
 export async function POST(request: Request, { params }: Context) {
   // A page on another site could post a form here with the visitor's browser; this API is for programs.
@@ -30,7 +31,7 @@ export async function POST(request: Request, { params }: Context) {
   }
   // "locale" picks the language of the signer's emails and of the error messages; English by default.
   const { locale = "en", ...fields } = body.value as Record<string, unknown>;
-  if (!isLocale(locale)) return fail(400, { error: 'Unknown locale: use "en" or "ru".', fields: { locale: 'Use "en" or "ru".' } });
+  if (!isLocale(locale)) return fail(400, { error: `Unknown locale: use ${knownLocales}.`, fields: { locale: `Use ${knownLocales}.` } });
   const parsed = signatureInputSchema(locale).safeParse(fields);
   if (!parsed.success) return fail(400, { error: "Some fields are not valid.", fields: fieldErrors(parsed.error) });
   const document = (await getLocalizedDocument(found.kind, found.slug, locale))!;
