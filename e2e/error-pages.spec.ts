@@ -1,5 +1,7 @@
+import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signInAsAdmin } from "@/e2e/support/admin";
+import { withDatabase } from "@/e2e/support/database";
 
 // What a reader meets at an address that holds nothing: the site's own page, in the language of the address.
 
@@ -30,4 +32,28 @@ test("an organiser's unknown record is 'not found' inside the organisers' pages"
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
     await expect(page.getByRole("navigation", { name: "Organisers" })).toBeVisible();
   }
+});
+
+test("when the database fails, a reader gets the site's error page in the address's language, and can try again", async ({ page }) => {
+  // A well-formed link that no signature has: the confirm page looks it up in the database on every request.
+  const token = randomBytes(32).toString("base64url");
+  const pages = [
+    { path: `/confirm/${token}`, lang: "en", heading: "Something went wrong", reference: "Error reference" },
+    { path: `/ru/confirm/${token}`, lang: "ru", heading: "Что-то пошло не так", reference: "Номер ошибки" },
+  ];
+  withDatabase((db) => db.exec("alter table confirmation_tokens rename to confirmation_tokens_away"));
+  try {
+    for (const expected of pages) {
+      const response = await page.goto(expected.path);
+      expect(response?.status(), expected.path).toBe(500);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(expected.heading);
+      await expect(page.locator("html")).toHaveAttribute("lang", expected.lang);
+      await expect(page.getByRole("contentinfo")).toBeVisible(); // inside the site's own layout
+      await expect(page.getByText(`${expected.reference}:`)).toBeVisible();
+    }
+  } finally {
+    withDatabase((db) => db.exec("alter table confirmation_tokens_away rename to confirmation_tokens"));
+  }
+  await page.getByRole("link", { name: "Попробовать ещё раз" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Мы не узнаём эту ссылку");
 });
