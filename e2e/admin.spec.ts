@@ -187,7 +187,7 @@ test("an organiser's form replayed without a session does nothing", async ({ pag
   const fields = await form.locator("input[type=hidden]").evaluateAll((inputs) =>
     inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as const),
   );
-  expect(fields.some(([name]) => name.startsWith("$ACTION_ID_"))).toBe(true);
+  expect(fields.some(([name]) => /^\$ACTION_(ID|REF)_/.test(name))).toBe(true); // the action, with its form state bound
 
   // The same post from a client with no session: the action must check the session itself.
   const anonymous = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });

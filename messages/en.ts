@@ -275,3 +275,16 @@ export const en = {
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Messages = Shape<typeof en>;
+
+// The error pages' texts (error.tsx, global-error.tsx). Kept apart from `en`: those pages run in the
+// browser, which then loads these few lines rather than the whole catalogue.
+export const enErrorPage = {
+  skip: "Skip to content",
+  brand: "Delegation",
+  title: "Something went wrong",
+  body: "This page could not be shown because of an error on our side. Please try again in a moment.",
+  retry: "Try again",
+  home: "Go to the home page",
+  reference: "Error reference",
+};
+export type ErrorPageMessages = typeof enErrorPage;

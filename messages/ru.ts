@@ -1,4 +1,4 @@
-import type { Messages } from "./en";
+import type { ErrorPageMessages, Messages } from "./en";
 
 // Наш собственный перевод; ключи те же, что в английском файле.
 export const ru: Messages = {
@@ -273,4 +273,15 @@ export const ru: Messages = {
     unsubscribe: "Отписаться",
     manageSignature: "Управлять подписью",
   },
+};
+
+// Тексты страниц ошибок (error.tsx, global-error.tsx): отдельно от `ru`, потому что эти страницы работают в браузере.
+export const ruErrorPage: ErrorPageMessages = {
+  skip: "Перейти к содержанию",
+  brand: "Делегация",
+  title: "Что-то пошло не так",
+  body: "Эту страницу не удалось показать из-за ошибки на нашей стороне. Попробуйте ещё раз через минуту.",
+  retry: "Попробовать ещё раз",
+  home: "На главную",
+  reference: "Номер ошибки",
 };

@@ -6,10 +6,13 @@ import { getConfig } from "@/lib/config";
 
 const SETTING = "rate-limits";
 
-const windowSchema = z.object({
-  count: z.coerce.number({ error: "Enter a number." }).int("Enter a whole number.").min(1, "At least 1.").max(100_000, "At most 100,000."),
-  seconds: z.coerce.number({ error: "Enter a number." }).int("Enter a whole number.").min(1, "At least 1 second.").max(86_400 * 7, "At most a week (604,800 seconds)."),
-});
+export const limitCount = z.coerce.number({ error: "Enter a number." }).int("Enter a whole number.").min(1, "At least 1.").max(100_000, "At most 100,000.");
+export const limitSeconds = z.coerce
+  .number({ error: "Enter a number." })
+  .int("Enter a whole number.")
+  .min(1, "At least 1 second.")
+  .max(86_400 * 7, "At most a week (604,800 seconds).");
+const windowSchema = z.object({ count: limitCount, seconds: limitSeconds });
 export const rateLimitsSchema = z.object({ burst: windowSchema, sustained: windowSchema });
 export type RateLimitSettings = z.infer<typeof rateLimitsSchema>;
 export type RateLimitsInForce = { limits: RateLimitSettings; source: "organisers" | "environment"; enabled: boolean };

@@ -1,9 +1,10 @@
 "use server";
 
+import { z } from "zod";
 import { signOut } from "@/auth";
-import { requireAdmin } from "@/server/auth/auth-guard";
+import { adminAction } from "@/server/admin/action";
 
-export async function signOutAction(): Promise<void> {
-  await requireAdmin();
-  await signOut({ redirectTo: "/sign-in" });
-}
+export const signOutAction = adminAction(z.object({}), async () => {
+  await signOut({ redirectTo: "/sign-in" }); // ends the session and redirects
+  return { redirectTo: "/sign-in" };
+});

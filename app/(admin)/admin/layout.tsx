@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { requireAdmin } from "@/server/auth/auth-guard";
+import { AdminForm, SubmitButton } from "@/app/_components/admin-form";
 import { signOutAction } from "./actions";
 
 // Never cached: it reads live data on every request.
@@ -33,12 +34,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             {label}
           </Link>
         ))}
-        <form action={signOutAction} className="sign-out">
+        <AdminForm action={signOutAction} className="sign-out">
           <span className="hint">{admin.email}</span>
-          <button type="submit" className="secondary">
-            Sign out
-          </button>
-        </form>
+          <SubmitButton className="secondary">Sign out</SubmitButton>
+        </AdminForm>
       </nav>
       {children}
     </div>

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { isoDate, optional, requiredText } from "@/lib/forms/form-fields";
+import type { DeliveryInput } from "@/db/queries/delegations";
+import { isoDate, optional, recordId, requiredText } from "@/lib/forms/form-fields";
 
 /** The Russian version of a record is whole or absent: `{ ru }` when every field is given, `{}` when none is. */
 function russianVersion<T extends Record<string, string | undefined>>(fields: T) {
@@ -65,27 +66,32 @@ export const memberInputSchema = z
   }));
 
 /** A delivery: when, where, to whom, and for each document handed over, the dossier that was. */
-export const deliveryInputSchema = z.object({
+const deliverySchema = z.object({
   deliveredOn: isoDate,
   place: requiredText("The place", 200),
   recipient: requiredText("The recipient", 300),
   items: z
-    .array(z.object({ documentId: z.coerce.number().int().positive(), dossierId: z.coerce.number().int().positive() }))
+    .array(
+      z.object({
+        documentId: recordId("Unknown document."),
+        dossierId: recordId("Choose a dossier from the list."),
+      }),
+    )
     .min(1, "Choose the dossier of at least one document."),
 });
 
-export type DispatchInput = z.infer<typeof dispatchInputSchema>;
-export type DeliveryInput = z.infer<typeof deliveryInputSchema>;
-
 /** The delivery form names each document's dossier "dossier-<documentId>"; an empty choice means not delivered. */
-export function deliveryFromForm(form: FormData) {
-  const items = [...form.entries()]
-    .filter(([key, value]) => key.startsWith("dossier-") && typeof value === "string" && value !== "")
+function deliveryFromForm(values: Record<string, unknown>) {
+  const items = Object.entries(values)
+    .filter(([key, value]) => key.startsWith("dossier-") && value !== "")
     .map(([key, value]) => ({ documentId: key.slice("dossier-".length), dossierId: value }));
-  return {
-    deliveredOn: form.get("deliveredOn") ?? "",
-    place: form.get("place") ?? "",
-    recipient: form.get("recipient") ?? "",
-    items,
-  };
+  return { deliveredOn: values.deliveredOn, place: values.place, recipient: values.recipient, items };
 }
+
+export const deliveryInputSchema = z.preprocess(
+  (values) => (values !== null && typeof values === "object" ? deliveryFromForm(values as Record<string, unknown>) : values),
+  deliverySchema,
+) satisfies z.ZodType<DeliveryInput>;
+
+/** Removing a member names it by id. */
+export const memberIdSchema = z.object({ id: recordId("Unknown member.") });

@@ -41,4 +41,3 @@ export const documentInputSchema = z.object({
 });
 
 export type DocumentInput = z.infer<typeof documentInputSchema>;
-export type DocumentErrors = Partial<Record<keyof DocumentInput, string>>;

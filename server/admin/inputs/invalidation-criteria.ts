@@ -5,7 +5,7 @@ import { isCountryCode } from "@/lib/i18n/countries";
 import { documentSlug, isoDate, messagesByField, optional } from "@/lib/forms/form-fields";
 
 /** What a bulk invalidation matches. At least one narrowing criterion: never "everything". */
-const invalidationCriteriaSchema = z
+export const invalidationCriteriaSchema = z
   .object({
     document: optional(documentSlug),
     domain: optional(

@@ -4,16 +4,16 @@ import type { UpdateTexts } from "@/db/queries/updates";
 import { optional } from "@/lib/forms/form-fields";
 
 const subject = z
-  .string()
+  .string({ error: "Write a subject." })
   .trim()
   .min(1, "Write a subject.")
   .max(200, "At most 200 characters.")
   .regex(/^[^\r\n]*$/, "A subject is one line.");
-const body = z.string().trim().min(1, "Write the text of the update.").max(20_000, "At most 20,000 characters.");
+const body = z.string({ error: "Write the text of the update." }).trim().min(1, "Write the text of the update.").max(20_000, "At most 20,000 characters.");
 
 export const updateInputSchema = z
   .object({
-    target: z.string().regex(/^(document|delegation):[a-z0-9-]{1,100}$/, "Choose whose signers receive the update."),
+    target: z.string({ error: "Choose whose signers receive the update." }).regex(/^(document|delegation):[a-z0-9-]{1,100}$/, "Choose whose signers receive the update."),
     subjectEn: subject,
     bodyEn: body,
     subjectRu: optional(subject),
@@ -27,8 +27,6 @@ export const updateInputSchema = z
   });
 
 export type UpdateInput = z.infer<typeof updateInputSchema>;
-export type UpdateErrors = Partial<Record<keyof UpdateInput | "form", string>>;
-export const UPDATE_FIELDS = ["target", "subjectEn", "bodyEn", "subjectRu", "bodyRu"] as const;
 
 export function textsOf(input: UpdateInput): UpdateTexts {
   const texts: UpdateTexts = { en: { subject: input.subjectEn, body: input.bodyEn } };
@@ -36,6 +34,6 @@ export function textsOf(input: UpdateInput): UpdateTexts {
   return texts;
 }
 
-export function formValuesOf(target: string, texts: UpdateTexts): Record<(typeof UPDATE_FIELDS)[number], string> {
+export function formValuesOf(target: string, texts: UpdateTexts): Record<keyof UpdateInput, string> {
   return { target, subjectEn: texts.en.subject, bodyEn: texts.en.body, subjectRu: texts.ru?.subject ?? "", bodyRu: texts.ru?.body ?? "" };
 }

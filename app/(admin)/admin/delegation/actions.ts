@@ -1,8 +1,5 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { recordAudit } from "@/db/queries/audit";
-import { z } from "zod";
 import {
   addMember,
   createDispatch,
@@ -12,88 +9,76 @@ import {
   removeMember,
   updateDelegationTexts,
 } from "@/db/queries/delegations";
-import { requireAdmin } from "@/server/auth/auth-guard";
+import { adminAction } from "@/server/admin/action";
 import {
   delegationTextsSchema,
-  deliveryFromForm,
   deliveryInputSchema,
   dispatchInputSchema,
+  memberIdSchema,
   memberInputSchema,
 } from "@/server/admin/inputs/delegation-input";
-import { refreshPublicDocuments } from "@/server/public/public-cache";
 
-const back = (query: string) => redirect(`/admin/delegation?${query}`);
+const PAGE = "/admin/delegation";
+const noDelegation = { errors: { form: "There is no delegation to change." } };
 
-export async function postDispatchAction(form: FormData): Promise<void> {
-  const admin = await requireAdmin();
+export const postDispatchAction = adminAction(dispatchInputSchema, async (input, { admin }) => {
   const delegation = await getFeaturedDelegation();
-  if (!delegation) back("error=no-delegation");
-  const parsed = dispatchInputSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) back(`error=${encodeURIComponent(parsed.error.issues[0].message)}`);
-  const dispatch = await createDispatch(delegation!, parsed.data!, admin.email);
-  refreshPublicDocuments();
-  await recordAudit({ actor: admin.email, action: "dispatch.create", targetType: "dispatch", targetId: dispatch.id, details: { dated: dispatch.dated } });
-  back("posted=1");
-}
+  if (!delegation) return noDelegation;
+  const dispatch = await createDispatch(delegation, input, admin.email);
+  return {
+    redirectTo: `${PAGE}?posted=1`,
+    refresh: true,
+    audit: { action: "dispatch.create", targetType: "dispatch", targetId: dispatch.id, details: { dated: dispatch.dated } },
+  };
+});
 
-export async function recordDeliveryAction(form: FormData): Promise<void> {
-  const admin = await requireAdmin();
+export const recordDeliveryAction = adminAction(deliveryInputSchema, async (input, { admin }) => {
   const delegation = await getFeaturedDelegation();
-  if (!delegation) back("error=no-delegation");
-  const parsed = deliveryInputSchema.safeParse(deliveryFromForm(form));
-  if (!parsed.success) back(`error=${encodeURIComponent(parsed.error.issues[0].message)}`);
+  if (!delegation) return noDelegation;
   let deliveryId: number;
   try {
-    deliveryId = (await recordDelivery(delegation!.id, parsed.data!, admin.email)).id;
+    deliveryId = (await recordDelivery(delegation.id, input, admin.email)).id;
   } catch (error) {
-    if (error instanceof DeliveryError) back(`error=${encodeURIComponent(error.message)}`);
+    if (error instanceof DeliveryError) return { errors: { form: error.message } };
     throw error;
   }
-  refreshPublicDocuments();
-  await recordAudit({
-    actor: admin.email,
-    action: "delivery.record",
-    targetType: "delivery",
-    targetId: deliveryId!,
-    details: { deliveredOn: parsed.data!.deliveredOn, place: parsed.data!.place, items: parsed.data!.items },
-  });
-  back("recorded=1");
-}
+  return {
+    redirectTo: `${PAGE}?recorded=1`,
+    refresh: true,
+    audit: {
+      action: "delivery.record",
+      targetType: "delivery",
+      targetId: deliveryId,
+      details: { deliveredOn: input.deliveredOn, place: input.place, items: input.items },
+    },
+  };
+});
 
-export async function updateDelegationTextsAction(form: FormData): Promise<void> {
-  const admin = await requireAdmin();
+export const updateDelegationTextsAction = adminAction(delegationTextsSchema, async (texts) => {
   const delegation = await getFeaturedDelegation();
-  if (!delegation) back("error=no-delegation");
-  const parsed = delegationTextsSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) back(`error=${encodeURIComponent(parsed.error.issues[0].message)}`);
-  await updateDelegationTexts(delegation!.id, parsed.data!);
-  refreshPublicDocuments();
-  await recordAudit({ actor: admin.email, action: "delegation.update", targetType: "delegation", targetId: delegation!.slug, details: { languages: Object.keys(parsed.data!) } });
-  back("saved=text");
-}
+  if (!delegation) return noDelegation;
+  await updateDelegationTexts(delegation.id, texts);
+  return {
+    redirectTo: `${PAGE}?saved=text`,
+    refresh: true,
+    audit: { action: "delegation.update", targetType: "delegation", targetId: delegation.slug, details: { languages: Object.keys(texts) } },
+  };
+});
 
-export async function addMemberAction(form: FormData): Promise<void> {
-  const admin = await requireAdmin();
+export const addMemberAction = adminAction(memberInputSchema, async (input) => {
   const delegation = await getFeaturedDelegation();
-  if (!delegation) back("error=no-delegation");
-  const parsed = memberInputSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) back(`error=${encodeURIComponent(parsed.error.issues[0].message)}`);
-  const member = await addMember(delegation!.id, parsed.data!);
-  refreshPublicDocuments();
-  await recordAudit({ actor: admin.email, action: "member.add", targetType: "member", targetId: member.id, details: { name: member.name } });
-  back("saved=member");
-}
+  if (!delegation) return noDelegation;
+  const member = await addMember(delegation.id, input);
+  return {
+    redirectTo: `${PAGE}?saved=member`,
+    refresh: true,
+    audit: { action: "member.add", targetType: "member", targetId: member.id, details: { name: member.name } },
+  };
+});
 
-const memberIdSchema = z.coerce.number().int().positive();
-
-export async function removeMemberAction(form: FormData): Promise<void> {
-  const admin = await requireAdmin();
+export const removeMemberAction = adminAction(memberIdSchema, async ({ id }) => {
   const delegation = await getFeaturedDelegation();
-  const id = memberIdSchema.safeParse(form.get("id"));
-  if (!delegation || !id.success) back("error=Unknown member.");
-  if ((await removeMember(delegation!.id, id.data!)) > 0) {
-    refreshPublicDocuments();
-    await recordAudit({ actor: admin.email, action: "member.remove", targetType: "member", targetId: id.data! });
-  }
-  back("saved=member");
-}
+  if (!delegation) return noDelegation;
+  if ((await removeMember(delegation.id, id)) === 0) return { errors: { id: "Unknown member: it may have been removed already." } };
+  return { redirectTo: `${PAGE}?saved=member`, refresh: true, audit: { action: "member.remove", targetType: "member", targetId: id } };
+});

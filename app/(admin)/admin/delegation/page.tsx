@@ -10,6 +10,7 @@ import {
 import { listReadyDossiers } from "@/db/queries/dossiers";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { formatUtc } from "@/lib/format/utc";
+import { AdminForm, SelectField, SubmitButton, TextArea, TextField } from "@/app/_components/admin-form";
 import {
   addMemberAction,
   postDispatchAction,
@@ -20,7 +21,7 @@ import {
 
 export const metadata = { title: "Delegation" };
 
-type Props = { searchParams: Promise<{ error?: string; posted?: string; recorded?: string; saved?: string }> };
+type Props = { searchParams: Promise<{ posted?: string; recorded?: string; saved?: string }> };
 
 export default async function DelegationAdminPage({ searchParams }: Props) {
   await requireAdmin();
@@ -34,7 +35,7 @@ export default async function DelegationAdminPage({ searchParams }: Props) {
   ]);
   const dossiersByDocument = await Promise.all(carried.map((document) => listReadyDossiers(document.id)));
   const titleOf = new Map(carried.map((document) => [document.id, document.title]));
-  const { error, posted, recorded, saved } = await searchParams;
+  const { posted, recorded, saved } = await searchParams;
   const { en, ru } = delegation.texts;
   return (
     <>
@@ -42,42 +43,23 @@ export default async function DelegationAdminPage({ searchParams }: Props) {
       <p>
         Public page: <Link href={`/delegations/${delegation.slug}`}>/delegations/{delegation.slug}</Link>
       </p>
-      {error ? <p className="notice error" role="alert">{error}</p> : null}
       {posted ? <p className="notice success" role="status">The dispatch is published.</p> : null}
       {recorded ? <p className="notice success" role="status">The delivery is recorded and its dossiers are frozen.</p> : null}
       {saved ? <p className="notice success" role="status">Saved. The public page shows it now.</p> : null}
 
       <section aria-labelledby="text-heading" className="card">
         <h2 id="text-heading">The delegation&apos;s story</h2>
-        <form action={updateDelegationTextsAction} className="form">
-          <div className="field">
-            <label htmlFor="story-title">Title</label>
-            <input id="story-title" name="title" type="text" required maxLength={200} defaultValue={en.title} />
-          </div>
-          <div className="field">
-            <label htmlFor="story-summary">Summary</label>
-            <textarea id="story-summary" name="summary" rows={3} required defaultValue={en.summary} />
-          </div>
-          <div className="field">
-            <label htmlFor="story-body">Text (Markdown)</label>
-            <textarea id="story-body" name="body" rows={10} required defaultValue={en.body} />
-          </div>
-          <div className="field">
-            <label htmlFor="story-title-ru">Russian title (optional)</label>
-            <input id="story-title-ru" name="titleRu" type="text" maxLength={200} lang="ru" defaultValue={ru?.title} />
-          </div>
-          <div className="field">
-            <label htmlFor="story-summary-ru">Russian summary</label>
-            <textarea id="story-summary-ru" name="summaryRu" rows={3} lang="ru" defaultValue={ru?.summary} />
-          </div>
-          <div className="field">
-            <label htmlFor="story-body-ru">Russian text (Markdown)</label>
-            <textarea id="story-body-ru" name="bodyRu" rows={10} lang="ru" defaultValue={ru?.body} />
-          </div>
+        <AdminForm action={updateDelegationTextsAction} className="form">
+          <TextField id="story-title" name="title" label="Title" required maxLength={200} initial={en.title} />
+          <TextArea id="story-summary" name="summary" label="Summary" rows={3} required initial={en.summary} />
+          <TextArea id="story-body" name="body" label="Text (Markdown)" rows={10} required initial={en.body} />
+          <TextField id="story-title-ru" name="titleRu" label="Russian title (optional)" maxLength={200} lang="ru" initial={ru?.title} />
+          <TextArea id="story-summary-ru" name="summaryRu" label="Russian summary" rows={3} lang="ru" initial={ru?.summary} />
+          <TextArea id="story-body-ru" name="bodyRu" label="Russian text (Markdown)" rows={10} lang="ru" initial={ru?.body} />
           <div className="actions">
-            <button type="submit">Save the story</button>
+            <SubmitButton>Save the story</SubmitButton>
           </div>
-        </form>
+        </AdminForm>
       </section>
 
       <section aria-labelledby="members-heading" className="card">
@@ -85,74 +67,44 @@ export default async function DelegationAdminPage({ searchParams }: Props) {
         <ul>
           {members.map((member) => (
             <li key={member.id}>
-              <form action={removeMemberAction} className="actions">
+              <AdminForm action={removeMemberAction} className="actions">
                 <span>
                   <strong>{member.name}</strong>, {member.texts.en.role}
                   {member.texts.ru ? " (also in Russian)" : ""}
                 </span>
                 <input type="hidden" name="id" value={member.id} />
-                <button type="submit" className="secondary">
+                <SubmitButton className="secondary">
                   Remove<span className="visually-hidden"> {member.name}</span>
-                </button>
-              </form>
+                </SubmitButton>
+              </AdminForm>
             </li>
           ))}
         </ul>
         <h3>Add a member</h3>
-        <form action={addMemberAction} className="form">
-          <div className="field">
-            <label htmlFor="member-name">Name</label>
-            <input id="member-name" name="name" type="text" required maxLength={120} />
-          </div>
-          <div className="field">
-            <label htmlFor="member-role">Role</label>
-            <input id="member-role" name="role" type="text" required maxLength={200} />
-          </div>
-          <div className="field">
-            <label htmlFor="member-bio">Short biography (Markdown)</label>
-            <textarea id="member-bio" name="bio" rows={3} required />
-          </div>
-          <div className="field">
-            <label htmlFor="member-role-ru">Russian role (optional)</label>
-            <input id="member-role-ru" name="roleRu" type="text" maxLength={200} lang="ru" />
-          </div>
-          <div className="field">
-            <label htmlFor="member-bio-ru">Russian biography</label>
-            <textarea id="member-bio-ru" name="bioRu" rows={3} lang="ru" />
-          </div>
+        <AdminForm action={addMemberAction} className="form">
+          <TextField id="member-name" name="name" label="Name" required maxLength={120} />
+          <TextField id="member-role" name="role" label="Role" required maxLength={200} />
+          <TextArea id="member-bio" name="bio" label="Short biography (Markdown)" rows={3} required />
+          <TextField id="member-role-ru" name="roleRu" label="Russian role (optional)" maxLength={200} lang="ru" />
+          <TextArea id="member-bio-ru" name="bioRu" label="Russian biography" rows={3} lang="ru" />
           <div className="actions">
-            <button type="submit">Add the member</button>
+            <SubmitButton>Add the member</SubmitButton>
           </div>
-        </form>
+        </AdminForm>
       </section>
 
       <section aria-labelledby="dispatch-heading" className="card">
         <h2 id="dispatch-heading">Post a dispatch</h2>
-        <form action={postDispatchAction} className="form">
-          <div className="field">
-            <label htmlFor="dated">Date it speaks of</label>
-            <input id="dated" name="dated" type="date" required />
-          </div>
-          <div className="field">
-            <label htmlFor="title">Title</label>
-            <input id="title" name="title" type="text" required maxLength={200} />
-          </div>
-          <div className="field">
-            <label htmlFor="body">Text (Markdown)</label>
-            <textarea id="body" name="body" rows={8} required />
-          </div>
-          <div className="field">
-            <label htmlFor="titleRu">Russian title (optional)</label>
-            <input id="titleRu" name="titleRu" type="text" maxLength={200} lang="ru" />
-          </div>
-          <div className="field">
-            <label htmlFor="bodyRu">Russian text (optional; without it Russian readers see the English)</label>
-            <textarea id="bodyRu" name="bodyRu" rows={8} lang="ru" />
-          </div>
+        <AdminForm action={postDispatchAction} className="form">
+          <TextField name="dated" label="Date it speaks of" type="date" required />
+          <TextField name="title" label="Title" required maxLength={200} />
+          <TextArea name="body" label="Text (Markdown)" rows={8} required />
+          <TextField name="titleRu" label="Russian title (optional)" maxLength={200} lang="ru" />
+          <TextArea name="bodyRu" label="Russian text (optional; without it Russian readers see the English)" rows={8} lang="ru" />
           <div className="actions">
-            <button type="submit">Publish the dispatch</button>
+            <SubmitButton>Publish the dispatch</SubmitButton>
           </div>
-        </form>
+        </AdminForm>
         <h3>Published dispatches</h3>
         <ul>
           {dispatches.map((dispatch) => (
@@ -170,36 +122,29 @@ export default async function DelegationAdminPage({ searchParams }: Props) {
           For each document handed over, choose the dossier that was printed. Its signature count is the count
           delivered, and its SHA-256 is published. <Link href="/admin/dossiers">Generate a dossier</Link> first.
         </p>
-        <form action={recordDeliveryAction} className="form">
-          <div className="field">
-            <label htmlFor="deliveredOn">Date</label>
-            <input id="deliveredOn" name="deliveredOn" type="date" required />
-          </div>
-          <div className="field">
-            <label htmlFor="place">Place</label>
-            <input id="place" name="place" type="text" required maxLength={200} />
-          </div>
-          <div className="field">
-            <label htmlFor="recipient">Recipient</label>
-            <input id="recipient" name="recipient" type="text" required maxLength={300} />
-          </div>
+        <AdminForm action={recordDeliveryAction} className="form">
+          <TextField name="deliveredOn" label="Date" type="date" required />
+          <TextField name="place" label="Place" required maxLength={200} />
+          <TextField name="recipient" label="Recipient" required maxLength={300} />
           {carried.map((document, index) => (
-            <div className="field" key={document.id}>
-              <label htmlFor={`dossier-${document.id}`}>Dossier of “{document.title}”</label>
-              <select id={`dossier-${document.id}`} name={`dossier-${document.id}`} defaultValue="">
-                <option value="">Not delivered this time</option>
-                {dossiersByDocument[index].map((dossier) => (
-                  <option key={dossier.id} value={dossier.id}>
-                    #{dossier.id} ({dossier.locale}), {dossier.total.toLocaleString("en")} signatures, {formatUtc(dossier.createdAt, "minute")}, SHA-256 {dossier.sha256?.slice(0, 12)}…
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              key={document.id}
+              id={`dossier-${document.id}`}
+              name={`dossier-${document.id}`}
+              label={`Dossier of “${document.title}”`}
+              options={[
+                { value: "", label: "Not delivered this time" },
+                ...dossiersByDocument[index].map((dossier) => ({
+                  value: String(dossier.id),
+                  label: `#${dossier.id} (${dossier.locale}), ${dossier.total.toLocaleString("en")} signatures, ${formatUtc(dossier.createdAt, "minute")}, SHA-256 ${dossier.sha256?.slice(0, 12)}…`,
+                })),
+              ]}
+            />
           ))}
           <div className="actions">
-            <button type="submit">Record the delivery</button>
+            <SubmitButton>Record the delivery</SubmitButton>
           </div>
-        </form>
+        </AdminForm>
         <h3>Recorded deliveries</h3>
         <ul>
           {deliveries.map((delivery) => (

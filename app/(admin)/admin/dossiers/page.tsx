@@ -4,18 +4,16 @@ import { listDossiers } from "@/db/queries/dossiers";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { formatUtc } from "@/lib/format/utc";
 import { englishLanguageNames, locales } from "@/lib/i18n/locales";
+import { AdminForm, SelectField, SubmitButton } from "@/app/_components/admin-form";
 import { generateDossierAction } from "./actions";
 
 export const metadata = { title: "Delivery dossiers" };
 
-type Props = { searchParams: Promise<{ error?: string }> };
-
-export default async function DossiersPage({ searchParams }: Props) {
+export default async function DossiersPage() {
   await requireAdmin();
   const [documents, dossiers] = await Promise.all([listAllDocuments(), listDossiers()]);
   const titleOf = new Map(documents.map((document) => [document.id, document.title]));
   const generating = dossiers.some((dossier) => dossier.status === "generating");
-  const { error } = await searchParams;
   return (
     <>
       {/* While a dossier is being made the page reloads itself, so its progress shows without JavaScript. */}
@@ -26,28 +24,26 @@ export default async function DossiersPage({ searchParams }: Props) {
         confirmed signature in signing order, including those not shown publicly. Recording a delivery freezes the
         dossier it names, and its SHA-256 is published on the delegation page.
       </p>
-      {error ? <p className="notice error" role="alert">Choose a document and a language.</p> : null}
-      <form action={generateDossierAction} className="form card filters">
-        <div className="field">
-          <label htmlFor="document">Document</label>
-          <select id="document" name="document">
-            {documents.map((document) => (
-              <option key={document.id} value={document.slug}>
-                {document.title} ({document.signatureCount.toLocaleString("en")} confirmed)
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="locale">Language of the cover</label>
-          <select id="locale" name="locale">
-            {locales.map((locale) => <option key={locale} value={locale}>{englishLanguageNames[locale]}</option>)}
-          </select>
-        </div>
+      <AdminForm action={generateDossierAction} className="form card filters">
+        <SelectField
+          name="document"
+          label="Document"
+          options={documents.map((document) => ({
+            value: document.slug,
+            label: `${document.title} (${document.signatureCount.toLocaleString("en")} confirmed)`,
+          }))}
+          initial={documents[0]?.slug}
+        />
+        <SelectField
+          name="locale"
+          label="Language of the cover"
+          options={locales.map((locale) => ({ value: locale, label: englishLanguageNames[locale] }))}
+          initial="en"
+        />
         <div className="actions">
-          <button type="submit">Generate a dossier</button>
+          <SubmitButton>Generate a dossier</SubmitButton>
         </div>
-      </form>
+      </AdminForm>
       <table>
         <caption className="visually-hidden">Dossiers, newest first</caption>
         <thead>

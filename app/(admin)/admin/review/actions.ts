@@ -1,21 +1,21 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { recordAudit } from "@/db/queries/audit";
+import { z } from "zod";
+import { findDocumentBySlug } from "@/db/queries/documents";
 import { invalidateSignatures } from "@/db/queries/moderation";
-import { requireAdmin } from "@/server/auth/auth-guard";
 import { documentSlug, optional } from "@/lib/forms/form-fields";
-import { refreshPublicDocuments } from "@/server/public/public-cache";
+import { adminAction } from "@/server/admin/action";
 
-const documentSchema = optional(documentSlug);
+const heldOfSchema = z.object({ document: optional(documentSlug) });
 
 /** Rejects the held signatures of one document (or all): the bulk invalidation, limited to held ones. */
-export async function rejectHeldAction(form: FormData): Promise<void> {
-  const admin = await requireAdmin();
-  const document = documentSchema.parse(form.get("document") ?? undefined);
+export const rejectHeldAction = adminAction(heldOfSchema, async ({ document }) => {
+  if (document && !(await findDocumentBySlug(document))) return { errors: { document: "Unknown document." } };
   const criteria = { document, heldOnly: true as const };
   const rejected = await invalidateSignatures(criteria);
-  refreshPublicDocuments();
-  await recordAudit({ actor: admin.email, action: "signatures.invalidate", details: { criteria, rows: rejected } });
-  redirect(`/admin/review?rejected=${rejected}`);
-}
+  return {
+    redirectTo: `/admin/review?rejected=${rejected}`,
+    refresh: true,
+    audit: { action: "signatures.invalidate", details: { criteria, rows: rejected } },
+  };
+});

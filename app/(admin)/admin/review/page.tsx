@@ -4,6 +4,7 @@ import { listAllDocuments, type LocalizedDocument } from "@/db/queries/documents
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { countryName } from "@/lib/i18n/countries";
 import { formatUtc } from "@/lib/format/utc";
+import { AdminForm, SubmitButton } from "@/app/_components/admin-form";
 import { approveHeldAction } from "@/app/(admin)/admin/signatures/actions";
 import { rejectHeldAction } from "./actions";
 import { AnomalyTable } from "./anomaly-tables";
@@ -33,15 +34,15 @@ async function HeldSection({ document, counts: { held, lastHeldId } }: { documen
         {held > rows.length ? ` The ${rows.length} most recently confirmed are shown.` : ""}
       </p>
       <div className="actions">
-        <form action={approveHeldAction}>
+        <AdminForm action={approveHeldAction}>
           <input type="hidden" name="documentId" value={document.id} />
           <input type="hidden" name="upToId" value={lastHeldId} />
-          <button type="submit">Approve {format(held)} held: count them</button>
-        </form>
-        <form action={rejectHeldAction}>
+          <SubmitButton>Approve {format(held)} held: count them</SubmitButton>
+        </AdminForm>
+        <AdminForm action={rejectHeldAction}>
           <input type="hidden" name="document" value={document.slug} />
-          <button type="submit" className="danger">Reject {format(held)} held</button>
-        </form>
+          <SubmitButton className="danger">Reject {format(held)} held</SubmitButton>
+        </AdminForm>
       </div>
       <div className="table-wrap">
         <table>
@@ -139,13 +140,13 @@ export default async function ReviewPage({ searchParams }: Props) {
             return documentCounts.held > 0 ? <HeldSection key={document.id} document={document} counts={documentCounts} /> : null;
           })}
           <div className="actions">
-            <form action={approveHeldAction}>
+            <AdminForm action={approveHeldAction}>
               <input type="hidden" name="upToId" value={lastHeldId} />
-              <button type="submit" className="secondary">Approve all {format(heldTotal)} held, on every document</button>
-            </form>
-            <form action={rejectHeldAction}>
-              <button type="submit" className="secondary">Reject all {format(heldTotal)} held, on every document</button>
-            </form>
+              <SubmitButton className="secondary">Approve all {format(heldTotal)} held, on every document</SubmitButton>
+            </AdminForm>
+            <AdminForm action={rejectHeldAction}>
+              <SubmitButton className="secondary">Reject all {format(heldTotal)} held, on every document</SubmitButton>
+            </AdminForm>
           </div>
         </>
       )}

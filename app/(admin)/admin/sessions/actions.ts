@@ -1,17 +1,14 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { revokeSession } from "@/db/queries/admin-sessions";
-import { recordAudit } from "@/db/queries/audit";
-import { requireAdmin } from "@/server/auth/auth-guard";
+import { adminAction } from "@/server/admin/action";
 
-export async function revokeSessionAction(form: FormData): Promise<void> {
-  const admin = await requireAdmin();
-  const id = z.string().regex(/^[0-9a-f]{24}$/).safeParse(form.get("id"));
-  if (id.success) {
-    const owner = await revokeSession(id.data);
-    if (owner !== null) await recordAudit({ actor: admin.email, action: "admin.session-revoke", details: { owner } });
-  }
-  redirect("/admin/sessions");
-}
+const UNKNOWN = "Unknown session: it may have ended already.";
+const sessionSchema = z.object({ id: z.string({ error: UNKNOWN }).regex(/^[0-9a-f]{24}$/, UNKNOWN) });
+
+export const revokeSessionAction = adminAction(sessionSchema, async ({ id }) => {
+  const owner = await revokeSession(id);
+  if (owner === null) return { errors: { id: UNKNOWN } };
+  return { redirectTo: "/admin/sessions", audit: { action: "admin.session-revoke", details: { owner } } };
+});

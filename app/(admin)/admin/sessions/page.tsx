@@ -1,6 +1,7 @@
 import { listActiveSessions } from "@/db/queries/admin-sessions";
 import { formatUtc } from "@/lib/format/utc";
 import { requireAdmin } from "@/server/auth/auth-guard";
+import { AdminForm, SubmitButton } from "@/app/_components/admin-form";
 import { revokeSessionAction } from "./actions";
 
 export const metadata = { title: "Sessions" };
@@ -26,10 +27,10 @@ export default async function SessionsPage() {
               <td>{session.email}</td>
               <td>{formatUtc(session.expires)}</td>
               <td>
-                <form action={revokeSessionAction}>
+                <AdminForm action={revokeSessionAction}>
                   <input type="hidden" name="id" value={session.id} />
-                  <button type="submit" className="secondary">Revoke<span className="visually-hidden"> the session of {session.email}</span></button>
-                </form>
+                  <SubmitButton className="secondary">Revoke<span className="visually-hidden"> the session of {session.email}</span></SubmitButton>
+                </AdminForm>
               </td>
             </tr>
           ))}

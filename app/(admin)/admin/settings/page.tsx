@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { defaultRateLimits, rateLimitsInForce, type RateLimitSettings } from "@/server/signing/rate-limits";
+import { AdminForm, SubmitButton } from "@/app/_components/admin-form";
 import { resetRateLimitsAction, saveRateLimitsAction } from "./actions";
 import { RateLimitsForm } from "./rate-limits-form";
 
@@ -46,11 +47,13 @@ export default async function SettingsPage({ searchParams }: Props) {
         }}
       />
       {source === "organisers" ? (
-        <form action={resetRateLimitsAction} style={{ marginTop: "1rem" }}>
-          <button type="submit" className="secondary">
-            Reset to the environment’s limits ({describe(defaults.burst)}; {describe(defaults.sustained)})
-          </button>
-        </form>
+        <div style={{ marginTop: "1rem" }}>
+          <AdminForm action={resetRateLimitsAction}>
+            <SubmitButton className="secondary">
+              Reset to the environment’s limits ({describe(defaults.burst)}; {describe(defaults.sustained)})
+            </SubmitButton>
+          </AdminForm>
+        </div>
       ) : null}
     </>
   );

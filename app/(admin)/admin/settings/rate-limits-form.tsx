@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import type { RateLimitField as Field, RateLimitsFormState } from "./rate-limits-fields";
+import type { AdminFormState } from "@/server/admin/action";
 
+type Field = "burstCount" | "burstSeconds" | "sustainedCount" | "sustainedSeconds";
 type Props = {
   initial: Record<Field, string>;
-  action: (previous: RateLimitsFormState, form: FormData) => Promise<RateLimitsFormState>;
+  action: (previous: AdminFormState, form: FormData) => Promise<AdminFormState>;
 };
 
 const windows = [
@@ -16,7 +17,7 @@ const windows = [
 /** Burst and sustained limits: signatures per client address and document within a window of seconds. */
 export function RateLimitsForm({ initial, action }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
-  const values = state?.values ?? initial;
+  const values: Record<string, string> = state?.values ?? initial;
   const errors = state?.errors ?? {};
   const input = (name: Field, label: string) => (
     <div className="field">

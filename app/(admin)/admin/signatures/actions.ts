@@ -1,66 +1,71 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { recordAudit } from "@/db/queries/audit";
-import { approveHeldSignatures, invalidateSignatures, rejectSignature, restoreSignature } from "@/db/queries/moderation";
-import { requireAdmin } from "@/server/auth/auth-guard";
-import { parseInvalidationCriteria } from "@/server/admin/inputs/invalidation-criteria";
-import { refreshPublicDocuments } from "@/server/public/public-cache";
+import { findDocumentBySlug, getLocalizedDocumentById } from "@/db/queries/documents";
+import {
+  approveHeldSignatures,
+  getSignatureWithDocument,
+  invalidateSignatures,
+  rejectSignature,
+  restoreSignature,
+} from "@/db/queries/moderation";
+import { optional, recordId } from "@/lib/forms/form-fields";
+import { adminAction } from "@/server/admin/action";
+import { invalidationCriteriaSchema } from "@/server/admin/inputs/invalidation-criteria";
 
-const idSchema = z.coerce.number().int().positive();
+const UNKNOWN = "Unknown signature.";
+const signatureSchema = z.object({ id: recordId(UNKNOWN) });
+const page = (id: number) => `/admin/signatures/${id}`;
 
-export async function rejectAction(form: FormData): Promise<void> {
-  const admin = await requireAdmin();
-  const id = idSchema.parse(form.get("id"));
+// A signature that exists but is no longer in a state the button applies to (pressed twice, or changed by
+// another organiser meanwhile) is simply shown as it is now.
+const unknownOrUnchanged = async (id: number) =>
+  (await getSignatureWithDocument(id)) ? { redirectTo: page(id) } : { errors: { id: UNKNOWN } };
+
+export const rejectAction = adminAction(signatureSchema, async ({ id }) => {
   const before = await rejectSignature(id);
-  if (before) {
-    refreshPublicDocuments();
-    await recordAudit({ actor: admin.email, action: "signature.reject", targetType: "signature", targetId: id, details: { from: before.state } });
-  }
-  redirect(`/admin/signatures/${id}`);
-}
+  if (!before) return unknownOrUnchanged(id);
+  return {
+    redirectTo: page(id),
+    refresh: true,
+    audit: { action: "signature.reject", targetType: "signature", targetId: id, details: { from: before.state } },
+  };
+});
 
-export async function restoreAction(form: FormData): Promise<void> {
-  const admin = await requireAdmin();
-  const id = idSchema.parse(form.get("id"));
+export const restoreAction = adminAction(signatureSchema, async ({ id }) => {
   const restored = await restoreSignature(id);
-  if (restored) {
-    refreshPublicDocuments();
-    await recordAudit({ actor: admin.email, action: "signature.restore", targetType: "signature", targetId: id, details: { to: restored.state } });
-  }
-  redirect(`/admin/signatures/${id}`);
-}
+  if (!restored) return unknownOrUnchanged(id);
+  return {
+    redirectTo: page(id),
+    refresh: true,
+    audit: { action: "signature.restore", targetType: "signature", targetId: id, details: { to: restored.state } },
+  };
+});
 
-export async function invalidateAction(form: FormData): Promise<void> {
-  const admin = await requireAdmin();
-  const parsed = parseInvalidationCriteria(Object.fromEntries(form));
-  if (!parsed.ok) redirect("/admin/signatures/invalidate");
-  const rejected = await invalidateSignatures(parsed.criteria);
-  refreshPublicDocuments();
-  await recordAudit({ actor: admin.email, action: "signatures.invalidate", details: { criteria: parsed.criteria, rows: rejected } });
-  redirect(`/admin/signatures/invalidate?done=${rejected}`);
-}
+export const approveAction = adminAction(signatureSchema, async ({ id }) => {
+  if ((await approveHeldSignatures({ ids: [id] })) === 0) return unknownOrUnchanged(id);
+  return { redirectTo: page(id), refresh: true, audit: { action: "signature.approve", targetType: "signature", targetId: id } };
+});
 
-export async function approveAction(form: FormData): Promise<void> {
-  const admin = await requireAdmin();
-  const id = idSchema.parse(form.get("id"));
-  if ((await approveHeldSignatures({ ids: [id] })) > 0) {
-    refreshPublicDocuments();
-    await recordAudit({ actor: admin.email, action: "signature.approve", targetType: "signature", targetId: id });
-  }
-  redirect(`/admin/signatures/${id}`);
-}
+export const invalidateAction = adminAction(invalidationCriteriaSchema, async (criteria) => {
+  if (criteria.document && !(await findDocumentBySlug(criteria.document))) return { errors: { document: "Unknown document." } };
+  const rejected = await invalidateSignatures(criteria);
+  return {
+    redirectTo: `/admin/signatures/invalidate?done=${rejected}`,
+    refresh: true,
+    audit: { action: "signatures.invalidate", details: { criteria, rows: rejected } },
+  };
+});
 
-const optionalIdSchema = z.preprocess((value) => (value === "" || value === null ? undefined : value), z.coerce.number().int().positive().optional());
+const heldSchema = z.object({ documentId: optional(recordId("Unknown document.")), upToId: optional(recordId(UNKNOWN)) });
 
 /** Approves the held signatures (of one document, if chosen) the organiser has looked at. */
-export async function approveHeldAction(form: FormData): Promise<void> {
-  const admin = await requireAdmin();
-  const documentId = optionalIdSchema.parse(form.get("documentId"));
-  const upToId = optionalIdSchema.parse(form.get("upToId"));
+export const approveHeldAction = adminAction(heldSchema, async ({ documentId, upToId }) => {
+  if (documentId && !(await getLocalizedDocumentById(documentId, "en"))) return { errors: { documentId: "Unknown document." } };
   const approved = await approveHeldSignatures({ documentId, upToId });
-  refreshPublicDocuments();
-  await recordAudit({ actor: admin.email, action: "signatures.approve-held", details: { documentId: documentId ?? "all", upToId, rows: approved } });
-  redirect(`/admin/review?approved=${approved}`);
-}
+  return {
+    redirectTo: `/admin/review?approved=${approved}`,
+    refresh: true,
+    audit: { action: "signatures.approve-held", details: { documentId: documentId ?? "all", upToId, rows: approved } },
+  };
+});

@@ -1,18 +1,22 @@
 "use client";
 
+import { FormErrors } from "@/app/_components/admin-form";
 import { FieldError, invalidProps } from "@/app/_components/field-error";
 import { useActionState } from "react";
 import type { UpdateFormState } from "./actions";
 import { UpdatePreview } from "./update-preview";
 
-type Fields = "target" | "subjectEn" | "bodyEn" | "subjectRu" | "bodyRu";
+const FIELDS = ["target", "subjectEn", "bodyEn", "subjectRu", "bodyRu"] as const;
+type Fields = (typeof FIELDS)[number];
 type Props = {
+  /** The draft's id; none for a new one. */
+  id?: number;
   initial: Record<Fields, string>;
   targets: { value: string; label: string }[];
   action: (previous: UpdateFormState, form: FormData) => Promise<UpdateFormState>;
 };
 
-export function UpdateForm({ initial, targets, action }: Props) {
+export function UpdateForm({ id, initial, targets, action }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const values: Record<string, string> = state?.values ?? initial;
   const errors = state?.errors ?? {};
@@ -23,6 +27,8 @@ export function UpdateForm({ initial, targets, action }: Props) {
     <>
       {state?.preview ? <UpdatePreview data={state.preview} heading="Preview (not saved yet)" /> : null}
       <form key={state?.attempt ?? 0} action={formAction} className="form">
+        <FormErrors errors={errors} besideFields={FIELDS} />
+        {id === undefined ? null : <input type="hidden" name="id" value={id} />}
         <div className="field">
           <label htmlFor="target">For the signers of</label>
           <select id="target" name="target" defaultValue={values.target} {...field("target")}>

@@ -1,17 +1,20 @@
 "use client";
 
+import { FormErrors } from "@/app/_components/admin-form";
 import { FieldError, invalidProps } from "@/app/_components/field-error";
 import { useActionState } from "react";
 import type { EditState } from "./actions";
 import { DocumentPreview } from "./document-preview";
 
-type Fields = "locale" | "title" | "summary" | "body" | "addressee" | "authors" | "goal" | "status";
+const FIELDS = ["title", "summary", "body", "addressee", "authors", "goal", "status"] as const;
 type Props = {
-  initial: Record<Fields, string>;
+  /** Which document: sent with the form, checked again by the action. */
+  slug: string;
+  initial: Record<(typeof FIELDS)[number] | "locale", string>;
   action: (previous: EditState, form: FormData) => Promise<EditState>;
 };
 
-export function EditDocumentForm({ initial, action }: Props) {
+export function EditDocumentForm({ slug, initial, action }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const values: Record<string, string> = state?.values ?? initial;
   const errors = state?.errors ?? {};
@@ -22,6 +25,8 @@ export function EditDocumentForm({ initial, action }: Props) {
     <>
       {state?.preview ? <DocumentPreview input={state.preview} /> : null}
       <form key={state?.attempt ?? 0} action={formAction} className="form">
+        <FormErrors errors={errors} besideFields={FIELDS} />
+        <input type="hidden" name="slug" value={slug} />
         <input type="hidden" name="locale" value={values.locale} />
         <div className="field">
           <label htmlFor="title">Title</label>

@@ -56,7 +56,8 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
           goal: String(document.goal),
           status: document.status,
         }}
-        action={editDocumentAction.bind(null, document.slug)}
+        slug={document.slug}
+        action={editDocumentAction}
       />
     </>
   );

@@ -7,10 +7,10 @@ import { formatUtc } from "@/lib/format/utc";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { countryName } from "@/lib/i18n/countries";
 import { englishLanguageNames } from "@/lib/i18n/locales";
+import { AdminForm, SubmitButton } from "@/app/_components/admin-form";
 import { approveAction, rejectAction, restoreAction } from "@/app/(admin)/admin/signatures/actions";
 
 export const metadata = { title: "Signature" };
-
 
 export default async function SignaturePage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
@@ -39,22 +39,22 @@ export default async function SignaturePage({ params }: { params: Promise<{ id: 
       </dl>
       <div className="actions">
         {signature.state === "held" ? (
-          <form action={approveAction}>
+          <AdminForm action={approveAction}>
             <input type="hidden" name="id" value={signature.id} />
-            <button type="submit">Approve: count this signature</button>
-          </form>
+            <SubmitButton>Approve: count this signature</SubmitButton>
+          </AdminForm>
         ) : null}
         {signature.state === "pending" || signature.state === "confirmed" || signature.state === "held" ? (
-          <form action={rejectAction}>
+          <AdminForm action={rejectAction}>
             <input type="hidden" name="id" value={signature.id} />
-            <button type="submit">Reject this signature</button>
-          </form>
+            <SubmitButton>Reject this signature</SubmitButton>
+          </AdminForm>
         ) : null}
         {signature.state === "rejected" ? (
-          <form action={restoreAction}>
+          <AdminForm action={restoreAction}>
             <input type="hidden" name="id" value={signature.id} />
-            <button type="submit" className="secondary">Restore this signature</button>
-          </form>
+            <SubmitButton className="secondary">Restore this signature</SubmitButton>
+          </AdminForm>
         ) : null}
       </div>
       <h2>History</h2>

@@ -4,6 +4,7 @@ import { previewInvalidation } from "@/db/queries/moderation";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import type { InvalidationCriteria } from "@/db/queries/moderation";
 import { parseInvalidationCriteria } from "@/server/admin/inputs/invalidation-criteria";
+import { AdminForm, SubmitButton } from "@/app/_components/admin-form";
 import { invalidateAction } from "@/app/(admin)/admin/signatures/actions";
 
 export const metadata = { title: "Bulk invalidation" };
@@ -72,12 +73,12 @@ export default async function InvalidatePage({ searchParams }: Props) {
             <strong>{preview.total}</strong> signatures match ({preview.confirmed} of them confirmed and counted).
           </p>
           {preview.total > 0 ? (
-            <form action={invalidateAction}>
+            <AdminForm action={invalidateAction}>
               {Object.entries(parsed.criteria).map(([key, value]) =>
                 value === undefined ? null : <input key={key} type="hidden" name={key} value={String(value)} />,
               )}
-              <button type="submit">Reject these {preview.total} signatures</button>
-            </form>
+              <SubmitButton>Reject these {preview.total} signatures</SubmitButton>
+            </AdminForm>
           ) : null}
         </section>
       ) : null}

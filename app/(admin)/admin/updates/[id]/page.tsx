@@ -5,6 +5,7 @@ import { requireAdmin } from "@/server/auth/auth-guard";
 import { formatUtc } from "@/lib/format/utc";
 import { englishLanguageNames, locales } from "@/lib/i18n/locales";
 import { listUpdateTargets, targetOptionOf } from "@/server/updates/update-targets";
+import { AdminForm, SubmitButton } from "@/app/_components/admin-form";
 import { sendUpdateAction } from "@/app/(admin)/admin/updates/actions";
 import { AutoRefresh } from "@/app/(admin)/admin/updates/auto-refresh";
 import { UpdateProgress } from "@/app/(admin)/admin/updates/progress";
@@ -35,10 +36,10 @@ export default async function UpdatePage({ params }: { params: Promise<{ id: str
       </dl>
       {update.status === "draft" ? (
         <div className="actions">
-          <form action={sendUpdateAction}>
+          <AdminForm action={sendUpdateAction}>
             <input type="hidden" name="id" value={update.id} />
-            <button type="submit">Send to {preview.recipients.toLocaleString("en")} {preview.recipients === 1 ? "person" : "people"}</button>
-          </form>
+            <SubmitButton>Send to {preview.recipients.toLocaleString("en")} {preview.recipients === 1 ? "person" : "people"}</SubmitButton>
+          </AdminForm>
           <Link href={`/admin/updates/${update.id}/edit`}>Edit the draft</Link>
         </div>
       ) : (

@@ -18,7 +18,7 @@ export default async function NewUpdatePage() {
         Saving keeps a draft: nothing is sent until you press “Send” on the draft’s page, which shows the emails and how
         many people will receive them.
       </p>
-      <UpdateForm initial={initial} targets={targets.map(({ value, label }) => ({ value, label }))} action={saveUpdateAction.bind(null, null)} />
+      <UpdateForm initial={initial} targets={targets.map(({ value, label }) => ({ value, label }))} action={saveUpdateAction} />
     </>
   );
 }

@@ -22,7 +22,7 @@ export default async function EditUpdatePage({ params }: { params: Promise<{ id:
     <>
       <p><Link href={`/admin/updates/${id}`}>Back to the draft</Link></p>
       <h1>Edit update</h1>
-      <UpdateForm initial={initial} targets={targets.map(({ value, label }) => ({ value, label }))} action={saveUpdateAction.bind(null, id)} />
+      <UpdateForm initial={initial} targets={targets.map(({ value, label }) => ({ value, label }))} id={id} action={saveUpdateAction} />
     </>
   );
 }

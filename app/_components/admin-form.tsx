@@ -1,0 +1,106 @@
+"use client";
+
+import { createContext, useActionState, useContext, type ReactNode } from "react";
+import { FieldError, invalidProps } from "@/app/_components/field-error";
+import type { AdminFormState, FieldMessages } from "@/server/admin/action";
+
+type Action = (previous: AdminFormState, form: FormData) => Promise<AdminFormState>;
+
+const FormContext = createContext<{ state: AdminFormState; pending: boolean }>({ state: null, pending: false });
+
+/** The messages of a refused submission, once each, at the top of its form; except those shown beside a field. */
+export function FormErrors({ errors, besideFields = [] }: { errors: FieldMessages | undefined; besideFields?: readonly string[] }) {
+  const messages = [...new Set(Object.entries(errors ?? {}).flatMap(([key, message]) => (besideFields.includes(key) ? [] : [message])))].filter(Boolean);
+  if (messages.length === 0) return null;
+  return (
+    <div className="notice error" role="alert">
+      {messages.length === 1 ? (
+        messages[0]
+      ) : (
+        <>
+          <p>Nothing was saved:</p>
+          <ul>
+            {messages.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * A form for an admin action made with `adminAction`. Works without JavaScript too; after a refused
+ * submission the fields below show what was sent, each with its message. The key remounts the fields on
+ * each answer, so that they start from those values rather than from the ones React reset them to.
+ */
+export function AdminForm({ action, className, children }: { action: Action; className?: string; children: ReactNode }) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <FormContext value={{ state, pending }}>
+      <form key={state?.attempt ?? 0} action={formAction} className={className}>
+        <FormErrors errors={state?.errors} />
+        {children}
+      </form>
+    </FormContext>
+  );
+}
+
+/** The value a field starts from: what was sent last, else what the page gave. */
+function useField(name: string, id: string, initial: string) {
+  const { state } = useContext(FormContext);
+  const message = state?.errors[name];
+  return { value: state ? (state.values[name] ?? "") : initial, message, invalid: invalidProps(message, id) };
+}
+
+type Common = { name: string; label: string; id?: string; initial?: string; required?: boolean; maxLength?: number; lang?: string };
+
+export function TextField({ name, label, id = name, initial = "", type = "text", ...attributes }: Common & { type?: "text" | "date" }) {
+  const field = useField(name, id, initial);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name={name} type={type} defaultValue={field.value} {...attributes} {...field.invalid} />
+      <FieldError message={field.message} name={id} />
+    </div>
+  );
+}
+
+export function TextArea({ name, label, id = name, initial = "", ...attributes }: Common & { rows: number }) {
+  const field = useField(name, id, initial);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} name={name} defaultValue={field.value} {...attributes} {...field.invalid} />
+      <FieldError message={field.message} name={id} />
+    </div>
+  );
+}
+
+export function SelectField({ name, label, id = name, initial = "", options }: Common & { options: { value: string; label: string }[] }) {
+  const field = useField(name, id, initial);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={field.value} {...field.invalid}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldError message={field.message} name={id} />
+    </div>
+  );
+}
+
+/** The form's button, disabled while its submission is on the way. */
+export function SubmitButton({ className, children }: { className?: string; children: ReactNode }) {
+  const { pending } = useContext(FormContext);
+  return (
+    <button type="submit" className={className} disabled={pending}>
+      {children}
+    </button>
+  );
+}
