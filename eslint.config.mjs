@@ -42,7 +42,16 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [layer("app", "in lib/"), layer("server", "in lib/"), layer("emails", "in lib/"), layer("db", "in lib/"), layer("auth", "in lib/"), upward] },
+        {
+          patterns: [
+            layer("app", "in lib/"),
+            layer("server", "in lib/"),
+            layer("emails", "in lib/"),
+            layer("db", "in lib/"),
+            layer("auth", "in lib/"),
+            upward,
+          ],
+        },
       ],
     },
   },
@@ -52,7 +61,15 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [layer("app", "in db/"), layer("server", "in db/"), layer("emails", "in db/"), layer("auth", "in db/"), upward] },
+        {
+          patterns: [
+            layer("app", "in db/"),
+            layer("server", "in db/"),
+            layer("emails", "in db/"),
+            layer("auth", "in db/"),
+            upward,
+          ],
+        },
       ],
     },
   },
@@ -60,14 +77,27 @@ const config = [
     files: ["emails/**"],
     ignores: ["emails/**/*.test.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [layer("app", "in emails/"), layer("server", "in emails/"), layer("auth", "in emails/"), upward] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [layer("app", "in emails/"), layer("server", "in emails/"), layer("auth", "in emails/"), upward] },
+      ],
     },
   },
   {
     files: ["server/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [layer("app", "in server/"), upward] }] },
   },
-  { ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".e2e-data/**"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      ".e2e-data/**",
+    ],
+  },
 ];
 
 export default config;

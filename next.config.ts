@@ -1,6 +1,11 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { currentDeployment, securityHeaders, TOKEN_IN_URL_PATHS, TOKEN_PAGE_REFERRER_POLICY } from "@/lib/security/security-headers";
+import {
+  currentDeployment,
+  securityHeaders,
+  TOKEN_IN_URL_PATHS,
+  TOKEN_PAGE_REFERRER_POLICY,
+} from "@/lib/security/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -17,7 +22,10 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders(currentDeployment()) },
-      ...TOKEN_IN_URL_PATHS.map((source) => ({ source, headers: [{ key: "Referrer-Policy", value: TOKEN_PAGE_REFERRER_POLICY }] })),
+      ...TOKEN_IN_URL_PATHS.map((source) => ({
+        source,
+        headers: [{ key: "Referrer-Policy", value: TOKEN_PAGE_REFERRER_POLICY }],
+      })),
     ];
   },
 };

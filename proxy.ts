@@ -53,7 +53,9 @@ async function gate(request: NextRequest, policy: string): Promise<NextResponse>
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   headers.set(LANGUAGE_HEADER, routing.defaultLocale); // the public site sets its own below
-  return isPublicPage(request.nextUrl.pathname) ? routeLanguage(request, headers) : NextResponse.next({ request: { headers } });
+  return isPublicPage(request.nextUrl.pathname)
+    ? routeLanguage(request, headers)
+    : NextResponse.next({ request: { headers } });
 }
 
 /** next.config sets the static headers on every response; these two depend on this request and this process. */
@@ -107,9 +109,13 @@ function routeLanguage(request: NextRequest, headers: Headers): NextResponse {
   // English pages are app/[locale] pages too, under the internal name "/en/…".
   const response =
     language === routing.defaultLocale
-      ? NextResponse.rewrite(new URL(`/${language}${pathname === "/" ? "" : pathname}${search}`, request.url), { request: { headers } })
+      ? NextResponse.rewrite(new URL(`/${language}${pathname === "/" ? "" : pathname}${search}`, request.url), {
+          request: { headers },
+        })
       : NextResponse.next({ request: { headers } });
-  return request.method === "GET" && request.cookies.get(LANGUAGE_COOKIE)?.value !== language ? remember(response, language) : response;
+  return request.method === "GET" && request.cookies.get(LANGUAGE_COOKIE)?.value !== language
+    ? remember(response, language)
+    : response;
 }
 
 /** Keeps the language of the page being read, so that later first pages stay in it. */

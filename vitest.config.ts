@@ -3,7 +3,10 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "scripts/server-only-outside-next.ts") },
+    alias: {
+      "@": path.resolve(__dirname),
+      "server-only": path.resolve(__dirname, "scripts/server-only-outside-next.ts"),
+    },
   },
   esbuild: { jsx: "automatic" },
   test: {

@@ -34,14 +34,19 @@ export function prepareDatabase(dir: string, count: number, options: { pendingWi
       onProgress: (done, total) => {
         if (done - last >= total / 10 || done === total) {
           last = done;
-          process.stderr.write(`\r  generating ${done.toLocaleString("en")} / ${total.toLocaleString("en")} signatures`);
+          process.stderr.write(
+            `\r  generating ${done.toLocaleString("en")} / ${total.toLocaleString("en")} signatures`,
+          );
         }
       },
     });
     process.stderr.write("\n");
   }
   const [user] = db.insert(users).values({ email: "admin@localhost" }).onConflictDoNothing().returning().all();
-  if (user) db.insert(sessions).values({ sessionToken: ADMIN_SESSION, userId: user.id, expires: new Date(Date.now() + 3600_000) }).run();
+  if (user)
+    db.insert(sessions)
+      .values({ sessionToken: ADMIN_SESSION, userId: user.id, expires: new Date(Date.now() + 3600_000) })
+      .run();
   closeDatabase(file);
   return file;
 }

@@ -16,8 +16,22 @@ async function main() {
   try {
     // 80 % confirmed, the rest pending or rejected: the dossier must leave those out.
     const count = Math.round(confirmed / 0.8);
-    execFileSync("npx", ["tsx", "--tsconfig", "tsconfig.scripts.json", "scripts/generate.ts", "--count", String(count), "--database", database, "--document", SLUG],
-      { stdio: ["ignore", "inherit", "ignore"] });
+    execFileSync(
+      "npx",
+      [
+        "tsx",
+        "--tsconfig",
+        "tsconfig.scripts.json",
+        "scripts/generate.ts",
+        "--count",
+        String(count),
+        "--database",
+        database,
+        "--document",
+        SLUG,
+      ],
+      { stdio: ["ignore", "inherit", "ignore"] },
+    );
     process.env.DATABASE_PATH = database;
     const { getDb } = await import("@/db");
     const { findDocumentBySlug } = await import("@/db/queries/documents");
@@ -32,7 +46,10 @@ async function main() {
     let calls = 0;
     let peakHeap = 0;
     const result = await generateDossier({
-      documentId: document.id, locale, file, generatedAt: new Date("2026-11-28T12:00:00Z"),
+      documentId: document.id,
+      locale,
+      file,
+      generatedAt: new Date("2026-11-28T12:00:00Z"),
       onProgress: (done, total) => {
         const now = performance.now();
         longestGap = Math.max(longestGap, now - last);
@@ -46,20 +63,26 @@ async function main() {
     process.stderr.write("\n");
     getDb().$client.close();
     const mib = (value: number) => `${(value / 1024 / 1024).toFixed(0)} MiB`;
-    console.log(JSON.stringify({
-      locale,
-      signatures: result.signatures,
-      pages: result.pages,
-      size: mib(result.bytes),
-      sha256: result.sha256,
-      seconds: Number(seconds.toFixed(1)),
-      rowsPerSecond: Math.round(result.signatures / seconds),
-      progressCalls: calls,
-      longestProgressGapMs: Math.round(longestGap),
-      peakRss: mib(process.resourceUsage().maxRSS * 1024),
-      peakHeapSeenAtProgress: mib(peakHeap),
-      missingGlyphs: result.missingGlyphs,
-    }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          locale,
+          signatures: result.signatures,
+          pages: result.pages,
+          size: mib(result.bytes),
+          sha256: result.sha256,
+          seconds: Number(seconds.toFixed(1)),
+          rowsPerSecond: Math.round(result.signatures / seconds),
+          progressCalls: calls,
+          longestProgressGapMs: Math.round(longestGap),
+          peakRss: mib(process.resourceUsage().maxRSS * 1024),
+          peakHeapSeenAtProgress: mib(peakHeap),
+          missingGlyphs: result.missingGlyphs,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

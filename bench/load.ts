@@ -37,7 +37,13 @@ export async function load(options: {
           const next = options.next();
           if (!next) return request; // amount bounds the run; this only happens at its very end
           (context as { sent?: Request }).sent = next;
-          return { ...request, method: next.method ?? "GET", path: next.path, headers: { ...request.headers, ...next.headers }, body: next.body } as typeof request;
+          return {
+            ...request,
+            method: next.method ?? "GET",
+            path: next.path,
+            headers: { ...request.headers, ...next.headers },
+            body: next.body,
+          } as typeof request;
         },
         onResponse: (status, _body, context) => {
           statuses.set(status, (statuses.get(status) ?? 0) + 1);

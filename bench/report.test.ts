@@ -18,7 +18,9 @@ describe("the bench's table in the performance page", () => {
 
     const after = readFileSync(copy, "utf8");
     expect(after).toContain(`<!-- bench:start -->\n${sample}\n<!-- bench:end -->`);
-    expect(after.slice(0, after.indexOf("<!-- bench:start -->"))).toBe(before.slice(0, before.indexOf("<!-- bench:start -->")));
+    expect(after.slice(0, after.indexOf("<!-- bench:start -->"))).toBe(
+      before.slice(0, before.indexOf("<!-- bench:start -->")),
+    );
     expect(after.slice(after.indexOf("<!-- bench:end -->"))).toBe(before.slice(before.indexOf("<!-- bench:end -->")));
   });
 

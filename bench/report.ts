@@ -5,14 +5,21 @@ export type Row = { what: string; measured: string; target: string; floor: strin
 
 export function table(rows: Row[]): string {
   const lines = ["| what | measured | target | ratio to floor | ok |", "|---|---|---|---|---|"];
-  for (const row of rows) lines.push(`| ${row.what} | ${row.measured} | ${row.target} | ${row.floor} | ${row.ok === null ? "—" : row.ok ? "yes" : "**no**"} |`);
+  for (const row of rows)
+    lines.push(
+      `| ${row.what} | ${row.measured} | ${row.target} | ${row.floor} | ${row.ok === null ? "—" : row.ok ? "yes" : "**no**"} |`,
+    );
   return lines.join("\n");
 }
 
-export function sizeTable(rows: { size: number; pageP50: number; pageP99: number; signing: number; exportSeconds: number }[]): string {
+export function sizeTable(
+  rows: { size: number; pageP50: number; pageP99: number; signing: number; exportSeconds: number }[],
+): string {
   const lines = ["| signatures | petition page p50 / p99 | signing (JSON API) | CSV export |", "|---|---|---|---|"];
   for (const row of rows) {
-    lines.push(`| ${row.size.toLocaleString("en")} | ${row.pageP50} / ${row.pageP99} ms | ${Math.round(row.signing)} /s | ${row.exportSeconds.toFixed(2)} s |`);
+    lines.push(
+      `| ${row.size.toLocaleString("en")} | ${row.pageP50} / ${row.pageP99} ms | ${Math.round(row.signing)} /s | ${row.exportSeconds.toFixed(2)} s |`,
+    );
   }
   return lines.join("\n");
 }

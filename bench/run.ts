@@ -7,7 +7,15 @@ import path from "node:path";
 import { appEnv, counterDrift, missingRows, prepareDatabase } from "./app-data";
 import type { LoadResult } from "./load";
 import { BENCH_TABLE_FILE, machine, sizeTable, table, updateBenchTable, type Row } from "./report";
-import { confirmingLoad, exportRun, getLoad, outboxDrain, pageDatabaseReads, secondsUntilCountShows, signingLoad } from "./scenarios";
+import {
+  confirmingLoad,
+  exportRun,
+  getLoad,
+  outboxDrain,
+  pageDatabaseReads,
+  secondsUntilCountShows,
+  signingLoad,
+} from "./scenarios";
 import { startApp, startInsertFloor } from "./servers";
 
 const root = mkdtempSync(path.join(tmpdir(), "delegation-bench-"));
@@ -34,8 +42,15 @@ async function main() {
   let floorN = 0;
   const { load } = await import("./load");
   const writeFloor = await load({
-    url: floor.url, connections: 32, seconds: SIGN_SECONDS / 3,
-    next: () => ({ method: "POST", path: "/", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: `floor-${floorN++}@bench.example.org`, name: "Floor" }) }),
+    url: floor.url,
+    connections: 32,
+    seconds: SIGN_SECONDS / 3,
+    next: () => ({
+      method: "POST",
+      path: "/",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: `floor-${floorN++}@bench.example.org`, name: "Floor" }),
+    }),
   });
   await floor.stop();
 
@@ -106,7 +121,13 @@ async function main() {
     const sizedSigning = await signingLoad(server, `size-${size}`, quick ? 2 : 5);
     const exported = await exportRun(server);
     await server.stop();
-    sizes.push({ size, pageP50: sizedPage.p50, pageP99: sizedPage.p99, signing: sizedSigning.result.requestsPerSecond, exportSeconds: exported.seconds });
+    sizes.push({
+      size,
+      pageP50: sizedPage.p50,
+      pageP99: sizedPage.p99,
+      signing: sizedSigning.result.requestsPerSecond,
+      exportSeconds: exported.seconds,
+    });
     if (size === SIZES.at(-1)) {
       rows.push({
         what: `CSV export of ${size.toLocaleString("en")} signatures (${(exported.bytes / 2 ** 20).toFixed(0)} MB)`,
@@ -119,7 +140,9 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  step(`outbox: ${OUTBOX_EMAILS.toLocaleString("en")} queued emails through the resend SDK, stub allowing 5 requests/s`);
+  step(
+    `outbox: ${OUTBOX_EMAILS.toLocaleString("en")} queued emails through the resend SDK, stub allowing 5 requests/s`,
+  );
   const outboxDir = path.join(root, "outbox");
   prepareDatabase(outboxDir, OUTBOX_EMAILS, { pendingWithOutbox: true });
   const drained = await outboxDrain(outboxDir, 3403, OUTBOX_EMAILS);

@@ -19,7 +19,12 @@ export async function signingLoad(server: Server, tag: string, seconds: number, 
       method: "POST",
       path: `${COUNT_API}/signatures`,
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: `Bench Signer ${n}`, email: `${tag}-${n++}@bench.example.org`, country: "GB", display: "full" }),
+      body: JSON.stringify({
+        name: `Bench Signer ${n}`,
+        email: `${tag}-${n++}@bench.example.org`,
+        country: "GB",
+        display: "full",
+      }),
     }),
     onStatus: (status, request) => {
       if (status === 202) accepted.push((JSON.parse(request.body!) as { email: string }).email);
@@ -49,7 +54,11 @@ export function confirmRequest(server: Server, actionId: string, token: string) 
 }
 
 /** Presses "Confirm my signature" for every pending signature (the no-JavaScript form post). */
-export async function confirmingLoad(server: Server, database: string, connections = 32): Promise<LoadResult & { confirmed: number }> {
+export async function confirmingLoad(
+  server: Server,
+  database: string,
+  connections = 32,
+): Promise<LoadResult & { confirmed: number }> {
   const tokens = pendingTokens(database);
   const actionId = await confirmActionId(server, tokens[0]);
   let next = 0;
@@ -80,9 +89,18 @@ export async function getLoad(server: Server, path: string, seconds: number, con
 export async function pageDatabaseReads(server: Server, database: string, path: string, samples = 20): Promise<string> {
   const db = new Database(database);
   db.pragma("busy_timeout = 5000");
-  const setCount = (n: number) => db.prepare("update documents set signature_count = ? where slug = 'moscow-trials'").run(n);
-  const shown = async () => Number((await (await fetch(`${server.url}${path}`)).text()).match(/<strong>([\d,]+)<\/strong> confirmed/)?.[1].replaceAll(",", ""));
-  const original = (db.prepare("select signature_count from documents where slug = 'moscow-trials'").pluck().get() as number);
+  const setCount = (n: number) =>
+    db.prepare("update documents set signature_count = ? where slug = 'moscow-trials'").run(n);
+  const shown = async () =>
+    Number(
+      (await (await fetch(`${server.url}${path}`)).text())
+        .match(/<strong>([\d,]+)<\/strong> confirmed/)?.[1]
+        .replaceAll(",", ""),
+    );
+  const original = db
+    .prepare("select signature_count from documents where slug = 'moscow-trials'")
+    .pluck()
+    .get() as number;
   try {
     setCount(original + 1000);
     const deadline = Date.now() + 30_000;
@@ -110,7 +128,12 @@ export async function secondsUntilCountShows(server: Server, database: string): 
   });
   const token = pendingTokens(database).at(-1)!;
   const request = confirmRequest(server, await confirmActionId(server, token), token);
-  await fetch(`${server.url}${request.path}`, { method: "POST", headers: request.headers, body: request.body, redirect: "manual" });
+  await fetch(`${server.url}${request.path}`, {
+    method: "POST",
+    headers: request.headers,
+    body: request.body,
+    redirect: "manual",
+  });
   const started = Date.now();
   const target = (await counterDrift(database)).find((row) => row.slug === "moscow-trials")!.kept;
   while (Date.now() - started < 30_000) {
@@ -145,13 +168,20 @@ export async function outboxDrain(dir: string, port: number, emails: number, rat
   const server = await startApp(port, appEnv(dir, { RESEND_API_KEY: "re_bench", RESEND_BASE_URL: stub.url }));
   try {
     const deadline = Date.now() + 240_000;
-    while (stub.acceptedCount() < emails && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    while (stub.acceptedCount() < emails && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     // A window of one second allows `ratePerSecond` requests at once, so requests spread from first to last
     // over T seconds can number at most ratePerSecond × (T + 1): that is the time they stand for.
     const first = stub.requests[0]?.at ?? Date.now();
     const last = stub.requests.at(-1)?.at ?? Date.now();
     const seconds = (last - first) / 1000 + 1;
-    return { accepted: stub.acceptedCount(), seconds, emailsPerSecond: stub.acceptedCount() / seconds, allowed: ratePerSecond * 100, requests: stub.requests.length };
+    return {
+      accepted: stub.acceptedCount(),
+      seconds,
+      emailsPerSecond: stub.acceptedCount() / seconds,
+      allowed: ratePerSecond * 100,
+      requests: stub.requests.length,
+    };
   } finally {
     await server.stop();
     await stub.close();

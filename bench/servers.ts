@@ -20,7 +20,13 @@ async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Pro
 
 function start(command: string[], port: number, env: Record<string, string>, readyPath: string): Promise<Server> {
   const child = spawn(process.execPath, command, {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TSX_TSCONFIG_PATH: "tsconfig.scripts.json", ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      TSX_TSCONFIG_PATH: "tsconfig.scripts.json",
+      ...env,
+      PORT: String(port),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -51,7 +57,12 @@ function start(command: string[], port: number, env: Record<string, string>, rea
 
 /** The production server (`next start`) in its own process, on its own database and mailbox. */
 export function startApp(port: number, env: Record<string, string>): Promise<Server> {
-  return start(["node_modules/next/dist/bin/next", "start", "-p", String(port)], port, env, "/api/petitions/moscow-trials");
+  return start(
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    port,
+    env,
+    "/api/petitions/moscow-trials",
+  );
 }
 
 /** The write floor: a bare node:http server doing one SQLite insert per request. */

@@ -12,8 +12,14 @@ import * as schema from "./schema";
 const live = process.env.DATABASE_PATH!;
 const backupFile = path.join(path.dirname(live), "backup.db");
 
-function run(script: string, args: string[] = []): ChildProcess & { output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+function run(
+  script: string,
+  args: string[] = [],
+): ChildProcess & { output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    env: process.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -74,7 +80,9 @@ it("backs up the live database while it is written to, and the backup restores b
 
   const restored = openDatabase(live); // what the server does at start: open, migrate, seed if empty
   const journal = JSON.parse(readFileSync("db/migrations/meta/_journal.json", "utf8")) as { entries: unknown[] };
-  expect(restored.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(journal.entries.length);
+  expect(restored.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(
+    journal.entries.length,
+  );
   expect(restored.$client.prepare("pragma integrity_check").pluck().all()).toEqual(["ok"]);
   closeDatabase(live);
   expect(signatures(live, false).join("\n") === inBackup.join("\n")).toBe(true);

@@ -14,7 +14,8 @@ const ALL_PAGES = 0x7fffffff;
  */
 export async function backupDatabase(source: string, destination: string): Promise<BackupResult> {
   const started = Date.now();
-  if (path.resolve(source) === path.resolve(destination)) throw new Error("the backup cannot replace the live database");
+  if (path.resolve(source) === path.resolve(destination))
+    throw new Error("the backup cannot replace the live database");
   if (!existsSync(source)) throw new Error(`there is no database at ${source}`);
   const live = new Database(source, { readonly: true, fileMustExist: true });
   live.pragma("busy_timeout = 5000");
@@ -37,7 +38,7 @@ export async function backupDatabase(source: string, destination: string): Promi
 }
 
 /** PRAGMA integrity_check on a database file; throws with SQLite's findings unless it says "ok". */
-export function checkIntegrity(file: string): void {
+function checkIntegrity(file: string): void {
   const db = new Database(file, { fileMustExist: true });
   try {
     const findings = db.prepare("pragma integrity_check").pluck().all() as string[];

@@ -31,7 +31,9 @@ describe("generating synthetic signatures into a real SQLite file", () => {
   it("writes realistic rows, states by weight, exact counters and a confirm email per pending row", async () => {
     const progress: number[] = [];
     const { inserted } = generateSignatures(db(), {
-      count: 5_000, withOutbox: { secret }, onProgress: (done) => progress.push(done),
+      count: 5_000,
+      withOutbox: { secret },
+      onProgress: (done) => progress.push(done),
     });
     expect(inserted).toBe(5_000);
     expect(progress.at(-1)).toBe(5_000);
@@ -90,8 +92,13 @@ describe("generating synthetic signatures into a real SQLite file", () => {
       const payload = message.payload as ConfirmEmailPayload;
       const document = titles.get(signature.documentId)!;
       expect(payload).toEqual({
-        name: signature.name, documentTitle: document.title, documentKind: document.kind,
-        documentSlug: document.slug, tokenNonce: expect.any(String), locale: "en", signatureId: signature.id,
+        name: signature.name,
+        documentTitle: document.title,
+        documentKind: document.kind,
+        documentSlug: document.slug,
+        tokenNonce: expect.any(String),
+        locale: "en",
+        signatureId: signature.id,
       });
       const link = deriveToken(secret, payload.tokenNonce);
       expect(isWellFormedToken(payload.tokenNonce) && isWellFormedToken(link)).toBe(true);
@@ -109,10 +116,18 @@ describe("generating synthetic signatures into a real SQLite file", () => {
 
   it("follows the document, states, days and domain it is given", async () => {
     generateSignatures(db(), {
-      count: 300, document: "family-letter", states: { withdrawn: 1, pending: 1 }, days: 2, emailDomain: "test.example",
+      count: 300,
+      document: "family-letter",
+      states: { withdrawn: 1, pending: 1 },
+      days: 2,
+      emailDomain: "test.example",
     });
     const all = rows();
-    const letter = db().select().from(documents).all().find((document) => document.slug === "family-letter")!;
+    const letter = db()
+      .select()
+      .from(documents)
+      .all()
+      .find((document) => document.slug === "family-letter")!;
     expect(all.every((row) => row.documentId === letter.id)).toBe(true);
     expect(new Set(all.map((row) => row.state))).toEqual(new Set(["withdrawn", "pending"]));
     expect(all.every((row) => row.email.endsWith("@test.example"))).toBe(true);
@@ -122,9 +137,16 @@ describe("generating synthetic signatures into a real SQLite file", () => {
   });
 
   it("is reproducible from its seed", () => {
-    const snapshot = () => rows().map(({ name, email, country, city, comment, display, state }) => ({
-      name, email, country, city, comment, display, state,
-    }));
+    const snapshot = () =>
+      rows().map(({ name, email, country, city, comment, display, state }) => ({
+        name,
+        email,
+        country,
+        city,
+        comment,
+        display,
+        state,
+      }));
     generateSignatures(db(), { count: 200, seed: 42 });
     const first = snapshot();
     db().delete(signatures).run();

@@ -60,8 +60,11 @@ function targetDocuments(db: Db, slug: string | undefined): { list: DocumentRow[
   if (list.length === 0) throw new RangeError(`No document with the slug "${slug}"`);
   const petitions = list.filter((document) => document.kind === "petition").length;
   const share = (document: DocumentRow) =>
-    petitions === 0 || petitions === list.length ? 1 / list.length
-      : document.kind === "petition" ? 0.7 / petitions : 0.3 / (list.length - petitions);
+    petitions === 0 || petitions === list.length
+      ? 1 / list.length
+      : document.kind === "petition"
+        ? 0.7 / petitions
+        : 0.3 / (list.length - petitions);
   return { list, table: cumulative(list.map(share)) };
 }
 
@@ -110,7 +113,8 @@ export function generateSignatures(db: Db, options: GenerateOptions): { inserted
       const n = base + i + 1;
       let group = groups[pickIndex(groupCumulative, random())];
       let country = group.countries[(random() * group.countries.length) | 0];
-      if (random() < 0.03) { // someone from anywhere, writing in English
+      if (random() < 0.03) {
+        // someone from anywhere, writing in English
         group = groups[0];
         country = countryOptions()[(random() * countryOptions().length) | 0].code;
       }
@@ -130,15 +134,32 @@ export function generateSignatures(db: Db, options: GenerateOptions): { inserted
       const updates = random() < 0.4 ? 1 : 0;
       const wasConfirmed = state === "confirmed" || (state !== "pending" && random() < 0.7);
       const confirmedAt = wasConfirmed ? Math.min(now, createdAt + confirmationDelay(random(), random())) : null;
-      const { lastInsertRowid } = insertSignature.run(document.id, person.name, email, emailKey(email), country, city,
-        comment, display, updates, state, createdAt, confirmedAt);
+      const { lastInsertRowid } = insertSignature.run(
+        document.id,
+        person.name,
+        email,
+        emailKey(email),
+        country,
+        city,
+        comment,
+        display,
+        updates,
+        state,
+        createdAt,
+        confirmedAt,
+      );
       if (state === "confirmed") confirmedPerDocument[documentIndex]++;
       if (state === "pending" && withOutbox) {
         const tokenNonce = nonces();
         insertToken.run(hashToken(deriveToken(withOutbox.secret, tokenNonce)), lastInsertRowid, now + TOKEN_TTL);
         const payload: ConfirmEmailPayload = {
-          name: person.name, documentTitle: document.title, documentKind: document.kind,
-          documentSlug: document.slug, tokenNonce, locale: "en", signatureId: Number(lastInsertRowid),
+          name: person.name,
+          documentTitle: document.title,
+          documentKind: document.kind,
+          documentSlug: document.slug,
+          tokenNonce,
+          locale: "en",
+          signatureId: Number(lastInsertRowid),
         };
         insertMessage.run(email, JSON.stringify(payload), now, now);
       }

@@ -1,12 +1,5 @@
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import {
-  delegationDocuments,
-  delegationMembers,
-  delegations,
-  dispatches,
-  documents,
-  documentTexts,
-} from "./schema";
+import { delegationDocuments, delegationMembers, delegations, dispatches, documents, documentTexts } from "./schema";
 import type { Locale } from "@/lib/i18n/locales";
 import type * as schema from "./schema";
 import { seedDelegation, seedDocuments } from "./seed-content";
@@ -30,9 +23,15 @@ export function seedDatabase(db: BetterSQLite3Database<typeof schema>): void {
         tx.insert(delegationDocuments).values({ delegationId, documentId, position }).run();
       });
       members.forEach((member, position) =>
-        tx.insert(delegationMembers).values({ delegationId, position, ...member }).run(),
+        tx
+          .insert(delegationMembers)
+          .values({ delegationId, position, ...member })
+          .run(),
       );
-      for (const post of posts) tx.insert(dispatches).values({ delegationId, ...post }).run();
+      for (const post of posts)
+        tx.insert(dispatches)
+          .values({ delegationId, ...post })
+          .run();
     },
     { behavior: "immediate" },
   );

@@ -7,7 +7,10 @@ export function cumulative(weights: readonly number[]): Float64Array {
   let running = 0;
   const table = Float64Array.from(weights, (weight) => (running += weight / total));
   // Rounding must never let a draw fall through to the zero-weight entries at the end.
-  return table.fill(Infinity, weights.findLastIndex((weight) => weight > 0));
+  return table.fill(
+    Infinity,
+    weights.findLastIndex((weight) => weight > 0),
+  );
 }
 
 export function pickIndex(table: Float64Array, r: number): number {

@@ -7,16 +7,31 @@ import { confirmLink, waitForMail } from "@/e2e/support/mailbox";
 const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 
 async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  );
   expect(summary, `axe violations on ${what}`).toEqual([]);
 }
 
 const publicPages = [
-  "/", "/petitions/moscow-trials", "/letters/family-letter", "/delegations/moscow-1989", "/petitions/moscow-trials/sent",
-  "/petitions/moscow-trials/thanks", "/resend-confirmation", `/confirm/${"A".repeat(43)}`, `/signature/1.${"A".repeat(43)}`,
-  "/ru", "/ru/petitions/moscow-trials", "/ru/letters/family-letter", "/ru/delegations/moscow-1989",
-  "/privacy", "/ru/privacy",
+  "/",
+  "/petitions/moscow-trials",
+  "/letters/family-letter",
+  "/delegations/moscow-1989",
+  "/petitions/moscow-trials/sent",
+  "/petitions/moscow-trials/thanks",
+  "/resend-confirmation",
+  `/confirm/${"A".repeat(43)}`,
+  `/signature/1.${"A".repeat(43)}`,
+  "/ru",
+  "/ru/petitions/moscow-trials",
+  "/ru/letters/family-letter",
+  "/ru/delegations/moscow-1989",
+  "/privacy",
+  "/ru/privacy",
 ];
 
 test("every public page passes axe's WCAG 2 A/AA rules", async ({ page }) => {
@@ -86,7 +101,17 @@ test("the organisers' pages pass axe's WCAG 2 A/AA rules", async ({ page }) => {
   test.setTimeout(120_000); // axe over every organiser page takes most of a minute on a loaded 2-core machine
   await signInAsAdmin(page);
   const signatureId = await page.goto("/admin/signatures").then(() => page.locator("tbody a").first().textContent());
-  for (const path of ["/admin", "/admin/signatures", `/admin/signatures/${signatureId}`, "/admin/signatures/invalidate?domain=example.org", "/admin/documents", "/admin/documents/moscow-trials", "/admin/audit", "/admin/mail", "/admin/sessions"]) {
+  for (const path of [
+    "/admin",
+    "/admin/signatures",
+    `/admin/signatures/${signatureId}`,
+    "/admin/signatures/invalidate?domain=example.org",
+    "/admin/documents",
+    "/admin/documents/moscow-trials",
+    "/admin/audit",
+    "/admin/mail",
+    "/admin/sessions",
+  ]) {
     await page.goto(path);
     await expectNoViolations(page, path);
   }

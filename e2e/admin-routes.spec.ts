@@ -12,7 +12,9 @@ function discoverRoutes(dir = path.resolve("app"), segments: string[] = []): { u
     const full = path.join(dir, entry);
     if (statSync(full).isDirectory()) {
       if (entry.startsWith("_")) continue; // private folders hold components, not routes
-      const segment = /^\(.*\)$/.test(entry) ? null : entry.replace(/^\[\.\.\.(.+)\]$/, "sample").replace(/^\[(.+)\]$/, "1");
+      const segment = /^\(.*\)$/.test(entry)
+        ? null
+        : entry.replace(/^\[\.\.\.(.+)\]$/, "sample").replace(/^\[(.+)\]$/, "1");
       found.push(...discoverRoutes(full, segment === null ? segments : [...segments, segment]));
     } else if (/^page\.tsx?$/.test(entry) || /^route\.tsx?$/.test(entry)) {
       found.push({ url: `/${segments.join("/")}`, kind: entry.startsWith("page") ? "page" : "route" });
@@ -21,11 +23,20 @@ function discoverRoutes(dir = path.resolve("app"), segments: string[] = []): { u
   return found;
 }
 
-const adminRoutes = discoverRoutes().filter(({ url }) => url === "/admin" || url.startsWith("/admin/") || url.startsWith("/api/admin/"));
+const adminRoutes = discoverRoutes().filter(
+  ({ url }) => url === "/admin" || url.startsWith("/admin/") || url.startsWith("/api/admin/"),
+);
 
 test("the route list covers the organisers' pages and API", () => {
   const urls = adminRoutes.map((route) => route.url);
-  for (const expected of ["/admin", "/admin/signatures", "/admin/signatures/1", "/admin/audit", "/admin/mail", "/api/admin/export"]) {
+  for (const expected of [
+    "/admin",
+    "/admin/signatures",
+    "/admin/signatures/1",
+    "/admin/audit",
+    "/admin/mail",
+    "/api/admin/export",
+  ]) {
     expect(urls).toContain(expected);
   }
 });
@@ -45,7 +56,10 @@ for (const route of adminRoutes) {
     expect(anonymous.status()).toBe(307);
     expect(anonymous.headers().location).toContain("/sign-in");
     // ...and with a forged cookie that gets past the proxy, the page refuses by itself.
-    const forged = await request.get(route.url, { maxRedirects: 0, headers: { cookie: "authjs.session-token=forged" } });
+    const forged = await request.get(route.url, {
+      maxRedirects: 0,
+      headers: { cookie: "authjs.session-token=forged" },
+    });
     expect([307, 303]).toContain(forged.status());
     expect(forged.headers().location).toContain("/sign-in");
     expect(await forged.text()).not.toContain("admin-nav");

@@ -25,12 +25,22 @@ test("a non-admin address gets the same answer and no email", async ({ page }) =
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-test("an organiser signs in, exports exactly the filtered rows as CSV and JSON, and the audit log shows it", async ({ page }) => {
+test("an organiser signs in, exports exactly the filtered rows as CSV and JSON, and the audit log shows it", async ({
+  page,
+}) => {
   const domain = `export-${Date.now()}.example.org`;
   await signAndConfirm(page, "Вера Иванова", `vera@${domain}`, "Russia");
-  await signAndConfirm(page, "=HYPERLINK(\"http://evil.example\")", `formula@${domain}`, "France");
-  await new DocumentPage(page, "/petitions/moscow-trials").sign({ name: "Pending Person", email: `pending@${domain}`, country: "Mexico" });
-  await new DocumentPage(page, "/petitions/moscow-trials").sign({ name: "Elsewhere", email: `other@not-${domain}`, country: "Mexico" });
+  await signAndConfirm(page, '=HYPERLINK("http://evil.example")', `formula@${domain}`, "France");
+  await new DocumentPage(page, "/petitions/moscow-trials").sign({
+    name: "Pending Person",
+    email: `pending@${domain}`,
+    country: "Mexico",
+  });
+  await new DocumentPage(page, "/petitions/moscow-trials").sign({
+    name: "Elsewhere",
+    email: `other@not-${domain}`,
+    country: "Mexico",
+  });
 
   await signInAsAdmin(page);
   await page.goto("/admin/signatures");
@@ -47,9 +57,13 @@ test("an organiser signs in, exports exactly the filtered rows as CSV and JSON, 
   const csvBytes = await readFile(await csv.path());
   expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = csvBytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
-  expect(lines[0]).toBe("document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language");
+  expect(lines[0]).toBe(
+    "document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language",
+  );
   expect(lines).toHaveLength(4);
-  expect(lines[1]).toMatch(new RegExp(`^moscow-trials,Вера Иванова,vera@${domain.replaceAll(".", "\\.")},RU,Город,,full,no,confirmed,`));
+  expect(lines[1]).toMatch(
+    new RegExp(`^moscow-trials,Вера Иванова,vera@${domain.replaceAll(".", "\\.")},RU,Город,,full,no,confirmed,`),
+  );
   expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.example"")",formula@${domain}`);
   expect(lines[3]).toContain(`Pending Person,pending@${domain},MX`);
   expect(lines[3]).toMatch(/,pending,[^,]+,,,,\d+,en$/);
@@ -58,10 +72,13 @@ test("an organiser signs in, exports exactly the filtered rows as CSV and JSON, 
   await page.getByRole("link", { name: "Export JSON (NDJSON)" }).click();
   const json = await jsonDownload;
   expect(json.suggestedFilename()).toBe(`moscow-trials-all-states-${today}.ndjson`);
-  const rows = (await readFile(await json.path(), "utf8")).trimEnd().split("\n").map((line) => JSON.parse(line));
+  const rows = (await readFile(await json.path(), "utf8"))
+    .trimEnd()
+    .split("\n")
+    .map((line) => JSON.parse(line));
   expect(rows.map((row) => [row.name, row.state])).toEqual([
     ["Вера Иванова", "confirmed"],
-    ["=HYPERLINK(\"http://evil.example\")", "confirmed"],
+    ['=HYPERLINK("http://evil.example")', "confirmed"],
     ["Pending Person", "pending"],
   ]);
 
@@ -72,11 +89,15 @@ test("an organiser signs in, exports exactly the filtered rows as CSV and JSON, 
   await expect(page.locator("tbody tr", { hasText: "admin.sign-in" }).first()).toContainText(ADMIN_EMAIL);
 });
 
-test("rejecting a signature lowers the public count, restoring brings it back, and both are audited", async ({ page }) => {
+test("rejecting a signature lowers the public count, restoring brings it back, and both are audited", async ({
+  page,
+}) => {
   const email = `reject-${Date.now()}@example.org`;
   await signAndConfirm(page, "Reject Me", email, "Spain");
   const counted = await keptCount();
-  const id = withDatabase((db) => (db.prepare("select id from signatures where email = ?").get(email) as { id: number }).id);
+  const id = withDatabase(
+    (db) => (db.prepare("select id from signatures where email = ?").get(email) as { id: number }).id,
+  );
 
   await signInAsAdmin(page);
   await page.goto(`/admin/signatures/${id}`);
@@ -99,7 +120,8 @@ test("rejecting a signature lowers the public count, restoring brings it back, a
 
 test("bulk invalidation previews how many rows it touches, then rejects them and fixes the count", async ({ page }) => {
   const domain = `spam-${Date.now()}.example.net`;
-  for (const name of ["Bot One", "Bot Two"]) await signAndConfirm(page, name, `${name.replace(" ", "").toLowerCase()}@${domain}`, "Canada");
+  for (const name of ["Bot One", "Bot Two"])
+    await signAndConfirm(page, name, `${name.replace(" ", "").toLowerCase()}@${domain}`, "Canada");
   const counted = await keptCount();
 
   await signInAsAdmin(page);
@@ -151,7 +173,10 @@ test("an organiser edits a document with a preview, and the public page changes 
 test("a session lasts 12 hours, can be revoked, and signing out ends it", async ({ browser, page }) => {
   await signInAsAdmin(page);
   const token = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"))!.value;
-  const expires = withDatabase((db) => (db.prepare("select expires from session where sessionToken = ?").get(token) as { expires: number }).expires);
+  const expires = withDatabase(
+    (db) =>
+      (db.prepare("select expires from session where sessionToken = ?").get(token) as { expires: number }).expires,
+  );
   expect((expires - Date.now()) / 3600_000).toBeGreaterThan(11.9);
   expect((expires - Date.now()) / 3600_000).toBeLessThanOrEqual(12);
   const other = await browser.newPage();
@@ -180,13 +205,17 @@ test("a session lasts 12 hours, can be revoked, and signing out ends it", async 
 test("an organiser's form replayed without a session does nothing", async ({ page, playwright }) => {
   const email = `replay-${Date.now()}@example.org`;
   await signAndConfirm(page, "Replay Target", email, "Italy");
-  const id = withDatabase((db) => (db.prepare("select id from signatures where email = ?").get(email) as { id: number }).id);
+  const id = withDatabase(
+    (db) => (db.prepare("select id from signatures where email = ?").get(email) as { id: number }).id,
+  );
   await signInAsAdmin(page);
   await page.goto(`/admin/signatures/${id}`);
   const form = page.locator("form", { has: page.getByRole("button", { name: "Reject this signature" }) });
-  const fields = await form.locator("input[type=hidden]").evaluateAll((inputs) =>
-    inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as const),
-  );
+  const fields = await form
+    .locator("input[type=hidden]")
+    .evaluateAll((inputs) =>
+      inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value] as const),
+    );
   expect(fields.some(([name]) => /^\$ACTION_(ID|REF)_/.test(name))).toBe(true); // the action, with its form state bound
 
   // The same post from a client with no session: the action must check the session itself.
@@ -197,6 +226,8 @@ test("an organiser's form replayed without a session does nothing", async ({ pag
     maxRedirects: 0,
   });
   expect(response.status()).toBeLessThan(500);
-  expect(withDatabase((db) => (db.prepare("select state from signatures where id = ?").get(id) as { state: string }).state)).toBe("confirmed");
+  expect(
+    withDatabase((db) => (db.prepare("select state from signatures where id = ?").get(id) as { state: string }).state),
+  ).toBe("confirmed");
   await anonymous.dispose();
 });

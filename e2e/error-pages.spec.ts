@@ -5,12 +5,26 @@ import { withDatabase } from "@/e2e/support/database";
 
 // What a reader meets at an address that holds nothing: the site's own page, in the language of the address.
 
-test("an unknown public address answers 404 with the site's page, in Russian under /ru and in English otherwise", async ({ page }) => {
+test("an unknown public address answers 404 with the site's page, in Russian under /ru and in English otherwise", async ({
+  page,
+}) => {
   const pages = [
     { path: "/ru/no-such-page", lang: "ru", heading: "Страница не найдена", home: "На главную", homePath: "/ru" },
-    { path: "/ru/petitions/no-such-petition", lang: "ru", heading: "Страница не найдена", home: "На главную", homePath: "/ru" },
+    {
+      path: "/ru/petitions/no-such-petition",
+      lang: "ru",
+      heading: "Страница не найдена",
+      home: "На главную",
+      homePath: "/ru",
+    },
     { path: "/no-such-page", lang: "en", heading: "Page not found", home: "Go to the home page", homePath: "/" },
-    { path: "/letters/no-such-letter", lang: "en", heading: "Page not found", home: "Go to the home page", homePath: "/" },
+    {
+      path: "/letters/no-such-letter",
+      lang: "en",
+      heading: "Page not found",
+      home: "Go to the home page",
+      homePath: "/",
+    },
   ];
   for (const expected of pages) {
     const response = await page.goto(expected.path);
@@ -34,7 +48,9 @@ test("an organiser's unknown record is 'not found' inside the organisers' pages"
   }
 });
 
-test("when the database fails, a reader gets the site's error page in the address's language, and can try again", async ({ page }) => {
+test("when the database fails, a reader gets the site's error page in the address's language, and can try again", async ({
+  page,
+}) => {
   // A well-formed link that no signature has: the confirm page looks it up in the database on every request.
   const token = randomBytes(32).toString("base64url");
   const pages = [

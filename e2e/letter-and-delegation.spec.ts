@@ -7,11 +7,19 @@ import { confirmLink, waitForMail } from "@/e2e/support/mailbox";
 
 const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 
-test("a supporter co-signs the letter with an organisation and role, and appears after the authors", async ({ page }) => {
+test("a supporter co-signs the letter with an organisation and role, and appears after the authors", async ({
+  page,
+}) => {
   const email = unique("cosigner");
   const letter = new DocumentPage(page, "/letters/family-letter");
   await letter.open();
-  await letter.fill({ name: "Marguerite Rosmer", email, country: "France", city: "Paris", display: "Full name and city" });
+  await letter.fill({
+    name: "Marguerite Rosmer",
+    email,
+    country: "France",
+    city: "Paris",
+    display: "Full name and city",
+  });
   await page.getByLabel("Organisation (optional)").fill("Cercle Victor Serge");
   await page.getByLabel("Your role there (optional)").fill("Archivist");
   await letter.submit();
@@ -22,7 +30,11 @@ test("a supporter co-signs the letter with an organisation and role, and appears
 
   // The signature records the text version it was shown (organisers may have edited the letter before).
   const stored = withDatabase((db) =>
-    db.prepare("select s.document_version = d.current_version as current, organisation, role from signatures s join documents d on d.id = s.document_id where email = ?").get(email),
+    db
+      .prepare(
+        "select s.document_version = d.current_version as current, organisation, role from signatures s join documents d on d.id = s.document_id where email = ?",
+      )
+      .get(email),
   );
   expect(stored).toEqual({ current: 1, organisation: "Cercle Victor Serge", role: "Archivist" });
 
@@ -33,11 +45,16 @@ test("a supporter co-signs the letter with an organisation and role, and appears
     expect(headings.indexOf("Written and signed by")).toBeGreaterThanOrEqual(0);
     expect(headings.indexOf("Written and signed by")).toBeLessThan(headings.indexOf("Co-signed by"));
     await expect(page.locator(".authors")).toContainText("Vsevolod Volkow, grandson of Leon Trotsky");
-    await expect(page.locator(".signers")).toContainText("Marguerite Rosmer — Archivist, Cercle Victor Serge, Paris, France", { timeout: 1000 });
+    await expect(page.locator(".signers")).toContainText(
+      "Marguerite Rosmer — Archivist, Cercle Victor Serge, Paris, France",
+      { timeout: 1000 },
+    );
   }).toPass({ timeout: 10_000 });
 });
 
-test("an organiser posts a dispatch and records a delivery whose published hash matches the downloaded dossier", async ({ page }) => {
+test("an organiser posts a dispatch and records a delivery whose published hash matches the downloaded dossier", async ({
+  page,
+}) => {
   await signInAsAdmin(page);
   await page.goto("/admin/delegation");
   const dispatch = page.getByRole("region", { name: "Post a dispatch" });
@@ -58,7 +75,10 @@ test("an organiser posts a dispatch and records a delivery whose published hash 
 
   // A dossier of the petition, generated with progress, then named in a delivery.
   await page.goto("/admin/dossiers");
-  const petitionOption = await page.getByLabel("Document").locator("option", { hasText: "Annul the Moscow Trials" }).getAttribute("value");
+  const petitionOption = await page
+    .getByLabel("Document")
+    .locator("option", { hasText: "Annul the Moscow Trials" })
+    .getAttribute("value");
   await page.getByLabel("Document").selectOption(petitionOption!);
   await page.getByRole("button", { name: "Generate a dossier" }).click();
   const download = page.getByRole("link", { name: "Download PDF" }).first();
@@ -83,20 +103,30 @@ test("an organiser posts a dispatch and records a delivery whose published hash 
     await expect(page.locator(".delivery")).toContainText("Moscow", { timeout: 1000 });
   }).toPass({ timeout: 10_000 });
   await expect(page.locator(".delivery code.hash").first()).toHaveText(sha256);
-  const frozen = withDatabase((db) => db.prepare("select count(*) as n from dossiers where frozen_at is not null and sha256 = ?").get(sha256));
+  const frozen = withDatabase((db) =>
+    db.prepare("select count(*) as n from dossiers where frozen_at is not null and sha256 = ?").get(sha256),
+  );
   expect(frozen).toEqual({ n: 1 });
 });
 
-test("an organiser edits the delegation's story and its members, and the public page follows in both languages", async ({ page }) => {
+test("an organiser edits the delegation's story and its members, and the public page follows in both languages", async ({
+  page,
+}) => {
   await signInAsAdmin(page);
   await page.goto("/admin/delegation");
   const story = page.getByRole("region", { name: "The delegation's story" });
-  await story.getByLabel("Summary", { exact: true }).fill("Five people, two documents, one search for lost manuscripts.");
+  await story
+    .getByLabel("Summary", { exact: true })
+    .fill("Five people, two documents, one search for lost manuscripts.");
   // Half a Russian version is refused with a clear message.
   await story.getByLabel("Russian summary").fill("");
   await story.getByRole("button", { name: "Save the story" }).click();
-  await expect(page.locator(".notice.error")).toHaveText("Give the Russian title, summary and text together, or none of them.");
-  await story.getByLabel("Summary", { exact: true }).fill("Five people, two documents, one search for lost manuscripts.");
+  await expect(page.locator(".notice.error")).toHaveText(
+    "Give the Russian title, summary and text together, or none of them.",
+  );
+  await story
+    .getByLabel("Summary", { exact: true })
+    .fill("Five people, two documents, one search for lost manuscripts.");
   await story.getByLabel("Russian summary").fill("Пять человек, два документа и поиски утраченных рукописей.");
   await story.getByRole("button", { name: "Save the story" }).click();
   await expect(page.getByText("Saved. The public page shows it now.")).toBeVisible();

@@ -24,18 +24,30 @@ test("the server's log never contains a confirmation token", async ({ page }) =>
 
 test("error answers to a confirmation link never show its token, nor log it", async ({ page, request }) => {
   const email = `error-${Date.now()}@example.org`;
-  const signed = await request.post("/api/letters/family-letter/signatures", { data: { name: "Error Reader", email, country: "FR", display: "full" } });
+  const signed = await request.post("/api/letters/family-letter/signatures", {
+    data: { name: "Error Reader", email, country: "FR", display: "full" },
+  });
   expect(signed.status()).toBe(202);
-  const token = confirmLink(await waitForMail(email)).split("/").pop()!;
+  const token = confirmLink(await waitForMail(email))
+    .split("/")
+    .pop()!;
   const fragment = token.slice(0, 20); // also catches a token cut short or run into other text
 
-  for (const [path, status] of [[`/confirm/${token}/nope`, 404], [`/confirm/${token}%ff`, 400], [`/confirm/${token.slice(0, -1)}`, 200]] as const) {
+  for (const [path, status] of [
+    [`/confirm/${token}/nope`, 404],
+    [`/confirm/${token}%ff`, 400],
+    [`/confirm/${token.slice(0, -1)}`, 200],
+  ] as const) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(status);
     expect(await page.locator("body").innerText(), path).not.toContain(fragment);
     expect(await page.title(), path).not.toContain(fragment);
   }
-  const forged = await request.post(`/confirm/${token}`, { multipart: { token }, headers: { origin: "https://attacker.example" }, maxRedirects: 0 });
+  const forged = await request.post(`/confirm/${token}`, {
+    multipart: { token },
+    headers: { origin: "https://attacker.example" },
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBe(403);
   expect(await forged.text()).not.toContain(fragment);
 

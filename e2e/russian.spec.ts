@@ -12,7 +12,9 @@ test.describe("a first visit follows the browser's language", () => {
     await page.goto("/petitions/moscow-trials");
     await expect(page).toHaveURL(/\/ru\/petitions\/moscow-trials$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "ru");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Отменить приговоры Московских процессов и реабилитировать подсудимых");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Отменить приговоры Московских процессов и реабилитировать подсудимых",
+    );
 
     await page.getByRole("link", { name: "English" }).click();
     await expect(page).toHaveURL(/\/petitions\/moscow-trials$/);
@@ -32,14 +34,19 @@ test("an English browser stays on the English site", async ({ page }) => {
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
 
-test("the Russian site end to end: sign, Russian errors, Russian email, confirm in Russian; one shared count", async ({ page }) => {
+test("the Russian site end to end: sign, Russian errors, Russian email, confirm in Russian; one shared count", async ({
+  page,
+}) => {
   const email = unique("ivan");
   const petition = new DocumentPage(page, "/ru/petitions/moscow-trials");
   await petition.open();
   await page.getByRole("button", { name: "Подписать петицию" }).click();
   await expect(page.getByText("Пожалуйста, укажите имя.").first()).toBeVisible();
 
-  const countBefore = withDatabase((db) => (db.prepare("select signature_count as n from documents where slug = 'moscow-trials'").get() as { n: number }).n);
+  const countBefore = withDatabase(
+    (db) =>
+      (db.prepare("select signature_count as n from documents where slug = 'moscow-trials'").get() as { n: number }).n,
+  );
   await petition.open();
   await page.getByLabel("Ваше имя").fill("Иван Петров");
   await page.getByLabel("Адрес электронной почты").fill(email);
@@ -50,7 +57,9 @@ test("the Russian site end to end: sign, Russian errors, Russian email, confirm 
   await expect(page).toHaveURL(/\/ru\/petitions\/moscow-trials\/sent$/);
 
   const mail = await waitForMail(email);
-  expect(mail.subject).toBe("Подтвердите подпись: Отменить приговоры Московских процессов и реабилитировать подсудимых");
+  expect(mail.subject).toBe(
+    "Подтвердите подпись: Отменить приговоры Московских процессов и реабилитировать подсудимых",
+  );
   expect(mail.text).toContain("Здравствуйте, Иван Петров!");
   expect(mail.html).toContain('lang="ru"');
   const link = mail.text.match(/https?:\/\/\S+\/ru\/confirm\/[A-Za-z0-9_-]{43}/)?.[0];
@@ -61,10 +70,20 @@ test("the Russian site end to end: sign, Russian errors, Russian email, confirm 
   await page.getByRole("button", { name: "Подтвердить подпись" }).click();
   await expect(page.getByRole("heading", { name: "Спасибо: ваша подпись подтверждена" })).toBeVisible();
 
-  const after = withDatabase((db) => db.prepare("select locale, (select signature_count from documents where slug = 'moscow-trials') as n from signatures where email = ?").get(email));
+  const after = withDatabase((db) =>
+    db
+      .prepare(
+        "select locale, (select signature_count from documents where slug = 'moscow-trials') as n from signatures where email = ?",
+      )
+      .get(email),
+  );
   expect(after).toEqual({ locale: "ru", n: countBefore + 1 });
   // One count for both languages.
   const api = await (await page.request.get("/api/petitions/moscow-trials")).json();
-  await expect.poll(async () => (await (await page.request.get("/api/petitions/moscow-trials")).json()).signatureCount, { timeout: 10_000 }).toBe(countBefore + 1);
+  await expect
+    .poll(async () => (await (await page.request.get("/api/petitions/moscow-trials")).json()).signatureCount, {
+      timeout: 10_000,
+    })
+    .toBe(countBefore + 1);
   expect(api.slug).toBe("moscow-trials");
 });

@@ -5,12 +5,18 @@ import { withDatabase } from "@/e2e/support/database";
 
 const PETITION = "/petitions/moscow-trials";
 const SIGNATURES_API = "/api/petitions/moscow-trials/signatures";
-const signatureRows = () => withDatabase((db) => (db.prepare("select count(*) as n from signatures").get() as { n: number }).n);
+const signatureRows = () =>
+  withDatabase((db) => (db.prepare("select count(*) as n from signatures").get() as { n: number }).n);
 const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 
 function directives(response: APIResponse): Map<string, string> {
   const policy = response.headers()["content-security-policy"] ?? "";
-  return new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(" ")]));
+  return new Map(
+    policy
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values.join(" ")]),
+  );
 }
 
 /** The headers every response carries; `nonce` is whether it is a page whose scripts run by nonce. */
@@ -87,7 +93,10 @@ test("the page's scripts run under the policy, with no violation reported", asyn
   await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
   await page.getByRole("button", { name: "Sign the petition" }).click();
   await expect(page.locator(".error-summary")).toContainText("There are problems with your signature");
-  expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere), "answered by the client component").toBe(true);
+  expect(
+    await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere),
+    "answered by the client component",
+  ).toBe(true);
 
   await page.goto("/no-such-page");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -100,8 +109,14 @@ test("cross-site posts to the JSON API get a 403 and store nothing", async ({ re
   const cases: { headers: Record<string, string>; label: string }[] = [
     { label: "another origin", headers: { origin: "https://attacker.example", "content-type": "application/json" } },
     { label: "an opaque origin", headers: { origin: "null", "content-type": "application/json" } },
-    { label: "a cross-site fetch without Origin", headers: { "sec-fetch-site": "cross-site", "content-type": "application/json" } },
-    { label: "a form-like text/plain post", headers: { origin: "https://attacker.example", "content-type": "text/plain" } },
+    {
+      label: "a cross-site fetch without Origin",
+      headers: { "sec-fetch-site": "cross-site", "content-type": "application/json" },
+    },
+    {
+      label: "a form-like text/plain post",
+      headers: { origin: "https://attacker.example", "content-type": "text/plain" },
+    },
   ];
   for (const { label, headers } of cases) {
     const response = await request.post(SIGNATURES_API, { data: body(), headers });
@@ -112,7 +127,10 @@ test("cross-site posts to the JSON API get a 403 and store nothing", async ({ re
   expect(signatureRows()).toBe(before);
 
   // The site's own origin, and programs that send no Origin at all, still sign.
-  const sameOrigin = await request.post(SIGNATURES_API, { data: body(), headers: { origin: baseURL, "content-type": "application/json" } });
+  const sameOrigin = await request.post(SIGNATURES_API, {
+    data: body(),
+    headers: { origin: baseURL, "content-type": "application/json" },
+  });
   expect(sameOrigin.status()).toBe(202);
   expect(signatureRows()).toBe(before + 1);
 });
@@ -132,16 +150,24 @@ test("a form on another site cannot sign through the API or the page", async ({ 
       body: `${forms[new URL(route.request().url()).pathname]}<button>Go</button></form>`,
     }),
   );
-  for (const [path, expected] of [["/api", /another website/], ["/page", /only be sent from this site/]] as const) {
+  for (const [path, expected] of [
+    ["/api", /another website/],
+    ["/page", /only be sent from this site/],
+  ] as const) {
     await page.goto(`${attacker}${path}`);
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().startsWith(baseURL)), page.getByRole("button", { name: "Go" }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().startsWith(baseURL)),
+      page.getByRole("button", { name: "Go" }).click(),
+    ]);
     expect(response.status(), path).toBe(403);
     expect(await response.text(), path).toMatch(expected);
   }
   expect(signatureRows()).toBe(before);
 });
 
-test("the organisers' session cookie is HttpOnly and SameSite=Lax, and their pages run under the policy", async ({ page }) => {
+test("the organisers' session cookie is HttpOnly and SameSite=Lax, and their pages run under the policy", async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on("console", recordViolations(violations));
   await signInAsAdmin(page);

@@ -40,7 +40,11 @@ async function signAndConfirm(page: Page, email: string) {
 
 test("the home page shows the campaign: both documents with live counts and the delegation", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Annul the Moscow Trials verdicts and rehabilitate the defendants" }).getByRole("link")).toBeVisible();
+  await expect(
+    page
+      .getByRole("heading", { name: "Annul the Moscow Trials verdicts and rehabilitate the defendants" })
+      .getByRole("link"),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { name: /Clear Leon Trotsky's name/ }).getByRole("link")).toBeVisible();
   await expect(page.getByText(/confirmed signatures? of a goal of 10,000/)).toBeVisible();
   await expect(page.getByRole("heading", { name: "The delegation" })).toBeVisible();
@@ -79,7 +83,9 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("field errors with JavaScript: each message beside its field, the input kept, nothing stored", async ({ page }) => {
+test("field errors with JavaScript: each message beside its field, the input kept, nothing stored", async ({
+  page,
+}) => {
   const email = unique("errors");
   const document = new DocumentPage(page, "/petitions/moscow-trials");
   await document.open();
@@ -90,7 +96,9 @@ test("field errors with JavaScript: each message beside its field, the input kep
   await expect(page.locator(".error-summary")).toContainText("There are problems with your signature");
   await expect(page.getByLabel("Email address", { exact: true })).toHaveValue(email);
   await expect(page.getByLabel("City (optional)")).toHaveValue("x".repeat(120));
-  const stored = withDatabase((db) => db.prepare("select count(*) as n from signatures where email = ?").get(email) as { n: number });
+  const stored = withDatabase(
+    (db) => db.prepare("select count(*) as n from signatures where email = ?").get(email) as { n: number },
+  );
   expect(stored.n).toBe(0);
 });
 
@@ -102,13 +110,25 @@ test("signing twice gives the same answer, one signature, and an 'already signed
 
   // The same person, written differently: Gmail ignores dots and +tags.
   const variant = `${local.replaceAll(".", "")}+again@googlemail.com`;
-  await new DocumentPage(page, "/petitions/moscow-trials").sign({ name: "Вера Иванова", email: variant, country: "France", display: "Full name and city" });
+  await new DocumentPage(page, "/petitions/moscow-trials").sign({
+    name: "Вера Иванова",
+    email: variant,
+    country: "France",
+    display: "Full name and city",
+  });
   const second = await waitForMail(email, 2);
-  expect(second.subject).toBe("You have already signed: Annul the Moscow Trials verdicts and rehabilitate the defendants");
+  expect(second.subject).toBe(
+    "You have already signed: Annul the Moscow Trials verdicts and rehabilitate the defendants",
+  );
   expect(second.text).not.toMatch(/\/confirm\//);
   expect(mailTo(variant)).toHaveLength(0);
   expect(await keptCount()).toBe(afterFirst);
-  const rows = withDatabase((db) => db.prepare("select count(*) as n from signatures where email_key = ?").get(`${local.replaceAll(".", "")}@gmail.com`) as { n: number });
+  const rows = withDatabase(
+    (db) =>
+      db
+        .prepare("select count(*) as n from signatures where email_key = ?")
+        .get(`${local.replaceAll(".", "")}@gmail.com`) as { n: number },
+  );
   expect(rows.n).toBe(1);
 });
 
@@ -140,9 +160,11 @@ test("an expired link explains itself and a new link can be requested", async ({
   await new DocumentPage(page, "/petitions/moscow-trials").sign({ name: "Late Reader", email, country: "Germany" });
   const first = await waitForMail(email);
   withDatabase((db) =>
-    db.prepare(
-      "update confirmation_tokens set expires_at = ? where signature_id = (select id from signatures where email = ?)",
-    ).run(Date.now() - 1000, email),
+    db
+      .prepare(
+        "update confirmation_tokens set expires_at = ? where signature_id = (select id from signatures where email = ?)",
+      )
+      .run(Date.now() - 1000, email),
   );
   const before = await keptCount();
   await page.goto(confirmLink(first));
@@ -174,7 +196,9 @@ test("an unknown or garbage token gets a clear page, and asking for a link revea
   const nobody = unique("nobody");
   await page.getByLabel("Your email address").fill(nobody);
   await page.getByRole("button", { name: "Send me a new link" }).click();
-  await expect(page.getByText("If a signature is waiting for that address, we have sent it a new email.")).toBeVisible();
+  await expect(
+    page.getByText("If a signature is waiting for that address, we have sent it a new email."),
+  ).toBeVisible();
   await page.waitForTimeout(500);
   expect(mailTo(nobody)).toHaveLength(0);
 });
@@ -184,7 +208,9 @@ test("a closed document refuses signatures on its page and in the API", async ({
   try {
     await expect(async () => {
       await page.goto("/letters/family-letter"); // cached for up to 5 seconds
-      await expect(page.getByText("This letter is closed: it no longer takes signatures.")).toBeVisible({ timeout: 1000 });
+      await expect(page.getByText("This letter is closed: it no longer takes signatures.")).toBeVisible({
+        timeout: 1000,
+      });
     }).toPass({ timeout: 10_000 });
     await expect(page.getByRole("button", { name: /Co-sign/ })).toHaveCount(0);
     const response = await page.request.post("/api/letters/family-letter/signatures", {

@@ -15,7 +15,10 @@ async function fetchCard(request: APIRequestContext, url: string): Promise<Buffe
   return body;
 }
 
-test("a shared petition shows its card, and the card's count follows confirmed signatures", async ({ page, request }) => {
+test("a shared petition shows its card, and the card's count follows confirmed signatures", async ({
+  page,
+  request,
+}) => {
   await page.goto("/petitions/moscow-trials");
   const title = "Annul the Moscow Trials verdicts and rehabilitate the defendants";
   const meta = (selector: string) => page.locator(`meta[${selector}]`).getAttribute("content");
@@ -38,7 +41,10 @@ test("a shared petition shows its card, and the card's count follows confirmed s
 
   // The card is drawn again at most every 5 seconds, like the page.
   await expect
-    .poll(async () => (await fetchCard(request, cardUrl)).equals(before), { timeout: 10_000, message: "card redrawn with the new count" })
+    .poll(async () => (await fetchCard(request, cardUrl)).equals(before), {
+      timeout: 10_000,
+      message: "card redrawn with the new count",
+    })
     .toBe(false);
 });
 

@@ -13,13 +13,21 @@ const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toStri
 type Row = Record<string, unknown>;
 const signatureOf = (email: string) =>
   withDatabase((db) => db.prepare("select * from signatures where email = ?").get(email) as Row | undefined);
-const signatureById = (id: number) => withDatabase((db) => db.prepare("select * from signatures where id = ?").get(id) as Row);
+const signatureById = (id: number) =>
+  withDatabase((db) => db.prepare("select * from signatures where id = ?").get(id) as Row);
 const outboxRowsTo = (email: string) =>
-  withDatabase((db) => (db.prepare("select count(*) as n from outbox where recipient = ?").get(email) as { n: number }).n);
+  withDatabase(
+    (db) => (db.prepare("select count(*) as n from outbox where recipient = ?").get(email) as { n: number }).n,
+  );
 
 async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((violation) => violation.id), `axe violations on ${what}`).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(
+    results.violations.map((violation) => violation.id),
+    `axe violations on ${what}`,
+  ).toEqual([]);
 }
 
 /** Signs, opens the emailed link and presses the button, as a signer does; returns the confirmation email. */
@@ -40,13 +48,17 @@ async function flaggedCounts(page: Page, title: string) {
 }
 
 test.describe("bot checks", () => {
-  test("a filled honeypot gets the usual answer, but no email and no count, and organisers see it flagged", async ({ page }) => {
+  test("a filled honeypot gets the usual answer, but no email and no count, and organisers see it flagged", async ({
+    page,
+  }) => {
     const petition = createPetition("trust-honeypot");
     const email = unique("honeypot");
     const form = new DocumentPage(page, petition.path);
     await form.open();
     await form.fill({ name: "Robot Honeypot", email, country: "France" });
-    await page.locator(`[name="${HONEYPOT_FIELD}"]`).evaluate((input: HTMLInputElement) => (input.value = "https://spam.example"));
+    await page
+      .locator(`[name="${HONEYPOT_FIELD}"]`)
+      .evaluate((input: HTMLInputElement) => (input.value = "https://spam.example"));
     await form.submit();
     await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
 
@@ -59,7 +71,9 @@ test.describe("bot checks", () => {
     expect(await flaggedCounts(page, petition.title)).toEqual(["1", "0"]);
   });
 
-  test("a form sent sooner than a person could fill it in gets the usual answer, but no email and no count", async ({ page }) => {
+  test("a form sent sooner than a person could fill it in gets the usual answer, but no email and no count", async ({
+    page,
+  }) => {
     const petition = createPetition("trust-too-fast");
     const email = unique("too-fast");
     const form = new DocumentPage(page, petition.path);
@@ -71,7 +85,9 @@ test.describe("bot checks", () => {
     await page.route(`**${petition.path}`, async (route) => {
       const body = route.request().postDataBuffer();
       if (route.request().method() !== "POST" || !body) return route.continue();
-      await route.continue({ postData: Buffer.from(body.toString("latin1").replace(served, freshFormStamp()), "latin1") });
+      await route.continue({
+        postData: Buffer.from(body.toString("latin1").replace(served, freshFormStamp()), "latin1"),
+      });
     });
     await page.getByRole("button", { name: "Sign the petition" }).click();
     await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
@@ -85,14 +101,19 @@ test.describe("bot checks", () => {
   });
 });
 
-test("over the rate limit: confirmed as usual, held out of the count until an organiser approves it", async ({ page }) => {
+test("over the rate limit: confirmed as usual, held out of the count until an organiser approves it", async ({
+  page,
+}) => {
   await signInAsAdmin(page);
   await page.goto("/admin/settings");
   await expectNoViolations(page, "/admin/settings");
   await page.getByRole("group", { name: "Burst limit" }).getByLabel("Signatures").fill("0");
   await page.getByRole("button", { name: "Save limits" }).click();
   await expect(page.getByText("At least 1.")).toBeVisible();
-  await expect(page.getByRole("group", { name: "Burst limit" }).getByLabel("Signatures")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("group", { name: "Burst limit" }).getByLabel("Signatures")).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
 
   await page.getByRole("group", { name: "Burst limit" }).getByLabel("Signatures").fill("2");
   await page.getByRole("group", { name: "Burst limit" }).getByLabel("Within (seconds)").fill("3600");
@@ -125,8 +146,10 @@ test("over the rate limit: confirmed as usual, held out of the count until an or
     // The anomalies view names this client's address hash, and links into the bulk invalidation with it.
     const hash = String(signatureOf(emails[0])!.ip_hash);
     const anomalies = page.getByRole("region", { name: petition.title }).last();
-    await anomalies.getByRole("table", { name: /Address hashes with the most signatures, last hour/ })
-      .getByRole("link", { name: new RegExp(hash) }).click();
+    await anomalies
+      .getByRole("table", { name: /Address hashes with the most signatures, last hour/ })
+      .getByRole("link", { name: new RegExp(hash) })
+      .click();
     await expect(page.getByLabel("Client address hash")).toHaveValue(hash);
     await expect(page.getByText("3 signatures match (3 of them confirmed and counted).")).toBeVisible();
   } finally {
@@ -140,9 +163,19 @@ test("the private link, from the thank-you page and from the email: display, upd
   const petition = createPetition("trust-manage");
   const leaving = unique("leaving");
   const staying = unique("staying");
-  await signAndConfirm(page, petition.path, { name: "Stay Put", email: staying, country: "Canada", display: "Full name and city" });
+  await signAndConfirm(page, petition.path, {
+    name: "Stay Put",
+    email: staying,
+    country: "Canada",
+    display: "Full name and city",
+  });
   const mail = await signAndConfirm(page, petition.path, {
-    name: "Manon Privée", email: leaving, country: "France", city: "Lyon", display: "Full name and city", updates: true,
+    name: "Manon Privée",
+    email: leaving,
+    country: "France",
+    city: "Lyon",
+    display: "Full name and city",
+    updates: true,
   });
   const id = Number(signatureOf(leaving)!.id);
   expect(await keptCount(petition.slug)).toBe(2);
@@ -178,7 +211,17 @@ test("the private link, from the thank-you page and from the email: display, upd
   expect(await keptCount(petition.slug)).toBe(1);
   await expectPublicCount(page, 1, `/api/petitions/${petition.slug}`);
   const row = signatureById(id);
-  expect(row).toMatchObject({ state: "withdrawn", name: "", email: "", city: null, comment: null, organisation: null, role: null, ip_hash: null, updates: 0 });
+  expect(row).toMatchObject({
+    state: "withdrawn",
+    name: "",
+    email: "",
+    city: null,
+    comment: null,
+    organisation: null,
+    role: null,
+    ip_hash: null,
+    updates: 0,
+  });
   expect(JSON.stringify(row)).not.toMatch(/Manon|Lyon|leaving-/);
   await expectPublicList("Stay Put", "M. P.");
 
@@ -192,10 +235,15 @@ test("the private link, from the thank-you page and from the email: display, upd
 
 test("a private link whose code is all letters and digits reaches its page, not 'page not found'", async ({ page }) => {
   // The code after the dot once passed for a file extension, and about one link in four was lost.
-  for (const path of ["/signature/7.Y8FOPd7G8sttHxnEHrXv69ISDS2l1kqioR9JOUGrqxk", "/ru/signature/7.Y8FOPd7G8sttHxnEHrXv69ISDS2l1kqioR9JOUGrqxk"]) {
+  for (const path of [
+    "/signature/7.Y8FOPd7G8sttHxnEHrXv69ISDS2l1kqioR9JOUGrqxk",
+    "/ru/signature/7.Y8FOPd7G8sttHxnEHrXv69ISDS2l1kqioR9JOUGrqxk",
+  ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/We don’t recognise this link|Мы не узнаём эту ссылку/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      /We don’t recognise this link|Мы не узнаём эту ссылку/,
+    );
   }
   const response = await page.goto("/unsubscribe/12.abcdefghijABCDEFGHIJ0123456789abcdefghijABC");
   expect(response?.status()).toBe(200);
@@ -208,7 +256,9 @@ test("the privacy page states the retention schedule in force, in English and in
   await expect(page.getByText("A signature that is never confirmed is deleted after 30 days")).toBeVisible();
   await expect(page.getByText(/183 days later we erase your name/)).toBeVisible();
   await page.goto("/ru/privacy");
-  await expect(page.getByRole("heading", { level: 1, name: "Конфиденциальность: что мы храним и зачем" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Конфиденциальность: что мы храним и зачем" }),
+  ).toBeVisible();
   await expect(page.getByText(/удаляется через 30 дней/)).toBeVisible();
   await expectNoViolations(page, "/ru/privacy");
 });

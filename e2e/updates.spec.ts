@@ -17,18 +17,34 @@ function addSignature(slug: string, email: string, state: State, updates: boolea
         `insert into signatures (document_id, name, email, email_key, country, display, updates, state, locale, confirmed_at)
          values ((select id from documents where slug = ?), ?, ?, ?, 'FR', 'full', ?, ?, ?, ?)`,
       )
-      .run(slug, email.split("@")[0], email, emailKey(email), updates ? 1 : 0, state, locale, state === "confirmed" ? Date.now() : null),
+      .run(
+        slug,
+        email.split("@")[0],
+        email,
+        emailKey(email),
+        updates ? 1 : 0,
+        state,
+        locale,
+        state === "confirmed" ? Date.now() : null,
+      ),
   );
 }
 
 const updatesWanted = (email: string) =>
-  withDatabase((db) => db.prepare("select updates from signatures where email = ? order by id").all(email) as { updates: number }[]).map((row) => row.updates);
+  withDatabase(
+    (db) =>
+      db.prepare("select updates from signatures where email = ? order by id").all(email) as { updates: number }[],
+  ).map((row) => row.updates);
 
 /** People (addresses) who would receive an update for the delegation right now, whoever else this run's specs added. */
 const delegationAudience = () =>
   withDatabase(
     (db) =>
-      (db.prepare("select count(distinct email_key) as n from signatures where state = 'confirmed' and updates = 1").get() as { n: number }).n,
+      (
+        db
+          .prepare("select count(distinct email_key) as n from signatures where state = 'confirmed' and updates = 1")
+          .get() as { n: number }
+      ).n,
   );
 
 const updateMails = (email: string, subject: string) => mailTo(email).filter((mail) => mail.subject === subject);
@@ -38,7 +54,10 @@ const people = {
   russian: address("russian"),
   stays: address("stays"),
   optedOut: address("opted-out"),
-  excluded: (["pending", "rejected", "withdrawn", "held", "flagged"] as const).map((state) => ({ state, email: address(state) })),
+  excluded: (["pending", "rejected", "withdrawn", "held", "flagged"] as const).map((state) => ({
+    state,
+    email: address(state),
+  })),
 };
 
 const first = { subject: `The delegation is home ${run}`, ru: `Делегация вернулась ${run}` };
@@ -47,7 +66,9 @@ const second = { subject: `A second word ${run}` };
 async function writeAndSend(page: Page, subject: string, body: string, russian?: { subject: string; body: string }) {
   await page.goto("/admin/updates");
   await page.getByRole("link", { name: "Write an update" }).click();
-  await page.getByLabel("For the signers of").selectOption({ label: "Delegation: The Moscow delegation, 1989 (signers of every document it carries)" });
+  await page
+    .getByLabel("For the signers of")
+    .selectOption({ label: "Delegation: The Moscow delegation, 1989 (signers of every document it carries)" });
   await page.getByLabel("Subject", { exact: true }).fill(subject);
   await page.getByLabel("Text (Markdown; HTML is not rendered)").fill(body);
   if (russian) {
@@ -59,7 +80,10 @@ async function writeAndSend(page: Page, subject: string, body: string, russian?:
 test.describe.serial("updates to signers", () => {
   let firstMail: Mail;
 
-  test("an organiser without JavaScript previews an update and sends it to the opted-in confirmed signers, once each", async ({ page, browser }) => {
+  test("an organiser without JavaScript previews an update and sends it to the opted-in confirmed signers, once each", async ({
+    page,
+    browser,
+  }) => {
     const signed = await page.request.post("/api/petitions/moscow-trials/signatures", {
       data: { name: "Both Documents", email: people.both, country: "FR", display: "full", updates: true },
     });
@@ -78,10 +102,15 @@ test.describe.serial("updates to signers", () => {
     const admin = await organiser.newPage();
     await signInAsAdmin(admin);
     await admin.getByRole("navigation", { name: "Organisers" }).getByRole("link", { name: "Updates" }).click();
-    await writeAndSend(admin, first.subject, "The letter and the petition were **handed over**.<script>alert(1)</script>", {
-      subject: first.ru,
-      body: "Письмо и петиция **вручены**.",
-    });
+    await writeAndSend(
+      admin,
+      first.subject,
+      "The letter and the petition were **handed over**.<script>alert(1)</script>",
+      {
+        subject: first.ru,
+        body: "Письмо и петиция **вручены**.",
+      },
+    );
     await admin.getByRole("button", { name: "Preview" }).click();
 
     const preview = admin.getByRole("region", { name: "Preview (not saved yet)" });
@@ -107,8 +136,11 @@ test.describe.serial("updates to signers", () => {
     expect(firstMail.subject).toBe(first.subject);
     expect(updateMails(people.both, first.subject)).toHaveLength(1); // two documents, one email
     expect(updateMails(people.russian, first.ru)).toHaveLength(1);
-    for (const email of [people.optedOut, ...people.excluded.map((person) => person.email)]) expect(mailTo(email)).toHaveLength(0);
-    expect(firstMail.headers?.["List-Unsubscribe"]).toMatch(/^<http:\/\/localhost:\d+\/api\/unsubscribe\/\d+\.[A-Za-z0-9_-]{43}>$/);
+    for (const email of [people.optedOut, ...people.excluded.map((person) => person.email)])
+      expect(mailTo(email)).toHaveLength(0);
+    expect(firstMail.headers?.["List-Unsubscribe"]).toMatch(
+      /^<http:\/\/localhost:\d+\/api\/unsubscribe\/\d+\.[A-Za-z0-9_-]{43}>$/,
+    );
     expect(firstMail.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     expect(firstMail.html).not.toContain("<script");
 
@@ -117,13 +149,20 @@ test.describe.serial("updates to signers", () => {
     await organiser.close();
   });
 
-  test("one-click unsubscribe from the header works without signing in, and so does the page linked in the email", async ({ page, playwright }) => {
+  test("one-click unsubscribe from the header works without signing in, and so does the page linked in the email", async ({
+    page,
+    playwright,
+  }) => {
     const both = updateMails(people.both, first.subject)[0];
     const oneClick = both.headers!["List-Unsubscribe"].slice(1, -1);
     // Like a mail provider: no cookies, no page of ours, a form-encoded body, from another site.
     const provider = await playwright.request.newContext();
     const response = await provider.post(oneClick, {
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://mail.example.net", "sec-fetch-site": "cross-site" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: "https://mail.example.net",
+        "sec-fetch-site": "cross-site",
+      },
       data: "List-Unsubscribe=One-Click",
     });
     expect(response.status()).toBe(200);
@@ -154,8 +193,12 @@ test.describe.serial("updates to signers", () => {
       // An update caught mid-way: one message waiting (not due for an hour, so the worker leaves it alone).
       const updateId = withDatabase((db) => {
         const id = db
-          .prepare("insert into updates (delegation_id, texts, status, recipients, created_by) values ((select id from delegations limit 1), ?, 'sending', 1, 'test') returning id")
-          .get(JSON.stringify({ en: { subject: `Mid-way ${run} ${javaScriptEnabled}`, body: "Waiting." } })) as { id: number };
+          .prepare(
+            "insert into updates (delegation_id, texts, status, recipients, created_by) values ((select id from delegations limit 1), ?, 'sending', 1, 'test') returning id",
+          )
+          .get(JSON.stringify({ en: { subject: `Mid-way ${run} ${javaScriptEnabled}`, body: "Waiting." } })) as {
+          id: number;
+        };
         db.prepare(
           "insert into outbox (template, recipient, payload, update_id, next_attempt_at) values ('campaign-update', 'nobody@example.invalid', '{}', ?, ?)",
         ).run(id.id, Date.now() + 3_600_000);
@@ -167,11 +210,15 @@ test.describe.serial("updates to signers", () => {
       await admin.goto(`/admin/updates/${updateId}`);
       await expect(admin.getByText("Sending… this page refreshes itself.")).toBeVisible();
       await expect(admin.getByText("Sent 0 of 1")).toBeVisible();
-      withDatabase((db) => db.prepare("update outbox set status = 'sent', sent_at = ? where update_id = ?").run(Date.now(), updateId));
+      withDatabase((db) =>
+        db.prepare("update outbox set status = 'sent', sent_at = ? where update_id = ?").run(Date.now(), updateId),
+      );
       await expect(admin.getByText("Sent: 1 delivered to the provider.")).toBeVisible({ timeout: 10_000 });
       await expect(admin.getByText("Sent 1 of 1")).toBeVisible();
       await admin.getByRole("link", { name: "All updates" }).click();
-      await expect(admin.getByRole("row", { name: new RegExp(`Mid-way ${run} ${javaScriptEnabled}`) })).toContainText("sent");
+      await expect(admin.getByRole("row", { name: new RegExp(`Mid-way ${run} ${javaScriptEnabled}`) })).toContainText(
+        "sent",
+      );
       await context.close();
     }
   });

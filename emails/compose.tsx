@@ -34,14 +34,20 @@ function renderOnce(cacheKey: string, element: ReactElement) {
   let entry = rendered.get(cacheKey);
   if (!entry) {
     if (rendered.size > 200) rendered.clear();
-    entry = Promise.all([render(element), render(element, { plainText: true })]).then(([html, text]) => ({ html, text }));
+    entry = Promise.all([render(element), render(element, { plainText: true })]).then(([html, text]) => ({
+      html,
+      text,
+    }));
     rendered.set(cacheKey, entry);
   }
   return entry;
 }
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[char]!);
+  value.replace(
+    /[&<>"']/g,
+    (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[char]!,
+  );
 
 type Fill = { name: string; link: string; manage: string };
 
@@ -50,7 +56,10 @@ async function fill(to: string, subject: string, cacheKey: string, element: Reac
   // Links first, and through functions: a name holding "$&" or "$'" (replacement patterns) or a
   // placeholder itself must come out exactly as typed.
   const into = (template: string, name: string) =>
-    template.replaceAll(LINK, () => values.link).replaceAll(MANAGE, () => values.manage).replaceAll(NAME, () => name);
+    template
+      .replaceAll(LINK, () => values.link)
+      .replaceAll(MANAGE, () => values.manage)
+      .replaceAll(NAME, () => name);
   return { to, subject, html: into(html, escapeHtml(values.name)), text: into(text, values.name) };
 }
 
@@ -63,9 +72,20 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const locale = payload.locale ?? "en";
       const link = `${appUrl}${localePath(locale, `/confirm/${deriveToken(getAuthSecret(), payload.tokenNonce)}`)}`;
       const validDays = Math.round(CONFIRM_TOKEN_TTL_HOURS / 24);
-      const props = { locale, name: NAME, documentTitle: payload.documentTitle, confirmUrl: LINK, manageUrl: MANAGE, validDays };
+      const props = {
+        locale,
+        name: NAME,
+        documentTitle: payload.documentTitle,
+        confirmUrl: LINK,
+        manageUrl: MANAGE,
+        validDays,
+      };
       const key = `confirm\u0000${locale}\u0000${props.documentTitle}\u0000${validDays}`;
-      const values = { name: payload.name, link, manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl };
+      const values = {
+        name: payload.name,
+        link,
+        manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl,
+      };
       return fill(message.recipient, confirmSignatureSubject(props), key, <ConfirmSignature {...props} />, values);
     }
     case "already-signed": {
@@ -74,7 +94,11 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const link = `${appUrl}${localePath(locale, documentPath(payload.documentKind, payload.documentSlug))}`;
       const props = { locale, name: NAME, documentTitle: payload.documentTitle, documentUrl: LINK, manageUrl: MANAGE };
       const key = `already\u0000${locale}\u0000${props.documentTitle}`;
-      const values = { name: payload.name, link, manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl };
+      const values = {
+        name: payload.name,
+        link,
+        manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl,
+      };
       return fill(message.recipient, alreadySignedSubject(props), key, <AlreadySigned {...props} />, values);
     }
     case UPDATE_TEMPLATE: {
@@ -83,8 +107,18 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       if (!update) throw new Error(`Update ${payload.updateId} not found`);
       const locale = payload.locale ?? "en";
       const props = updateProps(update.texts, locale, LINK, MANAGE);
-      const values = { name: "", link: unsubscribeUrl(payload.signatureId, locale), manage: manageUrl(payload.signatureId, locale) };
-      const email = await fill(message.recipient, props.subject, `update\u0000${update.id}\u0000${locale}`, <CampaignUpdate {...props} />, values);
+      const values = {
+        name: "",
+        link: unsubscribeUrl(payload.signatureId, locale),
+        manage: manageUrl(payload.signatureId, locale),
+      };
+      const email = await fill(
+        message.recipient,
+        props.subject,
+        `update\u0000${update.id}\u0000${locale}`,
+        <CampaignUpdate {...props} />,
+        values,
+      );
       return { ...email, headers: listUnsubscribeHeaders(oneClickUnsubscribeUrl(payload.signatureId)) };
     }
     default:
@@ -99,7 +133,10 @@ function updateProps(texts: UpdateTexts, locale: Locale, unsubscribe: string, ma
 }
 
 // RFC 2369 and RFC 8058: mail programs show an unsubscribe button that POSTs to the address, no sign-in.
-const listUnsubscribeHeaders = (url: string) => ({ "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+const listUnsubscribeHeaders = (url: string) => ({
+  "List-Unsubscribe": `<${url}>`,
+  "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+});
 
 /** An update's email as a signer in `locale` will get it, for the organisers' preview (with example links). */
 export async function composeUpdatePreview(texts: UpdateTexts, locale: Locale): Promise<OutgoingEmail> {

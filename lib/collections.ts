@@ -3,15 +3,13 @@ import type { DocumentKind } from "@/lib/vocabulary";
 /** URL collections ("/petitions/…", "/letters/…") and the document kind each holds. */
 const kindByCollection = { petitions: "petition", letters: "letter" } as const satisfies Record<string, DocumentKind>;
 
-export type Collection = keyof typeof kindByCollection;
+type Collection = keyof typeof kindByCollection;
 
 export function kindOfCollection(collection: string): DocumentKind | undefined {
-  return Object.hasOwn(kindByCollection, collection)
-    ? kindByCollection[collection as Collection]
-    : undefined;
+  return Object.hasOwn(kindByCollection, collection) ? kindByCollection[collection as Collection] : undefined;
 }
 
-export function collectionOf(kind: DocumentKind): Collection {
+function collectionOf(kind: DocumentKind): Collection {
   return kind === "petition" ? "petitions" : "letters";
 }
 

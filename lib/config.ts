@@ -18,7 +18,10 @@ const envSchema = z.object({
   ADMIN_EMAILS: z.string().default("admin@localhost"),
   MAIL_RETRY_BASE_MS: z.coerce.number().int().positive().default(1_000),
   MAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
-  CONFIRM_TOKEN_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  CONFIRM_TOKEN_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
   NODE_ENV: z.string().default("development"),
   RATE_LIMITS: z.enum(["on", "off"], "RATE_LIMITS must be on or off.").default("on"),
   // "count/seconds": signatures from one client on one document in that window before new ones are held.
@@ -39,9 +42,7 @@ let cached: Config | undefined;
 /** Reads the environment once; every variable has an embedded default (see docs/operations.md). */
 export function getConfig(): Config {
   if (cached) return cached;
-  const env = envSchema.parse(
-    Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== "")),
-  );
+  const env = envSchema.parse(Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== "")));
   cached = { ...env, appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "") };
   return cached;
 }

@@ -11,4 +11,3 @@ export type DocumentKind = (typeof documentKinds)[number];
 export type DocumentStatus = (typeof documentStatuses)[number];
 export type DisplayChoice = (typeof displayChoices)[number];
 export type SignatureState = (typeof signatureStates)[number];
-export type ReviewReason = (typeof reviewReasons)[number];

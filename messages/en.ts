@@ -22,7 +22,8 @@ export const en = {
     the: "{kind, select, petition {the petition} letter {the letter} other {the document}}",
   },
   count: {
-    confirmed: "{count, plural, one {<strong>#</strong> confirmed signature} other {<strong>#</strong> confirmed signatures}}",
+    confirmed:
+      "{count, plural, one {<strong>#</strong> confirmed signature} other {<strong>#</strong> confirmed signatures}}",
     goal: "of a goal of {goal, number}",
     short: "{count, plural, one {# signature} other {# signatures}}",
   },
@@ -47,7 +48,8 @@ export const en = {
     version: "Version {version}",
   },
   form: {
-    problems: "{count, plural, one {There is a problem with your signature} other {There are problems with your signature}}",
+    problems:
+      "{count, plural, one {There is a problem with your signature} other {There are problems with your signature}}",
     errorPrefix: "Error: ",
     name: "Your name",
     email: "Email address",
@@ -86,7 +88,8 @@ export const en = {
     nameRequired: "Please enter your name.",
     emailTooLong: "An email address is at most 254 characters.",
     emailInvalid: "Please enter a valid email address, like name@example.org.",
-    emailDisposable: "Please use a permanent email address: addresses from disposable-mail services cannot confirm a signature we deliver.",
+    emailDisposable:
+      "Please use a permanent email address: addresses from disposable-mail services cannot confirm a signature we deliver.",
     country: "Please choose your country from the list.",
     display: "Please choose how your name is shown.",
     updates: "Updates must be true or false.",
@@ -116,13 +119,15 @@ export const en = {
     counts: "It now counts towards “{title}”.",
     shareHeading: "Ask others to sign",
     linkLabel: "Link to share",
-    share: "Every signature the delegation carries adds weight. Share {kind, select, letter {the letter} other {the petition}}:",
+    share:
+      "Every signature the delegation carries adds weight. Share {kind, select, letter {the letter} other {the petition}}:",
     newTab: " (opens in a new tab)",
     email: "Email",
     copy: "Copy link",
     copied: "Link copied",
     manageHeading: "Your signature, your choice",
-    manage: "Keep this private link: with it you can change how your name is shown, stop updates or withdraw your signature. We also put it in every email we send you.",
+    manage:
+      "Keep this private link: with it you can change how your name is shown, stop updates or withdraw your signature. We also put it in every email we send you.",
     manageLink: "Manage my signature",
   },
   confirm: {
@@ -161,18 +166,22 @@ export const en = {
     dispatchesHeading: "Dispatches",
     noDispatches: "No dispatches yet.",
     deliveriesHeading: "Deliveries",
-    noDeliveries: "Nothing has been delivered yet. When it is, the date, the place, the recipient, the count and the dossier’s fingerprint will be published here.",
+    noDeliveries:
+      "Nothing has been delivered yet. When it is, the date, the place, the recipient, the count and the dossier’s fingerprint will be published here.",
     deliveredOn: "Delivered on {date} in {place} to {recipient}",
     delivered: "{title}: {count, plural, one {# signature} other {# signatures}}",
     sha256: "SHA-256 of the dossier handed over",
-    checkHint: "Anyone holding a copy of a dossier can check it: its SHA-256 must equal the one shown here (for example, run sha256sum on the file).",
+    checkHint:
+      "Anyone holding a copy of a dossier can check it: its SHA-256 must equal the one shown here (for example, run sha256sum on the file).",
   },
   manage: {
     title: "Manage your signature",
     invalidTitle: "We don’t recognise this link",
-    invalid: "The link may be incomplete or no longer valid. If you withdrew your signature, nothing about you is kept.",
+    invalid:
+      "The link may be incomplete or no longer valid. If you withdrew your signature, nothing about you is kept.",
     on: "Your signature on “{title}”",
-    state: "{state, select, pending {Waiting for confirmation} confirmed {Confirmed and counted} held {Confirmed; waiting for a routine check before it is counted} other {Not counted}}",
+    state:
+      "{state, select, pending {Waiting for confirmation} confirmed {Confirmed and counted} held {Confirmed; waiting for a routine check before it is counted} other {Not counted}}",
     displayHeading: "How your name is shown",
     saveDisplay: "Save",
     updatesHeading: "Updates",
@@ -181,7 +190,8 @@ export const en = {
     stopUpdates: "Stop updates",
     startUpdates: "Send me updates",
     withdrawHeading: "Withdraw your signature",
-    withdrawHint: "Your signature stops counting and your name, email address, city and comment are erased. This cannot be undone.",
+    withdrawHint:
+      "Your signature stops counting and your name, email address, city and comment are erased. This cannot be undone.",
     withdrawConfirm: "Yes, withdraw my signature",
     withdraw: "Withdraw",
     saved: "Saved.",
@@ -198,34 +208,49 @@ export const en = {
   },
   privacy: {
     title: "Privacy: what we keep and why",
-    intro: "This site collects signatures for the campaign’s petition and open letter. We ask for as little as a signature needs, keep it only as long as the schedule below says, and never sell it, share it for advertising, or use it for anything but the campaign.",
+    intro:
+      "This site collects signatures for the campaign’s petition and open letter. We ask for as little as a signature needs, keep it only as long as the schedule below says, and never sell it, share it for advertising, or use it for anything but the campaign.",
     storedHeading: "What we keep when you sign",
     storedName: "your name, email address and country;",
-    storedOptional: "your city and comment, if you give them, and for an open letter the organisation and role you add;",
+    storedOptional:
+      "your city and comment, if you give them, and for an open letter the organisation and role you add;",
     storedChoices: "how your name may be shown, and whether you want updates;",
     storedContext: "the language you signed in, the version of the text you signed, and when you signed and confirmed;",
-    storedAddress: "a keyed hash of your internet (IP) address. We never store the address itself: the hash lets us notice many signatures from one place, but nobody can turn it back into your address.",
+    storedAddress:
+      "a keyed hash of your internet (IP) address. We never store the address itself: the hash lets us notice many signatures from one place, but nobody can turn it back into your address.",
     whyHeading: "Why",
-    whyName: "Your name, city, country, comment and affiliation are your signature: they are delivered to the people the document is addressed to.",
-    whyEmail: "Your email address proves the signature is real and lets us count each person once. We write to it only to confirm your signature, to tell you if you sign twice, and to send updates if you asked for them. It is never shown publicly and never delivered.",
-    whyAddress: "The address hash and the time you took to fill in the form help us keep out automated and mass signing, without puzzles or tracking.",
+    whyName:
+      "Your name, city, country, comment and affiliation are your signature: they are delivered to the people the document is addressed to.",
+    whyEmail:
+      "Your email address proves the signature is real and lets us count each person once. We write to it only to confirm your signature, to tell you if you sign twice, and to send updates if you asked for them. It is never shown publicly and never delivered.",
+    whyAddress:
+      "The address hash and the time you took to fill in the form help us keep out automated and mass signing, without puzzles or tracking.",
     whoHeading: "Who sees what",
-    whoPublic: "Everyone: the count, and for each confirmed signature what you chose — your full name and city, your initials and city, or nothing at all — with your country and, on the letter, your organisation and role. Comments and email addresses are never public.",
-    whoOrganisers: "The campaign’s organisers: everything you entered, so that they can check signatures, remove fraud, export them for their records and prepare what the delegation delivers. Each of their actions and exports is recorded in an audit log.",
-    whoAddressees: "The people the document is addressed to: the confirmed signatures, with names, cities and countries, including those not shown on this site.",
+    whoPublic:
+      "Everyone: the count, and for each confirmed signature what you chose — your full name and city, your initials and city, or nothing at all — with your country and, on the letter, your organisation and role. Comments and email addresses are never public.",
+    whoOrganisers:
+      "The campaign’s organisers: everything you entered, so that they can check signatures, remove fraud, export them for their records and prepare what the delegation delivers. Each of their actions and exports is recorded in an audit log.",
+    whoAddressees:
+      "The people the document is addressed to: the confirmed signatures, with names, cities and countries, including those not shown on this site.",
     howLongHeading: "How long we keep it",
-    howLongUnconfirmed: "A signature that is never confirmed is deleted after {days, plural, one {# day} other {# days}}, with its emails. So are signatures stopped by our spam checks.",
-    howLongClosed: "Once a document is closed, its signatures keep counting, but {days, plural, one {# day} other {# days}} later we erase your name, email address, city, comment, affiliation and address hash from them. Only the count, the countries and the dates remain.",
+    howLongUnconfirmed:
+      "A signature that is never confirmed is deleted after {days, plural, one {# day} other {# days}}, with its emails. So are signatures stopped by our spam checks.",
+    howLongClosed:
+      "Once a document is closed, its signatures keep counting, but {days, plural, one {# day} other {# days}} later we erase your name, email address, city, comment, affiliation and address hash from them. Only the count, the countries and the dates remain.",
     howLongEmails: "Copies of the emails we send you are deleted after {days, plural, one {# day} other {# days}}.",
     howLongWithdrawn: "If you withdraw your signature, we erase your personal data from it at once.",
     noTrackingHeading: "No trackers",
-    noTracking: "This site loads no third-party scripts, fonts, analytics, advertising or tracking pixels; everything comes from this site. The only cookie for signers remembers the language you read in.",
+    noTracking:
+      "This site loads no third-party scripts, fonts, analytics, advertising or tracking pixels; everything comes from this site. The only cookie for signers remembers the language you read in.",
     emailHeading: "Email",
-    email: "We send email through an email delivery service, which receives your address and the message only to deliver it. Every link in our emails leads back to this site.",
+    email:
+      "We send email through an email delivery service, which receives your address and the message only to deliver it. Every link in our emails leads back to this site.",
     choicesHeading: "Your choices",
-    choicesLink: "After you confirm, the thank-you page gives you a private link, and every email we send you carries it too. With it you can change how your name is shown, stop updates, or withdraw your signature. Keep it to yourself: whoever has it can do the same.",
+    choicesLink:
+      "After you confirm, the thank-you page gives you a private link, and every email we send you carries it too. With it you can change how your name is shown, stop updates, or withdraw your signature. Keep it to yourself: whoever has it can do the same.",
     choicesUpdates: "Every update email also has a one-click link to stop updates.",
-    choicesLost: "Lost the link? <link>Ask for a new email</link> with the address you signed with: it carries your private link again.",
+    choicesLost:
+      "Lost the link? <link>Ask for a new email</link> with the address you signed with: it carries your private link again.",
   },
   socialCard: {
     // The word alone: the card draws the number before it, apart and larger.
@@ -252,20 +277,23 @@ export const en = {
     pageOf: "Page {page} of ",
   },
   email: {
-    signerFooter: "You are receiving this because this address was entered on a signing form. If that was not you, ignore this email: nothing is counted without confirmation.",
+    signerFooter:
+      "You are receiving this because this address was entered on a signing form. If that was not you, ignore this email: nothing is counted without confirmation.",
     dear: "Dear {name},",
     manage: "Change or withdraw your signature: {link}",
     confirmSubject: "Confirm your signature: {title}",
     confirmPreview: "One step left: confirm your signature on “{title}”.",
     confirmHeading: "Confirm your signature",
-    confirmBody: "Thank you for signing “{title}”. Your signature counts only once you confirm that this address is yours. Open the page below and press “Confirm my signature”.",
+    confirmBody:
+      "Thank you for signing “{title}”. Your signature counts only once you confirm that this address is yours. Open the page below and press “Confirm my signature”.",
     confirmButton: "Open the confirmation page",
     pasteLink: "Or paste this link into your browser:",
     validDays: "{days, plural, one {The link works for # day.} other {The link works for # days.}}",
     alreadySubject: "You have already signed: {title}",
     alreadyPreview: "Your signature on “{title}” is already confirmed and counted.",
     alreadyHeading: "You have already signed",
-    alreadyBody: "Someone — probably you — tried to sign “{title}” again with this address. Your signature is already confirmed and counted once; there is nothing more to do.",
+    alreadyBody:
+      "Someone — probably you — tried to sign “{title}” again with this address. Your signature is already confirmed and counted once; there is nothing more to do.",
     alreadyLink: "See the latest count and share it:",
     updateFooter: "You receive this because you asked for updates when you signed. Stop them with one click: {link}",
     unsubscribe: "Unsubscribe",

@@ -12,7 +12,9 @@ const source = getConfig().DATABASE_PATH;
 
 backupDatabase(source, destination)
   .then(({ pages, bytes, ms }) =>
-    console.log(`backup: ${source} → ${destination}: ${pages} pages, ${(bytes / 2 ** 20).toFixed(1)} MB, integrity ok, ${ms} ms`),
+    console.log(
+      `backup: ${source} → ${destination}: ${pages} pages, ${(bytes / 2 ** 20).toFixed(1)} MB, integrity ok, ${ms} ms`,
+    ),
   )
   .catch((error) => {
     console.error(`backup failed: ${error instanceof Error ? error.message : error}`);

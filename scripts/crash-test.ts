@@ -52,7 +52,12 @@ type Tally = { signed: string[]; confirmed: string[]; unanswered: number; other:
  * `CONNECTIONS` clients sign (and confirm the warm-up signatures) one request after another until the
  * server stops answering or time runs out; `onProgress` may kill the server meanwhile.
  */
-async function loadUntilDown(server: Server, tokens: string[], actionId: string, onProgress: (tally: Tally) => void): Promise<Tally> {
+async function loadUntilDown(
+  server: Server,
+  tokens: string[],
+  actionId: string,
+  onProgress: (tally: Tally) => void,
+): Promise<Tally> {
   const tally: Tally = { signed: [], confirmed: [], unanswered: 0, other: new Map() };
   let n = 0;
   const deadline = Date.now() + LOAD_LIMIT_MS;
@@ -60,10 +65,16 @@ async function loadUntilDown(server: Server, tokens: string[], actionId: string,
     while (Date.now() < deadline) {
       const token = n % 3 === 0 ? tokens.pop() : undefined;
       const email = `crash-${n++}@example.org`;
-      const request = token ? confirmRequest(server, actionId, token) : { path: "/api/petitions/moscow-trials/signatures", ...signRequest(email) };
+      const request = token
+        ? confirmRequest(server, actionId, token)
+        : { path: "/api/petitions/moscow-trials/signatures", ...signRequest(email) };
       let response: Response;
       try {
-        response = await fetch(`${server.url}${request.path}`, { ...request, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+        response = await fetch(`${server.url}${request.path}`, {
+          ...request,
+          redirect: "manual",
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
         await response.arrayBuffer();
       } catch {
         tally.unanswered++; // in flight when the server died (or refused after): it may or may not have been stored
@@ -147,7 +158,10 @@ async function main() {
     log(`ready; signing ${WARM_UP_SIGNERS} warm-up signatures to confirm during the load`);
     const warmUp = async (first: number) => {
       for (let i = first; i < WARM_UP_SIGNERS; i += 8) {
-        const response = await fetch(`${server!.url}/api/petitions/moscow-trials/signatures`, signRequest(`warm-up-${i}@example.org`));
+        const response = await fetch(
+          `${server!.url}/api/petitions/moscow-trials/signatures`,
+          signRequest(`warm-up-${i}@example.org`),
+        );
         if (response.status !== 202) throw new Error(`warm-up signing answered ${response.status}`);
       }
     };
@@ -155,7 +169,9 @@ async function main() {
     const tokens = pendingTokens(database).reverse();
     const actionId = await confirmActionId(server, tokens[0]);
 
-    log(`loading with ${CONNECTIONS} connections; SIGKILL after ${KILL_AFTER_ACCEPTED} signatures accepted or ${KILL_AFTER_MS / 1000} s`);
+    log(
+      `loading with ${CONNECTIONS} connections; SIGKILL after ${KILL_AFTER_ACCEPTED} signatures accepted or ${KILL_AFTER_MS / 1000} s`,
+    );
     let killed: ReturnType<typeof killTree> | undefined;
     const victim = server;
     const exited = new Promise((resolve) => victim.process.once("exit", resolve));
@@ -170,11 +186,22 @@ async function main() {
     const midLoad = Boolean(killed);
     if (!killed) kill();
     await exited;
-    check(midLoad && tally.unanswered > 0, `the server was killed mid-load (${tally.signed.length} signed, ${tally.confirmed.length} confirmed, ${tally.unanswered} requests cut off)`);
-    check(Boolean(killed?.dbHolders.length) && killed!.pids.every(isGone), "the process that had the database open is gone");
-    check(tally.other.size === 0, `no other answers before the kill${tally.other.size ? `: ${JSON.stringify([...tally.other])}` : ""}`);
+    check(
+      midLoad && tally.unanswered > 0,
+      `the server was killed mid-load (${tally.signed.length} signed, ${tally.confirmed.length} confirmed, ${tally.unanswered} requests cut off)`,
+    );
+    check(
+      Boolean(killed?.dbHolders.length) && killed!.pids.every(isGone),
+      "the process that had the database open is gone",
+    );
+    check(
+      tally.other.size === 0,
+      `no other answers before the kill${tally.other.size ? `: ${JSON.stringify([...tally.other])}` : ""}`,
+    );
     const leftOver = readdirSync(dir).filter((file) => file.startsWith("app.db-"));
-    const queuedAtKill = readOnly(database, (db) => db.prepare("select status, count(*) as n from outbox group by status").all());
+    const queuedAtKill = readOnly(database, (db) =>
+      db.prepare("select status, count(*) as n from outbox group by status").all(),
+    );
     log(`left behind: ${leftOver.join(", ")}; outbox at the kill: ${JSON.stringify(queuedAtKill)}`);
 
     log("restarting on the same files");
@@ -184,13 +211,19 @@ async function main() {
     const after: string[] = [];
     for (let i = 0; i < 20; i++) {
       const email = `after-restart-${i}@example.org`;
-      if ((await fetch(`${server.url}/api/petitions/moscow-trials/signatures`, signRequest(email))).status === 202) after.push(email);
+      if ((await fetch(`${server.url}/api/petitions/moscow-trials/signatures`, signRequest(email))).status === 202)
+        after.push(email);
     }
     check(after.length === 20, `it takes signatures again (${after.length}/20 accepted)`);
 
     const drainStart = Date.now();
-    const unsent = () => readOnly(database, (db) => db.prepare("select count(*) from outbox where status <> 'sent'").pluck().get() as number);
-    while (unsent() > 0 && Date.now() - drainStart < DRAIN_LIMIT_MS) await new Promise((resolve) => setTimeout(resolve, 200));
+    const unsent = () =>
+      readOnly(
+        database,
+        (db) => db.prepare("select count(*) from outbox where status <> 'sent'").pluck().get() as number,
+      );
+    while (unsent() > 0 && Date.now() - drainStart < DRAIN_LIMIT_MS)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     log(`outbox drained ${unsent() === 0 ? "" : "NOT "}in ${((Date.now() - drainStart) / 1000).toFixed(1)} s`);
     await server.stop();
     server = undefined;
@@ -199,23 +232,39 @@ async function main() {
     const missing = missingRows(database, accepted);
     check(missing === 0, `every 202 has its signature row (${accepted.length} accepted, ${missing} missing)`);
     const notConfirmed = readOnly(database, (db) => {
-      const state = db.prepare("select s.state from confirmation_tokens t join signatures s on s.id = t.signature_id where t.token_hash = ?").pluck();
+      const state = db
+        .prepare(
+          "select s.state from confirmation_tokens t join signatures s on s.id = t.signature_id where t.token_hash = ?",
+        )
+        .pluck();
       return tally.confirmed.filter((token) => state.get(hashToken(token)) !== "confirmed").length;
     });
-    check(notConfirmed === 0, `every confirmation answered "thanks" is confirmed (${tally.confirmed.length}, ${notConfirmed} not)`);
+    check(
+      notConfirmed === 0,
+      `every confirmation answered "thanks" is confirmed (${tally.confirmed.length}, ${notConfirmed} not)`,
+    );
     const drift = (await counterDrift(database)).filter((row) => row.kept !== row.actual);
     check(drift.length === 0, `counters equal a recount${drift.length ? `: ${JSON.stringify(drift)}` : ""}`);
 
     const { rows, outbox, recipients } = readOnly(database, (db) => ({
       rows: db.prepare("select count(*) from signatures").pluck().get() as number,
-      outbox: db.prepare("select status, count(*) as n from outbox group by status").all() as { status: string; n: number }[],
+      outbox: db.prepare("select status, count(*) as n from outbox group by status").all() as {
+        status: string;
+        n: number;
+      }[],
       recipients: db.prepare("select email from signatures").pluck().all() as string[],
     }));
     const sentRows = outbox.find((row) => row.status === "sent")?.n ?? 0;
-    check(outbox.length === 1 && sentRows === rows, `every queued email is marked sent (${rows} signatures, outbox ${JSON.stringify(outbox)})`);
+    check(
+      outbox.length === 1 && sentRows === rows,
+      `every queued email is marked sent (${rows} signatures, outbox ${JSON.stringify(outbox)})`,
+    );
     const byRecipient = stub.acceptedByRecipient();
     const wrong = recipients.filter((email) => byRecipient.get(email) !== 1);
-    check(wrong.length === 0 && stub.acceptedCount() === rows, `the provider accepted exactly one email per signature (${stub.acceptedCount()} for ${rows}; ${wrong.length} signers with none or several)`);
+    check(
+      wrong.length === 0 && stub.acceptedCount() === rows,
+      `the provider accepted exactly one email per signature (${stub.acceptedCount()} for ${rows}; ${wrong.length} signers with none or several)`,
+    );
     const keys = new Set<string>();
     let replays = 0;
     for (const { outcome, idempotencyKey } of stub.requests) {
@@ -223,14 +272,18 @@ async function main() {
       if (keys.has(idempotencyKey!)) replays++;
       keys.add(idempotencyKey!);
     }
-    log(`${stub.requests.length} requests to the provider, ${replays} of them a replay of an already accepted key (dropped by idempotency)`);
+    log(
+      `${stub.requests.length} requests to the provider, ${replays} of them a replay of an already accepted key (dropped by idempotency)`,
+    );
   } finally {
     await server?.stop();
     await stub.close();
     if (failures.length === 0) rmSync(dir, { recursive: true, force: true });
     else console.log(`files kept for inspection in ${dir}`);
   }
-  console.log(`${failures.length === 0 ? "crash test passed" : `crash test FAILED (${failures.length})`} in ${elapsed()}`);
+  console.log(
+    `${failures.length === 0 ? "crash test passed" : `crash test FAILED (${failures.length})`} in ${elapsed()}`,
+  );
   process.exitCode = failures.length === 0 ? 0 : 1;
 }
 

@@ -16,7 +16,10 @@ const wholeNumber = (min: number, max: number) =>
 
 const argsSchema = z.object({
   count: z.string({ error: "is required" }).pipe(wholeNumber(1, 100_000_000)),
-  database: z.string().min(1).default(process.env.DATABASE_PATH || "./data/app.db"),
+  database: z
+    .string()
+    .min(1)
+    .default(process.env.DATABASE_PATH || "./data/app.db"),
   document: z.string().min(1).optional(),
   days: wholeNumber(1, 36_500).default(60),
   seed: wholeNumber(0, 2 ** 32 - 1).default(1),
@@ -35,8 +38,12 @@ function parseArguments(argv: string[]) {
       args: argv,
       strict: true,
       options: {
-        count: { type: "string" }, database: { type: "string" }, document: { type: "string" },
-        days: { type: "string" }, seed: { type: "string" }, "with-outbox": { type: "boolean" },
+        count: { type: "string" },
+        database: { type: "string" },
+        document: { type: "string" },
+        days: { type: "string" },
+        seed: { type: "string" },
+        "with-outbox": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }).values;
@@ -100,7 +107,9 @@ async function main() {
   }
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write("\n");
-  console.log(`inserted ${inserted} signatures in ${seconds.toFixed(seconds < 10 ? 2 : 1)} s (${Math.round(inserted / seconds)} rows/s)`);
+  console.log(
+    `inserted ${inserted} signatures in ${seconds.toFixed(seconds < 10 ? 2 : 1)} s (${Math.round(inserted / seconds)} rows/s)`,
+  );
 }
 
 main().catch((error) => {

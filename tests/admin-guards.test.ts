@@ -20,34 +20,33 @@ describe("admin authorisation in every entry point", () => {
     expect(adminApiFiles.some((file) => file.endsWith("route.ts"))).toBe(true);
   });
 
-  it.each(adminFiles.filter((file) => /page\.tsx$/.test(file)).map((file) => [path.relative(process.cwd(), file), file]))(
-    "%s calls requireAdmin()",
-    (_name, file) => {
-      expect(readFileSync(file, "utf8")).toMatch(/await requireAdmin\(\)/);
-    },
-  );
+  it.each(
+    adminFiles.filter((file) => /page\.tsx$/.test(file)).map((file) => [path.relative(process.cwd(), file), file]),
+  )("%s calls requireAdmin()", (_name, file) => {
+    expect(readFileSync(file, "utf8")).toMatch(/await requireAdmin\(\)/);
+  });
 
-  it.each(adminFiles.filter((file) => readFileSync(file, "utf8").startsWith('"use server"')).map((file) => [path.relative(process.cwd(), file), file]))(
-    "every server action in %s is made with adminAction()",
-    (_name, file) => {
-      const exported = readFileSync(file, "utf8").match(/^export (?!type\b).*$/gm) ?? [];
-      expect(exported.length).toBeGreaterThan(0);
-      for (const line of exported) expect(line).toMatch(/^export const \w+ = adminAction\(/);
-    },
-  );
+  it.each(
+    adminFiles
+      .filter((file) => readFileSync(file, "utf8").startsWith('"use server"'))
+      .map((file) => [path.relative(process.cwd(), file), file]),
+  )("every server action in %s is made with adminAction()", (_name, file) => {
+    const exported = readFileSync(file, "utf8").match(/^export (?!type\b).*$/gm) ?? [];
+    expect(exported.length).toBeGreaterThan(0);
+    for (const line of exported) expect(line).toMatch(/^export const \w+ = adminAction\(/);
+  });
 
   it("adminAction() checks the organiser before it reads anything", () => {
     const source = readFileSync(path.resolve("server/admin/action.ts"), "utf8");
     expect(source).toMatch(/return async \(previous, form\) => \{\n\s+const admin = await requireAdmin\(\);/);
   });
 
-  it.each(adminApiFiles.filter((file) => /route\.ts$/.test(file)).map((file) => [path.relative(process.cwd(), file), file]))(
-    "%s answers anonymous requests with 401 before anything else",
-    (_name, file) => {
-      const source = readFileSync(file, "utf8");
-      for (const handler of source.split(/^export async function (?:GET|POST|PUT|PATCH|DELETE)/m).slice(1)) {
-        expect(handler.split("\n").slice(1, 3).join("\n")).toMatch(/await adminOrUnauthorized\(\)/);
-      }
-    },
-  );
+  it.each(
+    adminApiFiles.filter((file) => /route\.ts$/.test(file)).map((file) => [path.relative(process.cwd(), file), file]),
+  )("%s answers anonymous requests with 401 before anything else", (_name, file) => {
+    const source = readFileSync(file, "utf8");
+    for (const handler of source.split(/^export async function (?:GET|POST|PUT|PATCH|DELETE)/m).slice(1)) {
+      expect(handler.split("\n").slice(1, 3).join("\n")).toMatch(/await adminOrUnauthorized\(\)/);
+    }
+  });
 });

@@ -13,7 +13,13 @@ export type PdfPage = {
  * ToUnicode map, so a character that is not in the file as a glyph is not in this text either.
  */
 export async function readPdf(data: Uint8Array): Promise<PdfPage[]> {
-  const pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(data),
+    useSystemFonts: false,
+    disableFontFace: true,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
   try {
     const pages: PdfPage[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
@@ -22,8 +28,18 @@ export async function readPdf(data: Uint8Array): Promise<PdfPage[]> {
       await page.getOperatorList(); // loads the fonts into commonObjs
       const items = content.items
         .filter((item): item is TextItem => "str" in item && item.str.trim() !== "")
-        .map((item) => ({ text: item.str, font: String(page.commonObjs.get(item.fontName)?.name ?? "").replace(/^[A-Z]{6}\+/, "") }));
-      pages.push({ text: items.map((item) => item.text).join(" ").replace(/\s+/g, " ").trim(), items });
+        .map((item) => ({
+          text: item.str,
+          font: String(page.commonObjs.get(item.fontName)?.name ?? "").replace(/^[A-Z]{6}\+/, ""),
+        }));
+      pages.push({
+        text: items
+          .map((item) => item.text)
+          .join(" ")
+          .replace(/\s+/g, " ")
+          .trim(),
+        items,
+      });
     }
     return pages;
   } finally {

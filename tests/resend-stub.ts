@@ -31,7 +31,11 @@ export type StubDelivery = { key: string | undefined; to: string; id: string; at
  */
 export async function startResendStub(
   script: StubReply[] = [],
-  { ratePerSecond, keepBodies = true, latencyMs = 0 }: { ratePerSecond?: number; keepBodies?: boolean; latencyMs?: number } = {},
+  {
+    ratePerSecond,
+    keepBodies = true,
+    latencyMs = 0,
+  }: { ratePerSecond?: number; keepBodies?: boolean; latencyMs?: number } = {},
 ) {
   const requests: StubRequest[] = [];
   const accepted = new Map<string, { ids: string[]; payload: string }>();
@@ -47,11 +51,29 @@ export async function startResendStub(
     while (windowStarts.length && now - windowStarts[0] >= 1000) windowStarts.shift();
     const resetSeconds = windowStarts.length ? Math.max(1, Math.ceil((1000 - (now - windowStarts[0])) / 1000)) : 1;
     if (windowStarts.length >= limit) {
-      const headers = { "ratelimit-limit": String(limit), "ratelimit-remaining": "0", "ratelimit-reset": String(resetSeconds), "retry-after": String(resetSeconds) };
-      return { headers, reply: { status: 429, headers, body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" } } };
+      const headers = {
+        "ratelimit-limit": String(limit),
+        "ratelimit-remaining": "0",
+        "ratelimit-reset": String(resetSeconds),
+        "retry-after": String(resetSeconds),
+      };
+      return {
+        headers,
+        reply: {
+          status: 429,
+          headers,
+          body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" },
+        },
+      };
     }
     windowStarts.push(now);
-    return { headers: { "ratelimit-limit": String(limit), "ratelimit-remaining": String(limit - windowStarts.length), "ratelimit-reset": String(resetSeconds) } };
+    return {
+      headers: {
+        "ratelimit-limit": String(limit),
+        "ratelimit-remaining": String(limit - windowStarts.length),
+        "ratelimit-reset": String(resetSeconds),
+      },
+    };
   }
 
   /** Accepts the emails of a request once per key; returns their ids, or null for a reused key's other payload. */
@@ -98,9 +120,13 @@ export async function startResendStub(
       const ids = accept(key, body, raw);
       if (!ids) {
         record.outcome = 409;
-        response
-          .writeHead(409, { "content-type": "application/json" })
-          .end(JSON.stringify({ statusCode: 409, name: "invalid_idempotent_request", message: "Same idempotency key used with a different request payload." }));
+        response.writeHead(409, { "content-type": "application/json" }).end(
+          JSON.stringify({
+            statusCode: 409,
+            name: "invalid_idempotent_request",
+            message: "Same idempotency key used with a different request payload.",
+          }),
+        );
         return;
       }
       record.outcome = 200;
@@ -113,7 +139,11 @@ export async function startResendStub(
     record.outcome = reply.status;
     response
       .writeHead(reply.status, { "content-type": "application/json", ...reply.headers })
-      .end(JSON.stringify(reply.body ?? { statusCode: reply.status, name: "stub_error", message: `stub says ${reply.status}` }));
+      .end(
+        JSON.stringify(
+          reply.body ?? { statusCode: reply.status, name: "stub_error", message: `stub says ${reply.status}` },
+        ),
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -10,11 +10,30 @@ async function main() {
   const document = (await getLocalizedDocument("petition", "moscow-trials", "en"))!;
   for (let written = 0; ; written++) {
     const email = `writer-${written}@example.org`;
-    const token = { hash: hashToken(`writer-${written}`), nonce: randomBytes(8).toString("hex"), expiresAt: new Date(Date.now() + 3600_000) };
-    await recordSignature(document, {
-      name: "Steady Writer", email, emailKey: emailKey(email), country: "FR", city: null, comment: null, organisation: null,
-      role: null, display: "full", updates: false, locale: "en", ipHash: null, flagged: null,
-    }, token);
+    const token = {
+      hash: hashToken(`writer-${written}`),
+      nonce: randomBytes(8).toString("hex"),
+      expiresAt: new Date(Date.now() + 3600_000),
+    };
+    await recordSignature(
+      document,
+      {
+        name: "Steady Writer",
+        email,
+        emailKey: emailKey(email),
+        country: "FR",
+        city: null,
+        comment: null,
+        organisation: null,
+        role: null,
+        display: "full",
+        updates: false,
+        locale: "en",
+        ipHash: null,
+        flagged: null,
+      },
+      token,
+    );
     if (written % 2 === 0) await confirmSignature(token.hash);
     if (written % 100 === 0) {
       process.stdout.write(`${written}\n`);

@@ -27,14 +27,22 @@ describe("GET /og/{collection}/{slug}", () => {
   });
 
   it("draws the card in Russian on ?lang=ru and refuses other languages", async () => {
-    const [english, russian] = await Promise.all([card("/og/petitions/moscow-trials"), card("/og/petitions/moscow-trials?lang=ru")]);
+    const [english, russian] = await Promise.all([
+      card("/og/petitions/moscow-trials"),
+      card("/og/petitions/moscow-trials?lang=ru"),
+    ]);
     expect(russian.status).toBe(200);
     expect(russian.body.equals(english.body)).toBe(false);
     expect((await card("/og/petitions/moscow-trials?lang=fr")).status).toBe(400);
   });
 
   it("answers 404 for what the public cannot see", async () => {
-    for (const path of ["/og/petitions/no-such-thing", "/og/letters/moscow-trials", "/og/delegations/no-such-trip", "/og/drafts/moscow-trials"]) {
+    for (const path of [
+      "/og/petitions/no-such-thing",
+      "/og/letters/moscow-trials",
+      "/og/delegations/no-such-trip",
+      "/og/drafts/moscow-trials",
+    ]) {
       expect((await card(path)).status, path).toBe(404);
     }
     setDocument("family-letter", { status: "draft" });

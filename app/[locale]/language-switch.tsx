@@ -12,7 +12,9 @@ export function LanguageSwitch({ current, label }: { current: Locale; label: str
       {locales.map((locale) => (
         <li key={locale}>
           {locale === current ? (
-            <span aria-current="true" lang={locale}>{ownLanguageNames[locale]}</span>
+            <span aria-current="true" lang={locale}>
+              {ownLanguageNames[locale]}
+            </span>
           ) : (
             <a href={localePath(locale, withoutLocale(pathname))} lang={locale} hrefLang={locale}>
               {ownLanguageNames[locale]}

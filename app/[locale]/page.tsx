@@ -34,7 +34,12 @@ export default async function HomePage({ params }: Props) {
                 <Link href={documentPath(document.kind, document.slug)}>{document.title}</Link>
               </h3>
               <p>{document.summary}</p>
-              <SignatureCount id={`count-${document.slug}`} count={document.signatureCount} goal={document.goal} t={t} />
+              <SignatureCount
+                id={`count-${document.slug}`}
+                count={document.signatureCount}
+                goal={document.goal}
+                t={t}
+              />
               <p>
                 <Link className="button" href={`${documentPath(document.kind, document.slug)}#sign`}>
                   {document.status === "open" ? t("home.readAndSign", { kind: document.kind }) : t("home.read")}

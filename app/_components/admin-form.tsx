@@ -9,8 +9,16 @@ type Action = (previous: AdminFormState, form: FormData) => Promise<AdminFormSta
 const FormContext = createContext<{ state: AdminFormState; pending: boolean }>({ state: null, pending: false });
 
 /** The messages of a refused submission, once each, at the top of its form; except those shown beside a field. */
-export function FormErrors({ errors, besideFields = [] }: { errors: FieldMessages | undefined; besideFields?: readonly string[] }) {
-  const messages = [...new Set(Object.entries(errors ?? {}).flatMap(([key, message]) => (besideFields.includes(key) ? [] : [message])))].filter(Boolean);
+export function FormErrors({
+  errors,
+  besideFields = [],
+}: {
+  errors: FieldMessages | undefined;
+  besideFields?: readonly string[];
+}) {
+  const messages = [
+    ...new Set(Object.entries(errors ?? {}).flatMap(([key, message]) => (besideFields.includes(key) ? [] : [message]))),
+  ].filter(Boolean);
   if (messages.length === 0) return null;
   return (
     <div className="notice error" role="alert">
@@ -35,7 +43,15 @@ export function FormErrors({ errors, besideFields = [] }: { errors: FieldMessage
  * submission the fields below show what was sent, each with its message. The key remounts the fields on
  * each answer, so that they start from those values rather than from the ones React reset them to.
  */
-export function AdminForm({ action, className, children }: { action: Action; className?: string; children: ReactNode }) {
+export function AdminForm({
+  action,
+  className,
+  children,
+}: {
+  action: Action;
+  className?: string;
+  children: ReactNode;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <FormContext value={{ state, pending }}>
@@ -54,9 +70,24 @@ function useField(name: string, id: string, initial: string) {
   return { value: state ? (state.values[name] ?? "") : initial, message, invalid: invalidProps(message, id) };
 }
 
-type Common = { name: string; label: string; id?: string; initial?: string; required?: boolean; maxLength?: number; lang?: string };
+type Common = {
+  name: string;
+  label: string;
+  id?: string;
+  initial?: string;
+  required?: boolean;
+  maxLength?: number;
+  lang?: string;
+};
 
-export function TextField({ name, label, id = name, initial = "", type = "text", ...attributes }: Common & { type?: "text" | "date" }) {
+export function TextField({
+  name,
+  label,
+  id = name,
+  initial = "",
+  type = "text",
+  ...attributes
+}: Common & { type?: "text" | "date" }) {
   const field = useField(name, id, initial);
   return (
     <div className="field">
@@ -78,7 +109,13 @@ export function TextArea({ name, label, id = name, initial = "", ...attributes }
   );
 }
 
-export function SelectField({ name, label, id = name, initial = "", options }: Common & { options: { value: string; label: string }[] }) {
+export function SelectField({
+  name,
+  label,
+  id = name,
+  initial = "",
+  options,
+}: Common & { options: { value: string; label: string }[] }) {
   const field = useField(name, id, initial);
   return (
     <div className="field">

@@ -34,7 +34,14 @@ export function BarChart({ title, data, id, columns = ["Label", "Value"] }: Prop
         {data.map((bar, i) => {
           const barHeight = bar.value * scale;
           return (
-            <rect key={i} x={i * slot + slot * 0.1} y={baseline - barHeight} width={slot * 0.8} height={barHeight} fill={barColour}>
+            <rect
+              key={i}
+              x={i * slot + slot * 0.1}
+              y={baseline - barHeight}
+              width={slot * 0.8}
+              height={barHeight}
+              fill={barColour}
+            >
               <title>{`${bar.label}: ${format(bar.value)}`}</title>
             </rect>
           );

@@ -15,7 +15,12 @@ export function CopyLink({ url, labels }: { url: string; labels: Labels }) {
         <button
           type="button"
           className="secondary"
-          onClick={() => navigator.clipboard?.writeText(url).then(() => setCopied(true), () => setCopied(false))}
+          onClick={() =>
+            navigator.clipboard?.writeText(url).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
         >
           {labels.copy}
         </button>

@@ -40,7 +40,12 @@ export function MailboxMessageView({ message, basePath }: { message: MailboxMess
         To {message.to}, from {message.from}, {when(message.createdAt)}
       </p>
       {/* An empty sandbox: the email's HTML can neither run script nor navigate this page. */}
-      <iframe title="The email as HTML" srcDoc={message.html} sandbox="" style={{ width: "100%", height: "32rem", border: "1px solid #ccc" }} />
+      <iframe
+        title="The email as HTML"
+        srcDoc={message.html}
+        sandbox=""
+        style={{ width: "100%", height: "32rem", border: "1px solid #ccc" }}
+      />
       <h2>Plain text</h2>
       <pre style={{ whiteSpace: "pre-wrap" }}>{message.text}</pre>
     </>

@@ -10,7 +10,11 @@ const ip = (label: string) => label.padEnd(22, "x");
 let serial = 0;
 
 function documentId(slug: string) {
-  return db().select().from(documents).all().find((document) => document.slug === slug)!.id;
+  return db()
+    .select()
+    .from(documents)
+    .all()
+    .find((document) => document.slug === slug)!.id;
 }
 
 function insert(slug: string, email: string, minutesAgo: number, extra: Partial<Signature> = {}) {
@@ -18,8 +22,14 @@ function insert(slug: string, email: string, minutesAgo: number, extra: Partial<
   return db()
     .insert(signatures)
     .values({
-      documentId: id, name: `Person ${++serial}`, email, emailKey: emailKey(email), country: "FR", display: "full",
-      createdAt: new Date(Date.now() - minutesAgo * MINUTE), ...extra,
+      documentId: id,
+      name: `Person ${++serial}`,
+      email,
+      emailKey: emailKey(email),
+      country: "FR",
+      display: "full",
+      createdAt: new Date(Date.now() - minutesAgo * MINUTE),
+      ...extra,
     })
     .returning()
     .get();
@@ -33,7 +43,8 @@ beforeEach(() => {
 
 describe("anomalies: who signs the most, lately", () => {
   it("ranks address hashes and email domains per document within the window, in every state", async () => {
-    for (let i = 0; i < 4; i++) insert("moscow-trials", `a${i}@Spam.Example`, 10, { ipHash: ip("busy"), state: i ? "pending" : "flagged" });
+    for (let i = 0; i < 4; i++)
+      insert("moscow-trials", `a${i}@Spam.Example`, 10, { ipHash: ip("busy"), state: i ? "pending" : "flagged" });
     for (let i = 0; i < 2; i++) insert("moscow-trials", `b${i}@example.org`, 30, { ipHash: ip("quiet") });
     insert("moscow-trials", "someone.else+x@googlemail.com", 50, { ipHash: null });
     for (let i = 0; i < 9; i++) insert("moscow-trials", `old${i}@old.example`, 3 * 60, { ipHash: ip("yesterday") });
@@ -61,21 +72,52 @@ describe("review: held and flagged signatures", () => {
   it("counts held and flagged (by reason) per document, and lists a document's held ones with their details", async () => {
     const moscow = documentId("moscow-trials");
     const confirmedAt = (minutesAgo: number) => new Date(Date.now() - minutesAgo * MINUTE);
-    const first = insert("moscow-trials", "one@held.example", 20, { state: "held", reviewReason: "burst-limit", ipHash: ip("burst"), confirmedAt: confirmedAt(15), country: "DE" });
-    const second = insert("moscow-trials", "two@held.example", 20, { state: "held", reviewReason: "sustained-limit", ipHash: ip("burst"), confirmedAt: confirmedAt(5) });
+    const first = insert("moscow-trials", "one@held.example", 20, {
+      state: "held",
+      reviewReason: "burst-limit",
+      ipHash: ip("burst"),
+      confirmedAt: confirmedAt(15),
+      country: "DE",
+    });
+    const second = insert("moscow-trials", "two@held.example", 20, {
+      state: "held",
+      reviewReason: "sustained-limit",
+      ipHash: ip("burst"),
+      confirmedAt: confirmedAt(5),
+    });
     insert("moscow-trials", "bot@x.example", 1, { state: "flagged", reviewReason: "honeypot" });
     insert("moscow-trials", "fast1@x.example", 1, { state: "flagged", reviewReason: "too-fast" });
     insert("moscow-trials", "fast2@x.example", 1, { state: "flagged", reviewReason: "too-fast" });
     insert("moscow-trials", "waiting@x.example", 1, { state: "pending", reviewReason: "burst-limit" }); // not held until confirmed
-    insert("family-letter", "letter@held.example", 1, { state: "held", reviewReason: "burst-limit", confirmedAt: new Date() });
+    insert("family-letter", "letter@held.example", 1, {
+      state: "held",
+      reviewReason: "burst-limit",
+      confirmedAt: new Date(),
+    });
 
     const counts = await countReviewStates();
     expect(counts.get(moscow)).toEqual({ held: 2, lastHeldId: second.id, honeypot: 1, tooFast: 2 });
     expect(counts.get(documentId("family-letter"))).toMatchObject({ held: 1, honeypot: 0, tooFast: 0 });
 
     expect(await listHeldSignatures(moscow)).toEqual([
-      { id: second.id, reason: "sustained-limit", createdAt: second.createdAt, confirmedAt: second.confirmedAt, country: "FR", domain: "held.example", ipHash: ip("burst") },
-      { id: first.id, reason: "burst-limit", createdAt: first.createdAt, confirmedAt: first.confirmedAt, country: "DE", domain: "held.example", ipHash: ip("burst") },
+      {
+        id: second.id,
+        reason: "sustained-limit",
+        createdAt: second.createdAt,
+        confirmedAt: second.confirmedAt,
+        country: "FR",
+        domain: "held.example",
+        ipHash: ip("burst"),
+      },
+      {
+        id: first.id,
+        reason: "burst-limit",
+        createdAt: first.createdAt,
+        confirmedAt: first.confirmedAt,
+        country: "DE",
+        domain: "held.example",
+        ipHash: ip("burst"),
+      },
     ]);
   });
 });

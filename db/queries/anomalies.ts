@@ -28,8 +28,7 @@ export async function countReviewStates() {
     if (row.state === "held") {
       counts.held += row.count;
       counts.lastHeldId = Math.max(counts.lastHeldId, row.lastId);
-    }
-    else if (row.reason === "honeypot") counts.honeypot += row.count;
+    } else if (row.reason === "honeypot") counts.honeypot += row.count;
     else counts.tooFast += row.count;
     byDocument.set(row.documentId, counts);
   }

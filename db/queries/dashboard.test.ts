@@ -21,14 +21,35 @@ function addSignature(
   const email = `signer${++serial}@example.org`;
   db()
     .insert(signatures)
-    .values({ documentId: document, name: "Signer", email, emailKey: email, country, display: "full", state, confirmedAt })
+    .values({
+      documentId: document,
+      name: "Signer",
+      email,
+      emailKey: email,
+      country,
+      display: "full",
+      state,
+      confirmedAt,
+    })
     .run();
 }
 
-function addMessage(status: "queued" | "sending" | "sent" | "failed", createdAt: Date, lastError: string | null = null) {
+function addMessage(
+  status: "queued" | "sending" | "sent" | "failed",
+  createdAt: Date,
+  lastError: string | null = null,
+) {
   db()
     .insert(outbox)
-    .values({ template: "confirm-signature", recipient: `person${++serial}@example.org`, payload: {}, status, attempts: 3, lastError, createdAt })
+    .values({
+      template: "confirm-signature",
+      recipient: `person${++serial}@example.org`,
+      payload: {},
+      status,
+      attempts: 3,
+      lastError,
+      createdAt,
+    })
     .run();
 }
 
@@ -42,16 +63,30 @@ beforeEach(() => {
 describe("getStateCounts", () => {
   it("counts each state per document, with zeros, next to the kept counter", async () => {
     const petition = await documentId("moscow-trials");
-    for (const state of ["pending", "pending", "confirmed", "rejected", "withdrawn"] as const) addSignature(petition, state);
+    for (const state of ["pending", "pending", "confirmed", "rejected", "withdrawn"] as const)
+      addSignature(petition, state);
     db().update(documents).set({ signatureCount: 7 }).run();
 
     const counts = await getStateCounts();
     expect(counts.find((row) => row.slug === "moscow-trials")).toEqual({
-      id: petition, slug: "moscow-trials", title: expect.any(String), kind: "petition",
-      signatureCount: 7, pending: 2, confirmed: 1, held: 0, flagged: 0, rejected: 1, withdrawn: 1,
+      id: petition,
+      slug: "moscow-trials",
+      title: expect.any(String),
+      kind: "petition",
+      signatureCount: 7,
+      pending: 2,
+      confirmed: 1,
+      held: 0,
+      flagged: 0,
+      rejected: 1,
+      withdrawn: 1,
     });
     expect(counts.find((row) => row.slug === "family-letter")).toMatchObject({
-      kind: "letter", pending: 0, confirmed: 0, rejected: 0, withdrawn: 0,
+      kind: "letter",
+      pending: 0,
+      confirmed: 0,
+      rejected: 0,
+      withdrawn: 0,
     });
   });
 });
@@ -80,7 +115,13 @@ describe("getConfirmedPerDay", () => {
 
     const days = await getConfirmedPerDay(petition, 7, now);
     expect(days.map((row) => row.day)).toEqual([
-      "2025-03-04", "2025-03-05", "2025-03-06", "2025-03-07", "2025-03-08", "2025-03-09", "2025-03-10",
+      "2025-03-04",
+      "2025-03-05",
+      "2025-03-06",
+      "2025-03-07",
+      "2025-03-08",
+      "2025-03-09",
+      "2025-03-10",
     ]);
     expect(days.map((row) => row.count)).toEqual([1, 0, 0, 0, 0, 1, 2]);
   });
@@ -90,7 +131,8 @@ describe("getTopCountries", () => {
   it("ranks countries of confirmed signatures, most first, up to the limit", async () => {
     const petition = await documentId("moscow-trials");
     const confirmedAt = new Date();
-    for (const country of ["DE", "DE", "DE", "FR", "FR", "RU", "GB"]) addSignature(petition, "confirmed", { country, confirmedAt });
+    for (const country of ["DE", "DE", "DE", "FR", "FR", "RU", "GB"])
+      addSignature(petition, "confirmed", { country, confirmedAt });
     for (const state of ["pending", "rejected", "withdrawn"] as const) addSignature(petition, state, { country: "US" });
     addSignature(await documentId("family-letter"), "confirmed", { country: "US", confirmedAt });
 
@@ -108,7 +150,13 @@ describe("getOutboxHealth", () => {
 
   it("reports an empty queue as zeros", async () => {
     expect(await getOutboxHealth(now)).toEqual({
-      queued: 0, sending: 0, sent: 0, failed: 0, oldestQueuedAt: null, oldestQueuedWaitMs: null, recentFailures: [],
+      queued: 0,
+      sending: 0,
+      sent: 0,
+      failed: 0,
+      oldestQueuedAt: null,
+      oldestQueuedWaitMs: null,
+      recentFailures: [],
     });
   });
 
@@ -124,7 +172,10 @@ describe("getOutboxHealth", () => {
     expect(health.oldestQueuedAt).toEqual(new Date("2025-03-10T11:00:00Z"));
     expect(health.recentFailures).toHaveLength(10);
     expect(health.recentFailures[0]).toEqual({
-      id: expect.any(Number), template: "confirm-signature", attempts: 3, lastError: "error 11",
+      id: expect.any(Number),
+      template: "confirm-signature",
+      attempts: 3,
+      lastError: "error 11",
       createdAt: new Date(Date.UTC(2025, 2, 1, 11)),
     });
     expect(health.recentFailures.at(-1)?.lastError).toBe("error 2");

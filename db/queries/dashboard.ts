@@ -28,7 +28,11 @@ export async function getStateCounts() {
     .from(documents)
     .innerJoin(
       documentTexts,
-      and(eq(documentTexts.documentId, documents.id), eq(documentTexts.version, documents.currentVersion), eq(documentTexts.locale, "en")),
+      and(
+        eq(documentTexts.documentId, documents.id),
+        eq(documentTexts.version, documents.currentVersion),
+        eq(documentTexts.locale, "en"),
+      ),
     )
     .leftJoin(signatures, eq(signatures.documentId, documents.id))
     .groupBy(documents.id)

@@ -1,6 +1,16 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { delegationDocuments, delegationMembers, delegations, deliveries, deliveryItems, dispatches, dossiers, type Delegation, type Translated } from "@/db/schema";
+import {
+  delegationDocuments,
+  delegationMembers,
+  delegations,
+  deliveries,
+  deliveryItems,
+  dispatches,
+  dossiers,
+  type Delegation,
+  type Translated,
+} from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { getLocalizedDocumentById, type LocalizedDocument } from "./documents";
 
@@ -39,7 +49,9 @@ export async function listCarriedDocuments(delegationId: number, locale: Locale)
     .orderBy(asc(delegationDocuments.position))
     .all();
   const carried = await Promise.all(links.map((link) => getLocalizedDocumentById(link.documentId, locale)));
-  return carried.filter((document): document is LocalizedDocument => document !== undefined && document.status !== "draft");
+  return carried.filter(
+    (document): document is LocalizedDocument => document !== undefined && document.status !== "draft",
+  );
 }
 
 export async function listDispatches(delegationId: number) {
@@ -82,7 +94,12 @@ export async function listDeliveries(delegationId: number) {
     })
     .from(deliveryItems)
     .innerJoin(dossiers, eq(dossiers.id, deliveryItems.dossierId))
-    .where(inArray(deliveryItems.deliveryId, rows.map((row) => row.id)))
+    .where(
+      inArray(
+        deliveryItems.deliveryId,
+        rows.map((row) => row.id),
+      ),
+    )
     .all();
   return rows.map((delivery) => ({ ...delivery, items: items.filter((item) => item.deliveryId === delivery.id) }));
 }
@@ -113,12 +130,22 @@ export async function recordDelivery(delegationId: number, input: DeliveryInput,
         return dossier;
       });
       const { deliveredOn, place, recipient } = input;
-      const delivery = tx.insert(deliveries).values({ delegationId, deliveredOn, place, recipient, recordedBy }).returning().get();
+      const delivery = tx
+        .insert(deliveries)
+        .values({ delegationId, deliveredOn, place, recipient, recordedBy })
+        .returning()
+        .get();
       for (const dossier of chosen) {
         tx.insert(deliveryItems)
-          .values({ deliveryId: delivery.id, documentId: dossier.documentId, dossierId: dossier.id, signatureCount: dossier.total })
+          .values({
+            deliveryId: delivery.id,
+            documentId: dossier.documentId,
+            dossierId: dossier.id,
+            signatureCount: dossier.total,
+          })
           .run();
-        if (!dossier.frozenAt) tx.update(dossiers).set({ frozenAt: new Date() }).where(eq(dossiers.id, dossier.id)).run();
+        if (!dossier.frozenAt)
+          tx.update(dossiers).set({ frozenAt: new Date() }).where(eq(dossiers.id, dossier.id)).run();
       }
       return delivery;
     },

@@ -8,7 +8,11 @@ import { hashToken, newTokenNonce } from "@/lib/security/tokens";
 import { getLocalizedDocument, listDocumentTexts, updateDocument, type TextFields } from "./documents";
 import { recordSignature } from "./signatures";
 
-const token = () => ({ hash: hashToken(newTokenNonce()), nonce: newTokenNonce(), expiresAt: new Date(Date.now() + 3600_000) });
+const token = () => ({
+  hash: hashToken(newTokenNonce()),
+  nonce: newTokenNonce(),
+  expiresAt: new Date(Date.now() + 3600_000),
+});
 
 async function letter(locale: Locale = "en") {
   return (await getLocalizedDocument("letter", "family-letter", locale))!;
@@ -16,15 +20,34 @@ async function letter(locale: Locale = "en") {
 
 async function sign(email: string) {
   const document = await letter();
-  await recordSignature(document, {
-    name: email, email, emailKey: emailKey(email), country: "FR", city: null, comment: null, organisation: null,
-    role: null, display: "full", updates: false, locale: "en", ipHash: null, flagged: null,
-  }, token());
+  await recordSignature(
+    document,
+    {
+      name: email,
+      email,
+      emailKey: emailKey(email),
+      country: "FR",
+      city: null,
+      comment: null,
+      organisation: null,
+      role: null,
+      display: "full",
+      updates: false,
+      locale: "en",
+      ipHash: null,
+      flagged: null,
+    },
+    token(),
+  );
   return getDb().select().from(signatures).where(eq(signatures.email, email)).get()!;
 }
 
 const textOf = (document: Awaited<ReturnType<typeof letter>>): TextFields => ({
-  title: document.title, summary: document.summary, body: document.body, addressee: document.addressee, authors: document.authors,
+  title: document.title,
+  summary: document.summary,
+  body: document.body,
+  addressee: document.addressee,
+  authors: document.authors,
 });
 
 describe("document texts: languages and versions", () => {
@@ -40,7 +63,12 @@ describe("document texts: languages and versions", () => {
     expect(early.documentVersion).toBe(before.currentVersion);
 
     const edited = { ...textOf(before), body: `${before.body}\n\nA postscript.` };
-    const result = await updateDocument(before.id, { locale: "en", text: edited, goal: before.goal, status: before.status });
+    const result = await updateDocument(before.id, {
+      locale: "en",
+      text: edited,
+      goal: before.goal,
+      status: before.status,
+    });
     expect(result).toMatchObject({ changed: ["body"], version: before.currentVersion + 1 });
 
     const after = await letter();
@@ -48,20 +76,34 @@ describe("document texts: languages and versions", () => {
     expect(after.body.endsWith("A postscript.")).toBe(true);
     // The other language is carried into the new version unchanged; the old version is still there.
     expect((await letter("ru")).title).toMatch(/^Вернуть/);
-    expect((await listDocumentTexts(before.id, before.currentVersion)).find((text) => text.locale === "en")!.body).toBe(before.body);
+    expect((await listDocumentTexts(before.id, before.currentVersion)).find((text) => text.locale === "en")!.body).toBe(
+      before.body,
+    );
 
     const late = await sign("late@example.org");
     expect(late.documentVersion).toBe(after.currentVersion);
-    expect(getDb().select().from(signatures).where(eq(signatures.id, early.id)).get()!.documentVersion).toBe(before.currentVersion);
+    expect(getDb().select().from(signatures).where(eq(signatures.id, early.id)).get()!.documentVersion).toBe(
+      before.currentVersion,
+    );
   });
 
   it("edits a draft in place, and changing only the goal makes no new version", async () => {
     const current = await letter();
     getDb().update(documents).set({ status: "draft" }).where(eq(documents.id, current.id)).run();
-    await updateDocument(current.id, { locale: "en", text: { ...textOf(current), title: "Draft title" }, goal: current.goal, status: "draft" });
+    await updateDocument(current.id, {
+      locale: "en",
+      text: { ...textOf(current), title: "Draft title" },
+      goal: current.goal,
+      status: "draft",
+    });
     expect((await letter()).currentVersion).toBe(current.currentVersion);
     expect((await letter()).title).toBe("Draft title");
-    const result = await updateDocument(current.id, { locale: "en", text: { ...textOf(current), title: "Draft title" }, goal: 9, status: "open" });
+    const result = await updateDocument(current.id, {
+      locale: "en",
+      text: { ...textOf(current), title: "Draft title" },
+      goal: 9,
+      status: "open",
+    });
     expect(result).toMatchObject({ changed: ["goal", "status"], version: current.currentVersion });
   });
 
@@ -69,7 +111,12 @@ describe("document texts: languages and versions", () => {
     const current = await letter();
     getDb().run(`delete from document_texts where locale = 'ru'`);
     expect((await letter("ru")).textLocale).toBe("en"); // falls back to English
-    await updateDocument(current.id, { locale: "ru", text: { ...textOf(current), title: "Перевод" }, goal: current.goal, status: current.status });
+    await updateDocument(current.id, {
+      locale: "ru",
+      text: { ...textOf(current), title: "Перевод" },
+      goal: current.goal,
+      status: current.status,
+    });
     expect((await letter("ru")).title).toBe("Перевод");
     expect((await letter()).currentVersion).toBe(current.currentVersion);
   });

@@ -19,11 +19,19 @@ function selectLocalized(locale: Locale | ReturnType<typeof sql.placeholder>, db
     .from(documents)
     .innerJoin(
       english,
-      and(eq(english.documentId, documents.id), eq(english.version, documents.currentVersion), eq(english.locale, "en")),
+      and(
+        eq(english.documentId, documents.id),
+        eq(english.version, documents.currentVersion),
+        eq(english.locale, "en"),
+      ),
     )
     .leftJoin(
       localized,
-      and(eq(localized.documentId, documents.id), eq(localized.version, documents.currentVersion), eq(localized.locale, locale)),
+      and(
+        eq(localized.documentId, documents.id),
+        eq(localized.version, documents.currentVersion),
+        eq(localized.locale, locale),
+      ),
     );
 }
 
@@ -109,11 +117,7 @@ export async function listRecentPublicSigners(documentId: number, limit = 10) {
     })
     .from(signatures)
     .where(
-      and(
-        eq(signatures.documentId, documentId),
-        eq(signatures.state, "confirmed"),
-        ne(signatures.display, "hidden"),
-      ),
+      and(eq(signatures.documentId, documentId), eq(signatures.state, "confirmed"), ne(signatures.display, "hidden")),
     )
     .orderBy(desc(signatures.confirmedAt))
     .limit(limit)
@@ -162,7 +166,9 @@ export async function updateDocument(id: number, edit: DocumentEdit) {
             version,
           }));
         if (copies.length > 0) tx.insert(documentTexts).values(copies).run();
-        tx.insert(documentTexts).values({ documentId: id, version, locale: edit.locale, ...edit.text }).run();
+        tx.insert(documentTexts)
+          .values({ documentId: id, version, locale: edit.locale, ...edit.text })
+          .run();
       } else if (textChanged) {
         tx.insert(documentTexts)
           .values({ documentId: id, version, locale: edit.locale, ...edit.text })

@@ -20,10 +20,18 @@ let n = 0;
 
 function insert(slug: string, row: Row) {
   const email = `signer${++n}@example.org`;
-  db().insert(signatures).values({
-    country: "DE", display: "full", createdAt: at("2026-03-01T00:00:00Z"), ...row,
-    documentId: documentId(slug), email, emailKey: emailKey(email),
-  }).run();
+  db()
+    .insert(signatures)
+    .values({
+      country: "DE",
+      display: "full",
+      createdAt: at("2026-03-01T00:00:00Z"),
+      ...row,
+      documentId: documentId(slug),
+      email,
+      emailKey: emailKey(email),
+    })
+    .run();
 }
 
 function names(slug: string) {
@@ -41,11 +49,21 @@ beforeEach(() => {
   db().delete(signatures).run();
   // Inserted in id order; confirmation times deliberately not.
   insert("moscow-trials", { name: "Second", state: "confirmed", confirmedAt: at("2026-03-02T10:00:00Z") });
-  insert("moscow-trials", { name: "Hidden", state: "confirmed", display: "hidden", confirmedAt: at("2026-03-01T10:00:00Z") });
+  insert("moscow-trials", {
+    name: "Hidden",
+    state: "confirmed",
+    display: "hidden",
+    confirmedAt: at("2026-03-01T10:00:00Z"),
+  });
   insert("moscow-trials", { name: "Pending", state: "pending" });
   insert("moscow-trials", { name: "Rejected", state: "rejected", confirmedAt: at("2026-03-01T09:00:00Z") });
   insert("moscow-trials", { name: "Withdrawn", state: "withdrawn", confirmedAt: at("2026-03-01T08:00:00Z") });
-  insert("moscow-trials", { name: "Tie, later id", state: "confirmed", display: "initials", confirmedAt: at("2026-03-02T10:00:00Z") });
+  insert("moscow-trials", {
+    name: "Tie, later id",
+    state: "confirmed",
+    display: "initials",
+    confirmedAt: at("2026-03-02T10:00:00Z"),
+  });
   insert("family-letter", { name: "Other document", state: "confirmed", confirmedAt: at("2026-03-01T07:00:00Z") });
 });
 
@@ -56,11 +74,24 @@ describe("dossier rows", () => {
   });
 
   it("carry city, country and the confirmation time", () => {
-    insert("family-letter", { name: "Вера", state: "confirmed", city: "Москва", country: "RU", confirmedAt: at("2026-03-03T11:30:00.250Z") });
+    insert("family-letter", {
+      name: "Вера",
+      state: "confirmed",
+      city: "Москва",
+      country: "RU",
+      confirmedAt: at("2026-03-03T11:30:00.250Z"),
+    });
     const snapshot = openDossierSnapshot(documentId("family-letter"))!;
     const rows = [...snapshot.rows];
     snapshot.close();
-    expect(rows[1]).toEqual({ name: "Вера", city: "Москва", country: "RU", organisation: null, role: null, signedAt: at("2026-03-03T11:30:00.250Z") });
+    expect(rows[1]).toEqual({
+      name: "Вера",
+      city: "Москва",
+      country: "RU",
+      organisation: null,
+      role: null,
+      signedAt: at("2026-03-03T11:30:00.250Z"),
+    });
   });
 
   it("come from one snapshot: a signature confirmed meanwhile is in neither the count nor the rows", () => {
@@ -87,7 +118,10 @@ describe("generateDossier", { timeout: 30_000 }, () => {
     const file = path.join(dir, "moscow-trials.pdf");
     const progress: number[] = [];
     const result = await generateDossier({
-      documentId: documentId("moscow-trials"), locale: "en", file, generatedAt: at("2026-11-28T12:00:00Z"),
+      documentId: documentId("moscow-trials"),
+      locale: "en",
+      file,
+      generatedAt: at("2026-11-28T12:00:00Z"),
       onProgress: (done) => progress.push(done),
     });
     const data = readFileSync(file);
@@ -98,20 +132,28 @@ describe("generateDossier", { timeout: 30_000 }, () => {
     const [coverPage, sheet] = await readPdf(data);
     expect(coverPage.text).toContain("Signatures: 3");
     expect(sheet.text).toContain("1 Hidden Germany 2026-03-01 2 Second Germany 2026-03-02 3 Tie, later id");
-    for (const absent of ["Pending", "Rejected", "Withdrawn", "Other document"]) expect(sheet.text).not.toContain(absent);
+    for (const absent of ["Pending", "Rejected", "Withdrawn", "Other document"])
+      expect(sheet.text).not.toContain(absent);
     expect(readdirSync(dir)).toEqual(["moscow-trials.pdf"]);
 
     const again = await generateDossier({
-      documentId: documentId("moscow-trials"), locale: "en", file: path.join(dir, "again.pdf"), generatedAt: at("2026-11-28T12:00:00Z"),
+      documentId: documentId("moscow-trials"),
+      locale: "en",
+      file: path.join(dir, "again.pdf"),
+      generatedAt: at("2026-11-28T12:00:00Z"),
     });
     expect(again.sha256).toBe(result.sha256);
   });
 
   it("leaves no file behind when the document is missing or the write fails", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "dossier-"));
-    await expect(generateDossier({ documentId: 999_999, locale: "en", file: path.join(dir, "x.pdf") })).rejects.toThrow(RangeError);
+    await expect(generateDossier({ documentId: 999_999, locale: "en", file: path.join(dir, "x.pdf") })).rejects.toThrow(
+      RangeError,
+    );
     const intoMissingFolder = path.join(dir, "no-such-folder", "x.pdf");
-    await expect(generateDossier({ documentId: documentId("moscow-trials"), locale: "en", file: intoMissingFolder })).rejects.toThrow();
+    await expect(
+      generateDossier({ documentId: documentId("moscow-trials"), locale: "en", file: intoMissingFolder }),
+    ).rejects.toThrow();
     expect(existsSync(intoMissingFolder)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -17,7 +17,7 @@ export type DossierRow = {
   organisation?: string | null;
 };
 
-export type DossierDocument = { title: string; addressee: string; body: string };
+type DossierDocument = { title: string; addressee: string; body: string };
 
 /** What a dossier reads, all from one snapshot: the document, the count and the rows agree with each other. */
 export type DossierSnapshot = {
@@ -60,7 +60,10 @@ function documentQuery(documentId: number, locale: Locale) {
   return getDb()
     .select({ title: documentTexts.title, addressee: documentTexts.addressee, body: documentTexts.body })
     .from(documentTexts)
-    .innerJoin(documents, and(eq(documents.id, documentTexts.documentId), eq(documents.currentVersion, documentTexts.version)))
+    .innerJoin(
+      documents,
+      and(eq(documents.id, documentTexts.documentId), eq(documents.currentVersion, documentTexts.version)),
+    )
     .where(and(eq(documentTexts.documentId, documentId), inArray(documentTexts.locale, [locale, "en"])))
     .orderBy(desc(sql`${documentTexts.locale} = ${locale}`))
     .limit(1)
@@ -91,7 +94,10 @@ export function openDossierSnapshot(documentId: number, locale: Locale = "en"): 
       return null;
     }
     const countSql = countQuery(documentId);
-    const total = reader.prepare<unknown[], number>(countSql.sql).pluck().get(...countSql.params)!;
+    const total = reader
+      .prepare<unknown[], number>(countSql.sql)
+      .pluck()
+      .get(...countSql.params)!;
     const rowsSql = rowsQuery(documentId);
     const statement = reader.prepare<unknown[], RawRow>(rowsSql.sql).raw(true);
     const rows = function* (): Generator<DossierRow> {

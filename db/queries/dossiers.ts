@@ -5,7 +5,13 @@ import type { Locale } from "@/lib/i18n/locales";
 
 export type Dossier = typeof dossiers.$inferSelect;
 
-export async function createDossier(values: { documentId: number; locale: Locale; total: number; fileName: string; requestedBy: string }) {
+export async function createDossier(values: {
+  documentId: number;
+  locale: Locale;
+  total: number;
+  fileName: string;
+  requestedBy: string;
+}) {
   return getDb().insert(dossiers).values(values).returning().get();
 }
 
@@ -36,7 +42,10 @@ export async function recordDossierProgress(id: number, done: number) {
   getDb().update(dossiers).set({ done }).where(eq(dossiers.id, id)).run();
 }
 
-export async function finishDossier(id: number, result: { sha256: string; bytes: number; pages: number; signatures: number }) {
+export async function finishDossier(
+  id: number,
+  result: { sha256: string; bytes: number; pages: number; signatures: number },
+) {
   getDb()
     .update(dossiers)
     .set({
@@ -60,7 +69,11 @@ export async function failDossier(id: number, error: string) {
 export async function failInterruptedDossiers() {
   return getDb()
     .update(dossiers)
-    .set({ status: "failed", error: "The server stopped while generating it.", finishedAt: sql`(cast(unixepoch('subsec') * 1000 as integer))` })
+    .set({
+      status: "failed",
+      error: "The server stopped while generating it.",
+      finishedAt: sql`(cast(unixepoch('subsec') * 1000 as integer))`,
+    })
     .where(eq(dossiers.status, "generating"))
     .run().changes;
 }

@@ -6,12 +6,17 @@ import { emailKey } from "@/lib/format/email-key";
 import type { SignatureFilter } from "./signature-search";
 import { iterateExportRows } from "./export";
 
-type Row = Pick<Signature, "name" | "email" | "country" | "state" | "createdAt"> & Partial<Signature> & { document: string };
+type Row = Pick<Signature, "name" | "email" | "country" | "state" | "createdAt"> &
+  Partial<Signature> & { document: string };
 
 const db = () => getDb();
 
 function documentId(slug: string): number {
-  const found = db().select().from(documents).all().find((document) => document.slug === slug);
+  const found = db()
+    .select()
+    .from(documents)
+    .all()
+    .find((document) => document.slug === slug);
   if (!found) throw new Error(`seed missing: ${slug}`);
   return found.id;
 }
@@ -32,19 +37,75 @@ beforeEach(() => {
   db().delete(signatures).run();
   // Inserted in this order, so ids ascend in this order; created dates deliberately do not.
   insert({
-    document: "moscow-trials", name: "Вера Иванова", email: "vera@example.org", country: "RU", city: "Москва",
-    comment: "Свободу!", updates: true, state: "confirmed",
-    createdAt: at("2026-03-01T10:00:00Z"), confirmedAt: at("2026-03-01T11:30:00.250Z"),
+    document: "moscow-trials",
+    name: "Вера Иванова",
+    email: "vera@example.org",
+    country: "RU",
+    city: "Москва",
+    comment: "Свободу!",
+    updates: true,
+    state: "confirmed",
+    createdAt: at("2026-03-01T10:00:00Z"),
+    confirmedAt: at("2026-03-01T11:30:00.250Z"),
   });
-  insert({ document: "moscow-trials", name: '=HYPERLINK("http://evil")', email: "formula@example.com", country: "FR", state: "pending", createdAt: at("2026-03-02T00:00:00Z") });
-  insert({ document: "family-letter", name: "Anna Schmidt", email: "anna@sub.example.org", country: "DE", state: "confirmed", createdAt: at("2026-03-02T23:59:59.999Z") });
-  insert({ document: "moscow-trials", name: "Withdrawn Person", email: "gone@example.org", country: "DE", state: "withdrawn", createdAt: at("2026-03-02T12:00:00Z") });
-  insert({ document: "family-letter", name: "John 100% Smith", email: "john@example.org.evil", country: "GB", state: "rejected", createdAt: at("2026-03-03T00:00:00Z") });
-  insert({ document: "moscow-trials", name: "Max_Power", email: "max@example.net", country: "FR", state: "confirmed", createdAt: at("2026-02-27T08:00:00Z") });
-  insert({ document: "moscow-trials", name: "王小明", email: "wang@example.cn", country: "CN", state: "pending", createdAt: at("2026-03-05T09:00:00Z") });
+  insert({
+    document: "moscow-trials",
+    name: '=HYPERLINK("http://evil")',
+    email: "formula@example.com",
+    country: "FR",
+    state: "pending",
+    createdAt: at("2026-03-02T00:00:00Z"),
+  });
+  insert({
+    document: "family-letter",
+    name: "Anna Schmidt",
+    email: "anna@sub.example.org",
+    country: "DE",
+    state: "confirmed",
+    createdAt: at("2026-03-02T23:59:59.999Z"),
+  });
+  insert({
+    document: "moscow-trials",
+    name: "Withdrawn Person",
+    email: "gone@example.org",
+    country: "DE",
+    state: "withdrawn",
+    createdAt: at("2026-03-02T12:00:00Z"),
+  });
+  insert({
+    document: "family-letter",
+    name: "John 100% Smith",
+    email: "john@example.org.evil",
+    country: "GB",
+    state: "rejected",
+    createdAt: at("2026-03-03T00:00:00Z"),
+  });
+  insert({
+    document: "moscow-trials",
+    name: "Max_Power",
+    email: "max@example.net",
+    country: "FR",
+    state: "confirmed",
+    createdAt: at("2026-02-27T08:00:00Z"),
+  });
+  insert({
+    document: "moscow-trials",
+    name: "王小明",
+    email: "wang@example.cn",
+    country: "CN",
+    state: "pending",
+    createdAt: at("2026-03-05T09:00:00Z"),
+  });
 });
 
-const everyone = ["Вера Иванова", '=HYPERLINK("http://evil")', "Anna Schmidt", "John 100% Smith", "Max_Power", "王小明"];
+const everyone = [
+  "Вера Иванова",
+  '=HYPERLINK("http://evil")',
+  "Anna Schmidt",
+  "John 100% Smith",
+  "Max_Power",
+  "王小明",
+];
 
 describe("iterateExportRows", () => {
   it("yields every signature but the withdrawn ones, in signing (id) order", () => {
@@ -54,12 +115,29 @@ describe("iterateExportRows", () => {
   it("maps the columns: document slug, dates, booleans, nulls, text verbatim", () => {
     const [vera, formula] = iterateExportRows({});
     expect(vera).toEqual({
-      document: "moscow-trials", name: "Вера Иванова", email: "vera@example.org", country: "RU", city: "Москва",
-      comment: "Свободу!", display: "full", updates: true, state: "confirmed",
-      created: at("2026-03-01T10:00:00Z"), confirmed: at("2026-03-01T11:30:00.250Z"),
-      organisation: null, role: null, textVersion: 1, language: "en",
+      document: "moscow-trials",
+      name: "Вера Иванова",
+      email: "vera@example.org",
+      country: "RU",
+      city: "Москва",
+      comment: "Свободу!",
+      display: "full",
+      updates: true,
+      state: "confirmed",
+      created: at("2026-03-01T10:00:00Z"),
+      confirmed: at("2026-03-01T11:30:00.250Z"),
+      organisation: null,
+      role: null,
+      textVersion: 1,
+      language: "en",
     });
-    expect(formula).toMatchObject({ name: '=HYPERLINK("http://evil")', city: null, comment: null, updates: false, confirmed: null });
+    expect(formula).toMatchObject({
+      name: '=HYPERLINK("http://evil")',
+      city: null,
+      comment: null,
+      updates: false,
+      confirmed: null,
+    });
   });
 
   it("filters by document", () => {
@@ -133,7 +211,14 @@ describe("iterateExportRows", () => {
   it("lets people keep signing during a long export, which reads one consistent snapshot", () => {
     const rows = iterateExportRows({ document: "moscow-trials" });
     expect(rows.next().value?.name).toBe("Вера Иванова");
-    insert({ document: "moscow-trials", name: "Late Signer", email: "late@example.org", country: "RU", state: "pending", createdAt: at("2026-03-06T00:00:00Z") });
+    insert({
+      document: "moscow-trials",
+      name: "Late Signer",
+      email: "late@example.org",
+      country: "RU",
+      state: "pending",
+      createdAt: at("2026-03-06T00:00:00Z"),
+    });
     expect([...rows].map((row) => row.name)).toEqual(['=HYPERLINK("http://evil")', "Max_Power", "王小明"]);
     expect(names({ document: "moscow-trials" })).toContain("Late Signer");
   });

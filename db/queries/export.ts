@@ -25,8 +25,21 @@ export type ExportRow = {
 };
 
 type RawExportRow = [
-  string, string, string, string, string | null, string | null, string, number, string, number, number | null,
-  string | null, string | null, number, string,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string,
+  number,
+  string,
+  number,
+  number | null,
+  string | null,
+  string | null,
+  number,
+  string,
 ];
 
 // Withdrawn signers took their names back: no filter can bring them into an export.
@@ -60,9 +73,36 @@ function exportQuery(filter: SignatureFilter) {
 }
 
 function toExportRow(raw: RawExportRow): ExportRow {
-  const [document, name, email, country, city, comment, display, updates, state, created, confirmed, organisation, role, textVersion, language] = raw;
+  const [
+    document,
+    name,
+    email,
+    country,
+    city,
+    comment,
+    display,
+    updates,
+    state,
+    created,
+    confirmed,
+    organisation,
+    role,
+    textVersion,
+    language,
+  ] = raw;
   return {
-    document, name, email, country, city, comment, display, state, organisation, role, textVersion, language,
+    document,
+    name,
+    email,
+    country,
+    city,
+    comment,
+    display,
+    state,
+    organisation,
+    role,
+    textVersion,
+    language,
     updates: updates === 1,
     created: new Date(created),
     confirmed: confirmed === null ? null : new Date(confirmed),
@@ -81,7 +121,10 @@ export function* iterateExportRows(filter: SignatureFilter): IterableIterator<Ex
   const reader = new Database(getDb().$client.name, { readonly: true, fileMustExist: true });
   try {
     reader.pragma("busy_timeout = 5000");
-    const rows = reader.prepare<unknown[], RawExportRow>(query.sql).raw(true).iterate(...query.params);
+    const rows = reader
+      .prepare<unknown[], RawExportRow>(query.sql)
+      .raw(true)
+      .iterate(...query.params);
     for (const raw of rows) yield toExportRow(raw);
   } finally {
     reader.close();

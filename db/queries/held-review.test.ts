@@ -7,16 +7,38 @@ import { approveHeldSignatures, invalidateSignatures } from "./moderation";
 import { recountConfirmed } from "./signatures";
 
 const db = () => getDb();
-const documentId = (slug: string) => db().select().from(documents).all().find((document) => document.slug === slug)!.id;
-const count = (slug: string) => db().select().from(documents).all().find((document) => document.slug === slug)!.signatureCount;
-const states = () => db().select().from(signatures).all().map((row) => `${row.email}:${row.state}`);
+const documentId = (slug: string) =>
+  db()
+    .select()
+    .from(documents)
+    .all()
+    .find((document) => document.slug === slug)!.id;
+const count = (slug: string) =>
+  db()
+    .select()
+    .from(documents)
+    .all()
+    .find((document) => document.slug === slug)!.signatureCount;
+const states = () =>
+  db()
+    .select()
+    .from(signatures)
+    .all()
+    .map((row) => `${row.email}:${row.state}`);
 
 function insert(slug: string, email: string, state: "held" | "confirmed" | "pending") {
   return db()
     .insert(signatures)
     .values({
-      documentId: documentId(slug), name: email, email, emailKey: emailKey(email), country: "FR", display: "full", state,
-      reviewReason: state === "confirmed" ? null : "burst-limit", confirmedAt: state === "pending" ? null : new Date(),
+      documentId: documentId(slug),
+      name: email,
+      email,
+      emailKey: emailKey(email),
+      country: "FR",
+      display: "full",
+      state,
+      reviewReason: state === "confirmed" ? null : "burst-limit",
+      confirmedAt: state === "pending" ? null : new Date(),
     })
     .returning()
     .get().id;
@@ -31,7 +53,9 @@ beforeEach(() => {
   insert("moscow-trials", "held2@example.org", "held");
   insert("moscow-trials", "waiting@example.org", "pending");
   insert("family-letter", "letter-held@example.org", "held");
-  db().run(`update documents set signature_count = (select count(*) from signatures s where s.document_id = documents.id and s.state = 'confirmed')`);
+  db().run(
+    `update documents set signature_count = (select count(*) from signatures s where s.document_id = documents.id and s.state = 'confirmed')`,
+  );
 });
 
 describe("reviewing held signatures", () => {
@@ -45,7 +69,12 @@ describe("reviewing held signatures", () => {
   });
 
   it("approves no signature held after the page the organiser saw", async () => {
-    const seen = db().select().from(signatures).all().filter((row) => row.state === "held").map((row) => row.id);
+    const seen = db()
+      .select()
+      .from(signatures)
+      .all()
+      .filter((row) => row.state === "held")
+      .map((row) => row.id);
     const later = insert("moscow-trials", "held-later@example.org", "held");
     expect(await approveHeldSignatures({ upToId: Math.max(...seen) })).toBe(3);
     expect(states()).toContain("held-later@example.org:held");
@@ -57,8 +86,11 @@ describe("reviewing held signatures", () => {
     expect(parsed).toEqual({ ok: true, criteria: { document: "moscow-trials", heldOnly: true } });
     expect(await invalidateSignatures(parsed.ok ? parsed.criteria : {})).toBe(2);
     expect(states()).toEqual([
-      "counted@example.org:confirmed", "held1@example.org:rejected", "held2@example.org:rejected",
-      "waiting@example.org:pending", "letter-held@example.org:held",
+      "counted@example.org:confirmed",
+      "held1@example.org:rejected",
+      "held2@example.org:rejected",
+      "waiting@example.org:pending",
+      "letter-held@example.org:held",
     ]);
     expect(count("moscow-trials")).toBe(1);
   });
@@ -78,10 +110,26 @@ describe("signing over the rate limit", () => {
     const sign = async (email: string, ipHash: string) => {
       const plain = newTokenNonce();
       const token = { hash: hashToken(plain), nonce: newTokenNonce(), expiresAt: new Date(Date.now() + 3600_000) };
-      await recordSignature(petition, {
-        name: email, email, emailKey: emailKey(email), country: "FR", city: null, comment: null, organisation: null, role: null,
-        display: "full", updates: false, locale: "en", ipHash, flagged: null,
-      }, token, limits);
+      await recordSignature(
+        petition,
+        {
+          name: email,
+          email,
+          emailKey: emailKey(email),
+          country: "FR",
+          city: null,
+          comment: null,
+          organisation: null,
+          role: null,
+          display: "full",
+          updates: false,
+          locale: "en",
+          ipHash,
+          flagged: null,
+        },
+        token,
+        limits,
+      );
       return (await confirmSignature(token.hash)).status;
     };
     db().delete(signatures).run();
@@ -91,7 +139,12 @@ describe("signing over the rate limit", () => {
     expect(await sign("r2@example.org", busy)).toBe("just-confirmed");
     expect(await sign("r3@example.org", busy)).toBe("just-confirmed"); // the signer sees no difference…
     expect(await sign("other@example.org", "other".padEnd(22, "x"))).toBe("just-confirmed");
-    expect(states()).toEqual(["r1@example.org:confirmed", "r2@example.org:confirmed", "r3@example.org:held", "other@example.org:confirmed"]);
+    expect(states()).toEqual([
+      "r1@example.org:confirmed",
+      "r2@example.org:confirmed",
+      "r3@example.org:held",
+      "other@example.org:confirmed",
+    ]);
     expect(count("moscow-trials")).toBe(3); // …but the third from that client waits for review
   });
 });

@@ -12,7 +12,13 @@ function insert(name: string, email: string, state: "pending" | "confirmed", cou
   return db()
     .insert(signatures)
     .values({
-      documentId: document.id, name, email, emailKey: emailKey(email), country, display: "full", state,
+      documentId: document.id,
+      name,
+      email,
+      emailKey: emailKey(email),
+      country,
+      display: "full",
+      state,
       confirmedAt: state === "confirmed" ? new Date() : null,
     })
     .returning()
@@ -20,7 +26,9 @@ function insert(name: string, email: string, state: "pending" | "confirmed", cou
 }
 
 function syncCounters() {
-  db().run(`update documents set signature_count = (select count(*) from signatures s where s.document_id = documents.id and s.state = 'confirmed')`);
+  db().run(
+    `update documents set signature_count = (select count(*) from signatures s where s.document_id = documents.id and s.state = 'confirmed')`,
+  );
 }
 
 const counted = () => db().select().from(documents).all()[0].signatureCount;

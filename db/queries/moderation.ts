@@ -18,7 +18,7 @@ export type InvalidationCriteria = {
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 /** A page of signatures, newest first, after the keyset cursor `before` (an id): fast at any depth. */
 export async function listSignatures(filter: SignatureFilter, before?: number, limit = PAGE_SIZE) {
@@ -138,7 +138,11 @@ export async function invalidateSignatures(criteria: InvalidationCriteria): Prom
  * Approves held signatures (over a rate limit, confirmed by email): they become confirmed and count.
  * `upToId` keeps to the ones the organiser saw: any held after the page was shown wait for the next look.
  */
-export async function approveHeldSignatures(criteria: { documentId?: number; ids?: number[]; upToId?: number }): Promise<number> {
+export async function approveHeldSignatures(criteria: {
+  documentId?: number;
+  ids?: number[];
+  upToId?: number;
+}): Promise<number> {
   return getDb().transaction(
     (tx) => {
       const conditions = [eq(signatures.state, "held")];

@@ -19,7 +19,12 @@ export async function claimDueMessages(limit: number, now = new Date()) {
         .get();
       if (!first) return [];
       const due = first.batchKey
-        ? tx.select().from(outbox).where(and(eq(outbox.status, "queued"), eq(outbox.batchKey, first.batchKey))).orderBy(asc(outbox.id)).all()
+        ? tx
+            .select()
+            .from(outbox)
+            .where(and(eq(outbox.status, "queued"), eq(outbox.batchKey, first.batchKey)))
+            .orderBy(asc(outbox.id))
+            .all()
         : tx
             .select()
             .from(outbox)
@@ -27,10 +32,16 @@ export async function claimDueMessages(limit: number, now = new Date()) {
             .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
             .limit(limit)
             .all();
-      const batchKey = first.batchKey ?? (due.length === 1 ? `outbox-${due[0].id}` : `outbox-batch-${due[0].id}-${due.length}`);
+      const batchKey =
+        first.batchKey ?? (due.length === 1 ? `outbox-${due[0].id}` : `outbox-batch-${due[0].id}-${due.length}`);
       tx.update(outbox)
         .set({ status: "sending", attempts: sql`${outbox.attempts} + 1`, batchKey })
-        .where(inArray(outbox.id, due.map((message) => message.id)))
+        .where(
+          inArray(
+            outbox.id,
+            due.map((message) => message.id),
+          ),
+        )
         .run();
       return due.map((message) => ({ ...message, batchKey, attempts: message.attempts + 1 }));
     },
@@ -41,7 +52,11 @@ export async function claimDueMessages(limit: number, now = new Date()) {
 /** A batch the provider refused as a whole is split up: each message is then sent, and keyed, alone. */
 export async function splitBatch(ids: number[]) {
   for (const id of ids) {
-    getDb().update(outbox).set({ status: "queued", batchKey: `outbox-${id}` }).where(eq(outbox.id, id)).run();
+    getDb()
+      .update(outbox)
+      .set({ status: "queued", batchKey: `outbox-${id}` })
+      .where(eq(outbox.id, id))
+      .run();
   }
 }
 
@@ -49,7 +64,10 @@ export async function markMessagesSent(sent: { id: number; providerId: string | 
   const db = getDb();
   db.transaction((tx) => {
     for (const { id, providerId } of sent) {
-      tx.update(outbox).set({ status: "sent", providerId, sentAt: now, lastError: null }).where(eq(outbox.id, id)).run();
+      tx.update(outbox)
+        .set({ status: "sent", providerId, sentAt: now, lastError: null })
+        .where(eq(outbox.id, id))
+        .run();
     }
   });
 }

@@ -25,7 +25,9 @@ async function plansOf(run: () => Promise<unknown>): Promise<string[]> {
     .filter((source) => /^\s*(select|update)/i.test(source))
     .map((source) => {
       const placeholders = (source.match(/\?/g) ?? []).length;
-      const rows = prepare(`explain query plan ${source}`).all(...Array(placeholders).fill(null)) as { detail: string }[];
+      const rows = prepare(`explain query plan ${source}`).all(...Array(placeholders).fill(null)) as {
+        detail: string;
+      }[];
       return rows.map((row) => row.detail).join("; ");
     });
 }
@@ -33,17 +35,25 @@ async function plansOf(run: () => Promise<unknown>): Promise<string[]> {
 describe("query plans: the hot and the admin queries use indexes", () => {
   it("looks a confirmation token up by its primary key", async () => {
     const [plan] = await plansOf(() => findSignatureByToken(hashToken("x")));
-    expect(plan).toMatch(/SEARCH confirmation_tokens USING INDEX sqlite_autoindex_confirmation_tokens_1 \(token_hash=\?\)/);
+    expect(plan).toMatch(
+      /SEARCH confirmation_tokens USING INDEX sqlite_autoindex_confirmation_tokens_1 \(token_hash=\?\)/,
+    );
   });
 
   it("lists recent public signers from the document/state/confirmed index, without sorting", async () => {
     const [plan] = await plansOf(() => listRecentPublicSigners(1));
-    expect(plan).toMatch(/SEARCH signatures USING INDEX signatures_document_state_confirmed \(document_id=\? AND state=\?\)/);
+    expect(plan).toMatch(
+      /SEARCH signatures USING INDEX signatures_document_state_confirmed \(document_id=\? AND state=\?\)/,
+    );
     expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 
   it("pages through signatures by id (keyset) without a sort, also when filtered by document and state", async () => {
-    for (const filter of [{}, { state: "confirmed" as const }, { document: "moscow-trials", state: "pending" as const }]) {
+    for (const filter of [
+      {},
+      { state: "confirmed" as const },
+      { document: "moscow-trials", state: "pending" as const },
+    ]) {
       const [plan] = await plansOf(() => listSignatures(filter, 1000));
       expect(plan, JSON.stringify(filter)).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
       expect(plan).toMatch(/signatures USING (INTEGER PRIMARY KEY|INDEX)/);
@@ -66,7 +76,9 @@ describe("query plans: the hot and the admin queries use indexes", () => {
 
   it("lists held signatures and counts held and flagged ones through indexes", async () => {
     const [held] = await plansOf(() => listHeldSignatures(1));
-    expect(held).toMatch(/SEARCH signatures USING INDEX signatures_document_state_confirmed \(document_id=\? AND state=\?\)/);
+    expect(held).toMatch(
+      /SEARCH signatures USING INDEX signatures_document_state_confirmed \(document_id=\? AND state=\?\)/,
+    );
     expect(held).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
     const [counts] = await plansOf(() => countReviewStates());
     expect(counts).toMatch(/SEARCH signatures USING INDEX signatures_state \(state=\?\)/);

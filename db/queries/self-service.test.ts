@@ -7,7 +7,13 @@ import { hashToken, newTokenNonce } from "@/lib/security/tokens";
 import { getLocalizedDocument, listRecentPublicSigners } from "./documents";
 import { iterateExportRows } from "./export";
 import { applyRetention, withdrawSignature } from "./self-service";
-import { confirmSignature, recordSignature, recountConfirmed, requestSignatureEmail, type NewSignature } from "./signatures";
+import {
+  confirmSignature,
+  recordSignature,
+  recountConfirmed,
+  requestSignatureEmail,
+  type NewSignature,
+} from "./signatures";
 
 const DAY = 24 * 3600_000;
 const policy = { unconfirmedDays: 30, closedDays: 183, sentEmailDays: 30 };
@@ -25,8 +31,19 @@ async function document(slug: "moscow-trials" | "family-letter") {
 }
 
 const person = (email: string): NewSignature => ({
-  name: "Вера Иванова", email, emailKey: emailKey(email), country: "RU", city: "Москва", comment: "Свободу!",
-  organisation: "Мемориал", role: "архивист", display: "full", updates: true, locale: "ru", ipHash: "AbCdEfGhIjKlMnOpQrStUv", flagged: null,
+  name: "Вера Иванова",
+  email,
+  emailKey: emailKey(email),
+  country: "RU",
+  city: "Москва",
+  comment: "Свободу!",
+  organisation: "Мемориал",
+  role: "архивист",
+  display: "full",
+  updates: true,
+  locale: "ru",
+  ipHash: "AbCdEfGhIjKlMnOpQrStUv",
+  flagged: null,
 });
 
 /** Signs through the real path; optionally confirms; then dates the signature (and its link) `ageDays` back. */
@@ -40,21 +57,39 @@ async function sign(
   if (confirm) await confirmSignature(token.hash);
   const row = byEmail(email)!;
   const createdAt = Date.now() - ageDays * DAY;
-  db().update(signatures).set({ createdAt: new Date(createdAt) }).where(eq(signatures.id, row.id)).run();
-  db().update(confirmationTokens).set({ expiresAt: new Date(createdAt + 7 * DAY) }).where(eq(confirmationTokens.signatureId, row.id)).run();
+  db()
+    .update(signatures)
+    .set({ createdAt: new Date(createdAt) })
+    .where(eq(signatures.id, row.id))
+    .run();
+  db()
+    .update(confirmationTokens)
+    .set({ expiresAt: new Date(createdAt + 7 * DAY) })
+    .where(eq(confirmationTokens.signatureId, row.id))
+    .run();
   return { id: row.id, token };
 }
 
 const byEmail = (email: string) => db().select().from(signatures).where(eq(signatures.email, email)).get();
 const byId = (id: number) => db().select().from(signatures).where(eq(signatures.id, id)).get();
 const count = (slug: string) => db().select().from(documents).where(eq(documents.slug, slug)).get()!.signatureCount;
-const tokensOf = (id: number) => db().select().from(confirmationTokens).where(eq(confirmationTokens.signatureId, id)).all();
+const tokensOf = (id: number) =>
+  db().select().from(confirmationTokens).where(eq(confirmationTokens.signatureId, id)).all();
 const emailsTo = (recipient: string) => db().select().from(outbox).where(eq(outbox.recipient, recipient)).all();
 const drift = async () => (await recountConfirmed()).filter((row) => row.kept !== row.actual);
 
 function expectNoPersonalData(row: Signature | undefined) {
   expect(row).toBeDefined();
-  expect(row).toMatchObject({ name: "", email: "", city: null, comment: null, organisation: null, role: null, ipHash: null, updates: false });
+  expect(row).toMatchObject({
+    name: "",
+    email: "",
+    city: null,
+    comment: null,
+    organisation: null,
+    role: null,
+    ipHash: null,
+    updates: false,
+  });
   expect(row!.emailKey).not.toContain("@");
   expect(row!.anonymisedAt).toBeInstanceOf(Date);
 }
@@ -84,7 +119,11 @@ describe("retention: unconfirmed signatures", () => {
     expect(emailsTo("old-pending@example.org")).toEqual([]);
     expect(byId(recent.id)).toMatchObject({ state: "pending", email: "recent@example.org" });
     expect(tokensOf(recent.id)).toHaveLength(1);
-    expect(byId(confirmed.id)).toMatchObject({ state: "confirmed", name: "Вера Иванова", email: "confirmed@example.org" });
+    expect(byId(confirmed.id)).toMatchObject({
+      state: "confirmed",
+      name: "Вера Иванова",
+      email: "confirmed@example.org",
+    });
     expect(count("moscow-trials")).toBe(1);
     expect(await drift()).toEqual([]);
   });
@@ -101,7 +140,11 @@ describe("retention: unconfirmed signatures", () => {
     const rejected = await sign("moscow-trials", "rejected@example.org", { ageDays: 40 });
     const rejectedConfirmed = await sign("moscow-trials", "was-counted@example.org", { ageDays: 40, confirm: true });
     const held = await sign("moscow-trials", "held@example.org", { ageDays: 40, confirm: true });
-    db().update(signatures).set({ state: "rejected" }).where(inArray(signatures.id, [rejected.id, rejectedConfirmed.id])).run();
+    db()
+      .update(signatures)
+      .set({ state: "rejected" })
+      .where(inArray(signatures.id, [rejected.id, rejectedConfirmed.id]))
+      .run();
     db().update(signatures).set({ state: "held" }).where(eq(signatures.id, held.id)).run();
     expect((await applyRetention(policy)).deleted).toBe(1);
     expect(byId(rejected.id)).toBeUndefined();
@@ -113,11 +156,19 @@ describe("retention: unconfirmed signatures", () => {
     const documentId = (await document("moscow-trials")).id;
     const createdAt = new Date(Date.now() - 60 * DAY);
     const rows = Array.from({ length: 5_003 }, (_, i) => ({
-      documentId, name: `Bulk ${i}`, email: `bulk${i}@example.org`, emailKey: `bulk${i}@example.org`, country: "FR",
-      display: "full" as const, createdAt,
+      documentId,
+      name: `Bulk ${i}`,
+      email: `bulk${i}@example.org`,
+      emailKey: `bulk${i}@example.org`,
+      country: "FR",
+      display: "full" as const,
+      createdAt,
     }));
     db().transaction((tx) => {
-      for (let i = 0; i < rows.length; i += 500) tx.insert(signatures).values(rows.slice(i, i + 500)).run();
+      for (let i = 0; i < rows.length; i += 500)
+        tx.insert(signatures)
+          .values(rows.slice(i, i + 500))
+          .run();
     });
     expect((await applyRetention(policy)).deleted).toBe(5_003);
     expect(db().select().from(signatures).all()).toEqual([]);
@@ -130,7 +181,11 @@ describe("retention: closed documents", () => {
     const b = await sign("moscow-trials", "b@example.org", { confirm: true, ageDays: 250 });
     const pending = await sign("moscow-trials", "p@example.org", { ageDays: 5 });
     const other = await sign("family-letter", "letter@example.org", { confirm: true, ageDays: 300 });
-    db().update(documents).set({ status: "closed", closedAt: new Date(Date.now() - 184 * DAY) }).where(eq(documents.slug, "moscow-trials")).run();
+    db()
+      .update(documents)
+      .set({ status: "closed", closedAt: new Date(Date.now() - 184 * DAY) })
+      .where(eq(documents.slug, "moscow-trials"))
+      .run();
     const publicBefore = await listRecentPublicSigners((await document("moscow-trials")).id);
     expect(publicBefore).toHaveLength(2);
 
@@ -146,15 +201,24 @@ describe("retention: closed documents", () => {
     // Nothing personal is left to show: the public list no longer shows blank names.
     expect(await listRecentPublicSigners((await document("moscow-trials")).id)).toEqual([]);
     expect(byId(other.id)).toMatchObject({ name: "Вера Иванова", email: "letter@example.org", city: "Москва" });
-    const raw = JSON.stringify(db().$client.prepare("select * from signatures where document_id = ?").all((await document("moscow-trials")).id));
-    for (const secret of ["Вера", "example.org", "Москва", "Свободу", "Мемориал", "архивист", "AbCdEf"]) expect(raw).not.toContain(secret);
+    const raw = JSON.stringify(
+      db()
+        .$client.prepare("select * from signatures where document_id = ?")
+        .all((await document("moscow-trials")).id),
+    );
+    for (const secret of ["Вера", "example.org", "Москва", "Свободу", "Мемориал", "архивист", "AbCdEf"])
+      expect(raw).not.toContain(secret);
 
     expect((await applyRetention(policy)).anonymised).toBe(0); // once is enough
   });
 
   it("leaves a document closed more recently, or reopened, alone", async () => {
     const a = await sign("moscow-trials", "a@example.org", { confirm: true, ageDays: 300 });
-    db().update(documents).set({ status: "closed", closedAt: new Date(Date.now() - 100 * DAY) }).where(eq(documents.slug, "moscow-trials")).run();
+    db()
+      .update(documents)
+      .set({ status: "closed", closedAt: new Date(Date.now() - 100 * DAY) })
+      .where(eq(documents.slug, "moscow-trials"))
+      .run();
     const b = await sign("family-letter", "b@example.org", { confirm: true, ageDays: 300 });
     db().update(documents).set({ status: "open", closedAt: null }).where(eq(documents.slug, "family-letter")).run();
     expect((await applyRetention(policy)).anonymised).toBe(0);
@@ -167,14 +231,31 @@ describe("retention: sent emails", () => {
   it("deletes sent and failed emails after the period, keeps recent and waiting ones", async () => {
     const old = new Date(Date.now() - 31 * DAY);
     const recent = new Date(Date.now() - DAY);
-    db().insert(outbox).values([
-      { template: "t", recipient: "sent-old@example.org", payload: {}, status: "sent", sentAt: old, createdAt: old },
-      { template: "t", recipient: "failed-old@example.org", payload: {}, status: "failed", createdAt: old },
-      { template: "t", recipient: "sent-new@example.org", payload: {}, status: "sent", sentAt: recent, createdAt: old },
-      { template: "t", recipient: "queued-old@example.org", payload: {}, status: "queued", createdAt: old },
-    ]).run();
+    db()
+      .insert(outbox)
+      .values([
+        { template: "t", recipient: "sent-old@example.org", payload: {}, status: "sent", sentAt: old, createdAt: old },
+        { template: "t", recipient: "failed-old@example.org", payload: {}, status: "failed", createdAt: old },
+        {
+          template: "t",
+          recipient: "sent-new@example.org",
+          payload: {},
+          status: "sent",
+          sentAt: recent,
+          createdAt: old,
+        },
+        { template: "t", recipient: "queued-old@example.org", payload: {}, status: "queued", createdAt: old },
+      ])
+      .run();
     expect((await applyRetention(policy)).emailsDeleted).toBe(2);
-    expect(db().select().from(outbox).all().map((row) => row.recipient).sort()).toEqual(["queued-old@example.org", "sent-new@example.org"]);
+    expect(
+      db()
+        .select()
+        .from(outbox)
+        .all()
+        .map((row) => row.recipient)
+        .sort(),
+    ).toEqual(["queued-old@example.org", "sent-new@example.org"]);
   });
 });
 

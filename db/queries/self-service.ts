@@ -23,7 +23,11 @@ export async function setUpdatesForSigner(id: number, updates: boolean) {
   const db = getDb();
   return db.transaction(
     (tx) => {
-      const signature = tx.select({ emailKey: signatures.emailKey }).from(signatures).where(eq(signatures.id, id)).get();
+      const signature = tx
+        .select({ emailKey: signatures.emailKey })
+        .from(signatures)
+        .where(eq(signatures.id, id))
+        .get();
       if (!signature) return 0;
       return tx.update(signatures).set({ updates }).where(eq(signatures.emailKey, signature.emailKey)).run().changes;
     },
@@ -111,7 +115,10 @@ export async function applyRetention(policy: RetentionPolicy, now = Date.now()):
       .from(signatures)
       .where(
         and(
-          or(inArray(signatures.state, ["pending", "flagged"]), and(eq(signatures.state, "rejected"), isNull(signatures.confirmedAt))),
+          or(
+            inArray(signatures.state, ["pending", "flagged"]),
+            and(eq(signatures.state, "rejected"), isNull(signatures.confirmedAt)),
+          ),
           lt(signatures.createdAt, unconfirmedBefore),
           sql`not exists (select 1 from ${confirmationTokens} where ${confirmationTokens.signatureId} = ${signatures.id} and ${confirmationTokens.expiresAt} > ${now})`,
         ),
@@ -120,7 +127,9 @@ export async function applyRetention(policy: RetentionPolicy, now = Date.now()):
       .all()
       .map((row) => row.id);
     if (ids.length === 0) return 0;
-    tx.delete(outbox).where(inArray(sql`json_extract(${outbox.payload}, '$.signatureId')`, ids)).run();
+    tx.delete(outbox)
+      .where(inArray(sql`json_extract(${outbox.payload}, '$.signatureId')`, ids))
+      .run();
     // Their tokens go with them (ON DELETE CASCADE).
     return tx.delete(signatures).where(inArray(signatures.id, ids)).run().changes;
   });

@@ -16,7 +16,8 @@ function escapeLike(value: string): string {
 const likeEscaped = (column: SQLiteColumn, pattern: string) => sql`${column} like ${pattern} escape '\\'`;
 
 /** Everyone at a domain ("example.org" or "@example.org"), by the normalised email. */
-export const atDomain = (domain: string) => likeEscaped(signatures.emailKey, `%@${escapeLike(domain.replace(/^@/, "").toLowerCase())}`);
+export const atDomain = (domain: string) =>
+  likeEscaped(signatures.emailKey, `%@${escapeLike(domain.replace(/^@/, "").toLowerCase())}`);
 
 /** A literal fragment anywhere in a column: % and _ in it match only themselves. */
 export const containing = (column: SQLiteColumn, fragment: string) => likeEscaped(column, `%${escapeLike(fragment)}%`);
@@ -28,7 +29,9 @@ export const containing = (column: SQLiteColumn, fragment: string) => likeEscape
 export function signatureConditions(filter: SignatureFilter): SQL[] {
   const conditions: SQL[] = [];
   if (filter.document) {
-    conditions.push(sql`${signatures.documentId} = (select ${documents.id} from ${documents} where ${documents.slug} = ${filter.document})`);
+    conditions.push(
+      sql`${signatures.documentId} = (select ${documents.id} from ${documents} where ${documents.slug} = ${filter.document})`,
+    );
   }
   if (filter.state) conditions.push(eq(signatures.state, filter.state));
   if (filter.from) conditions.push(gte(signatures.createdAt, new Date(`${filter.from}T00:00:00Z`)));
@@ -39,7 +42,8 @@ export function signatureConditions(filter: SignatureFilter): SQL[] {
       conditions.push(atDomain(q));
     } else {
       const matches = [containing(signatures.name, q), containing(signatures.email, q)];
-      if (/^[A-Za-z]{2}$/.test(q) && isCountryCode(q.toUpperCase())) matches.push(eq(signatures.country, q.toUpperCase()));
+      if (/^[A-Za-z]{2}$/.test(q) && isCountryCode(q.toUpperCase()))
+        matches.push(eq(signatures.country, q.toUpperCase()));
       conditions.push(or(...matches)!);
     }
   }

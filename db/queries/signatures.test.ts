@@ -24,9 +24,20 @@ function token(expiresIn = 7 * day): IssuedToken & { plain: string } {
 
 function signer(email: string, overrides: Partial<NewSignature> = {}): NewSignature {
   return {
-    name: "Вера Иванова", email, emailKey: emailKey(email), country: "RU", city: "Москва",
-    comment: null, organisation: null, role: null, display: "full", updates: false, locale: "en", ipHash: null,
-    flagged: null, ...overrides,
+    name: "Вера Иванова",
+    email,
+    emailKey: emailKey(email),
+    country: "RU",
+    city: "Москва",
+    comment: null,
+    organisation: null,
+    role: null,
+    display: "full",
+    updates: false,
+    locale: "en",
+    ipHash: null,
+    flagged: null,
+    ...overrides,
   };
 }
 
@@ -37,7 +48,12 @@ async function petition() {
 }
 
 const db = () => getDb();
-const outboxTemplates = () => db().select().from(outbox).all().map((row) => row.template);
+const outboxTemplates = () =>
+  db()
+    .select()
+    .from(outbox)
+    .all()
+    .map((row) => row.template);
 
 beforeEach(() => {
   db().delete(outbox).run();
@@ -94,7 +110,9 @@ describe("signing and confirming against a real SQLite file", () => {
     expect((await confirmSignature(issued.hash)).status).toBe("just-confirmed");
     expect((await confirmSignature(issued.hash)).status).toBe("confirmed");
     expect((await petition()).signatureCount).toBe(1);
-    expect(await recountConfirmed()).toContainEqual(expect.objectContaining({ slug: "moscow-trials", kept: 1, actual: 1 }));
+    expect(await recountConfirmed()).toContainEqual(
+      expect.objectContaining({ slug: "moscow-trials", kept: 1, actual: 1 }),
+    );
   });
 
   it("refuses expired and unknown tokens, and confirmations of closed documents", async () => {
@@ -122,7 +140,11 @@ describe("signing and confirming against a real SQLite file", () => {
 
   it("lists recent public signers newest first, never the hidden ones", async () => {
     const document = await petition();
-    for (const [email, display] of [["a@example.org", "full"], ["b@example.org", "hidden"], ["c@example.org", "initials"]] as const) {
+    for (const [email, display] of [
+      ["a@example.org", "full"],
+      ["b@example.org", "hidden"],
+      ["c@example.org", "initials"],
+    ] as const) {
       const issued = token();
       await recordSignature(document, signer(email, { name: email, display }), issued);
       await confirmSignature(issued.hash, new Date(Date.now() + email.charCodeAt(0)));
@@ -135,8 +157,12 @@ describe("signing and confirming against a real SQLite file", () => {
 describe("bot checks and rate limits", () => {
   it("keeps a flagged submission without emailing or counting it", async () => {
     const document = await petition();
-    expect(await recordSignature(document, signer("bot@example.org", { flagged: "honeypot" }), token())).toBe("created");
-    expect(db().select().from(signatures).all()).toEqual([expect.objectContaining({ state: "flagged", reviewReason: "honeypot", emailsSent: 0 })]);
+    expect(await recordSignature(document, signer("bot@example.org", { flagged: "honeypot" }), token())).toBe(
+      "created",
+    );
+    expect(db().select().from(signatures).all()).toEqual([
+      expect.objectContaining({ state: "flagged", reviewReason: "honeypot", emailsSent: 0 }),
+    ]);
     expect(db().select().from(outbox).all()).toEqual([]);
     expect(db().select().from(confirmationTokens).all()).toEqual([]);
   });
@@ -167,7 +193,9 @@ describe("bot checks and rate limits", () => {
 
     expect(await approveHeldSignatures({ documentId: document.id })).toBe(1);
     expect((await petition()).signatureCount).toBe(3);
-    expect(await recountConfirmed()).toContainEqual(expect.objectContaining({ slug: "moscow-trials", kept: 3, actual: 3 }));
+    expect(await recountConfirmed()).toContainEqual(
+      expect.objectContaining({ slug: "moscow-trials", kept: 3, actual: 3 }),
+    );
   });
 
   it("counts a sustained window separately from the burst", async () => {
@@ -175,6 +203,12 @@ describe("bot checks and rate limits", () => {
     const limits = { burst: { count: 10, seconds: 1 }, sustained: { count: 1, seconds: 3600 } };
     await recordSignature(document, signer("a@example.org", { ipHash: "x" }), token(), limits);
     await recordSignature(document, signer("b@example.org", { ipHash: "x" }), token(), limits);
-    expect(db().select({ reason: signatures.reviewReason }).from(signatures).all().map((row) => row.reason)).toEqual([null, "sustained-limit"]);
+    expect(
+      db()
+        .select({ reason: signatures.reviewReason })
+        .from(signatures)
+        .all()
+        .map((row) => row.reason),
+    ).toEqual([null, "sustained-limit"]);
   });
 });

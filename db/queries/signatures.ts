@@ -8,12 +8,25 @@ export const MAX_EMAILS_PER_SIGNATURE = 5;
 
 export type NewSignature = Pick<
   Signature,
-  | "name" | "email" | "emailKey" | "country" | "city" | "comment" | "organisation" | "role" | "display" | "updates"
-  | "locale" | "ipHash"
+  | "name"
+  | "email"
+  | "emailKey"
+  | "country"
+  | "city"
+  | "comment"
+  | "organisation"
+  | "role"
+  | "display"
+  | "updates"
+  | "locale"
+  | "ipHash"
 > & { flagged: "honeypot" | "too-fast" | null };
 
 /** Signatures from one client (IP hash) on one document beyond which new ones are held for review. */
-export type RateLimits = { burst: { count: number; seconds: number }; sustained: { count: number; seconds: number } } | null;
+export type RateLimits = {
+  burst: { count: number; seconds: number };
+  sustained: { count: number; seconds: number };
+} | null;
 
 /** The document being signed, with its title in the signer's language (for the email). */
 export type SignedDocument = Document & { title: string };
@@ -39,25 +52,47 @@ const p = sql.placeholder;
 // The signing path's statements, prepared once (they run inside the callers' transactions: one connection).
 const statements = (db: Db) => ({
   findSignature: prepared(db, "signatures.find", (d) =>
-    d.select().from(signatures).where(and(eq(signatures.documentId, p("documentId")), eq(signatures.emailKey, p("emailKey")))).prepare(),
+    d
+      .select()
+      .from(signatures)
+      .where(and(eq(signatures.documentId, p("documentId")), eq(signatures.emailKey, p("emailKey"))))
+      .prepare(),
   ),
   insertSignature: prepared(db, "signatures.insert", (d) =>
     d
       .insert(signatures)
       .values({
-        documentId: p("documentId"), name: p("name"), email: p("email"), emailKey: p("emailKey"), country: p("country"),
-        city: p("city"), comment: p("comment"), organisation: p("organisation"), role: p("role"), display: p("display"),
-        updates: p("updates"), locale: p("locale"), documentVersion: p("documentVersion"), ipHash: p("ipHash"),
-        state: p("state"), reviewReason: p("reviewReason"),
+        documentId: p("documentId"),
+        name: p("name"),
+        email: p("email"),
+        emailKey: p("emailKey"),
+        country: p("country"),
+        city: p("city"),
+        comment: p("comment"),
+        organisation: p("organisation"),
+        role: p("role"),
+        display: p("display"),
+        updates: p("updates"),
+        locale: p("locale"),
+        documentVersion: p("documentVersion"),
+        ipHash: p("ipHash"),
+        state: p("state"),
+        reviewReason: p("reviewReason"),
       })
       .returning()
       .prepare(),
   ),
   insertToken: prepared(db, "tokens.insert", (d) =>
-    d.insert(confirmationTokens).values({ tokenHash: p("tokenHash"), signatureId: p("signatureId"), expiresAt: p("expiresAt") }).prepare(),
+    d
+      .insert(confirmationTokens)
+      .values({ tokenHash: p("tokenHash"), signatureId: p("signatureId"), expiresAt: p("expiresAt") })
+      .prepare(),
   ),
   queueEmail: prepared(db, "outbox.insert", (d) =>
-    d.insert(outbox).values({ template: p("template"), recipient: p("recipient"), payload: p("payload") }).prepare(),
+    d
+      .insert(outbox)
+      .values({ template: p("template"), recipient: p("recipient"), payload: p("payload") })
+      .prepare(),
   ),
   countFromClient: prepared(db, "signatures.countFromClient", (d) =>
     d
@@ -73,7 +108,11 @@ const statements = (db: Db) => ({
       .prepare(),
   ),
   countEmail: prepared(db, "signatures.countEmail", (d) =>
-    d.update(signatures).set({ emailsSent: sql`${signatures.emailsSent} + 1` }).where(eq(signatures.id, p("id"))).prepare(),
+    d
+      .update(signatures)
+      .set({ emailsSent: sql`${signatures.emailsSent} + 1` })
+      .where(eq(signatures.id, p("id")))
+      .prepare(),
   ),
 });
 
@@ -181,7 +220,10 @@ function lookUp(db: Db | Tx, tokenHash: string, now: Date): TokenLookup {
     .innerJoin(documents, eq(documents.id, signatures.documentId))
     .where(eq(confirmationTokens.tokenHash, tokenHash))
     .get();
-  if (!row || (row.signature.state !== "pending" && row.signature.state !== "confirmed" && row.signature.state !== "held")) {
+  if (
+    !row ||
+    (row.signature.state !== "pending" && row.signature.state !== "confirmed" && row.signature.state !== "held")
+  ) {
     return { status: "unknown" };
   }
   const { signature, document } = row;
@@ -200,9 +242,7 @@ export async function findSignatureByToken(tokenHash: string, now = new Date()):
  * Confirms the signature behind a token and counts it, in one transaction; a second confirmation finds
  * it already confirmed and counts nothing.
  */
-export type ConfirmOutcome =
-  | TokenLookup
-  | { status: "just-confirmed"; signature: Signature; document: Document };
+export type ConfirmOutcome = TokenLookup | { status: "just-confirmed"; signature: Signature; document: Document };
 
 export async function confirmSignature(tokenHash: string, now = new Date()): Promise<ConfirmOutcome> {
   return getDb().transaction(

@@ -6,25 +6,57 @@ import type { SignatureState } from "@/lib/vocabulary";
 import { emailKey } from "@/lib/format/email-key";
 import type { Locale } from "@/lib/i18n/locales";
 import { setUpdatesForSigner } from "./self-service";
-import { countUpdateRecipients, createUpdate, getUpdate, getUpdateProgress, markUpdateSent, queueUpdate } from "./updates";
+import {
+  countUpdateRecipients,
+  createUpdate,
+  getUpdate,
+  getUpdateProgress,
+  markUpdateSent,
+  queueUpdate,
+} from "./updates";
 
 const db = () => getDb();
 const texts = { en: { subject: "News", body: "The delegation is back." } };
 
 function sign(slug: string, email: string, state: SignatureState, optedIn = true, locale: Locale = "en") {
-  const document = db().select().from(documents).all().find((row) => row.slug === slug)!;
+  const document = db()
+    .select()
+    .from(documents)
+    .all()
+    .find((row) => row.slug === slug)!;
   return db()
     .insert(signatures)
-    .values({ documentId: document.id, name: email, email, emailKey: emailKey(email), country: "FR", display: "full", state, updates: optedIn, locale })
+    .values({
+      documentId: document.id,
+      name: email,
+      email,
+      emailKey: emailKey(email),
+      country: "FR",
+      display: "full",
+      state,
+      updates: optedIn,
+      locale,
+    })
     .returning()
     .get();
 }
 
-const documentId = (slug: string) => db().select().from(documents).all().find((row) => row.slug === slug)!.id;
+const documentId = (slug: string) =>
+  db()
+    .select()
+    .from(documents)
+    .all()
+    .find((row) => row.slug === slug)!.id;
 const delegationId = () => db().select().from(delegations).all()[0].id;
 const inIds = (ids: number[]) => inArray(outbox.id, ids);
 const queuedFor = (updateId: number) =>
-  db().select().from(outbox).all().filter((message) => message.updateId === updateId).map((message) => message.recipient).sort();
+  db()
+    .select()
+    .from(outbox)
+    .all()
+    .filter((message) => message.updateId === updateId)
+    .map((message) => message.recipient)
+    .sort();
 
 beforeEach(() => {
   db().delete(outbox).run();
@@ -36,7 +68,8 @@ describe("who receives an update", () => {
   it("is only the confirmed signers who asked for updates", async () => {
     sign("moscow-trials", "yes@example.org", "confirmed");
     sign("moscow-trials", "Also.Yes@Example.org", "confirmed", true, "ru");
-    for (const state of ["pending", "rejected", "withdrawn", "held", "flagged"] as const) sign("moscow-trials", `${state}@example.org`, state);
+    for (const state of ["pending", "rejected", "withdrawn", "held", "flagged"] as const)
+      sign("moscow-trials", `${state}@example.org`, state);
     sign("moscow-trials", "no-thanks@example.org", "confirmed", false);
     sign("family-letter", "other-document@example.org", "confirmed");
 
@@ -45,11 +78,25 @@ describe("who receives an update", () => {
     expect(await queueUpdate(update.id)).toMatchObject({ queued: 2 });
     expect(queuedFor(update.id)).toEqual(["Also.Yes@Example.org", "yes@example.org"]);
 
-    const message = db().select().from(outbox).all().find((row) => row.recipient === "Also.Yes@Example.org")!;
-    const signer = db().select().from(signatures).all().find((row) => row.email === "Also.Yes@Example.org")!;
-    expect(message).toMatchObject({ template: "campaign-update", status: "queued", dedupeKey: `update:${update.id}:${emailKey("also.yes@example.org")}` });
+    const message = db()
+      .select()
+      .from(outbox)
+      .all()
+      .find((row) => row.recipient === "Also.Yes@Example.org")!;
+    const signer = db()
+      .select()
+      .from(signatures)
+      .all()
+      .find((row) => row.email === "Also.Yes@Example.org")!;
+    expect(message).toMatchObject({
+      template: "campaign-update",
+      status: "queued",
+      dedupeKey: `update:${update.id}:${emailKey("also.yes@example.org")}`,
+    });
     expect(message.payload).toEqual({ updateId: update.id, signatureId: signer.id, locale: "ru" });
-    const stored = db().$client.prepare("select payload from outbox where id = ?").get(message.id) as { payload: string };
+    const stored = db().$client.prepare("select payload from outbox where id = ?").get(message.id) as {
+      payload: string;
+    };
     expect(stored.payload).toContain(`"updateId":${update.id},`); // an integer, not 1.0
     expect(await getUpdate(update.id)).toMatchObject({ status: "sending", recipients: 2 });
   });
@@ -64,7 +111,11 @@ describe("who receives an update", () => {
     expect(await countUpdateRecipients(update)).toBe(3);
     await queueUpdate(update.id);
     expect(queuedFor(update.id)).toEqual(["both@example.org", "letter-only@example.org", "petition-only@example.org"]);
-    const message = db().select().from(outbox).all().find((row) => row.recipient === "both@example.org")!;
+    const message = db()
+      .select()
+      .from(outbox)
+      .all()
+      .find((row) => row.recipient === "both@example.org")!;
     expect((message.payload as { signatureId: number }).signatureId).toBe(first.id);
   });
 
@@ -103,12 +154,24 @@ describe("progress of an update", () => {
     expect(await markUpdateSent(update.id)).toBe(false);
 
     const [a, b, c] = db().select().from(outbox).all();
-    db().update(outbox).set({ status: "sent" }).where(inIds([a.id, b.id])).run();
-    db().update(outbox).set({ status: "sending" }).where(inIds([c.id])).run();
+    db()
+      .update(outbox)
+      .set({ status: "sent" })
+      .where(inIds([a.id, b.id]))
+      .run();
+    db()
+      .update(outbox)
+      .set({ status: "sending" })
+      .where(inIds([c.id]))
+      .run();
     expect(await getUpdateProgress(update.id)).toEqual({ queued: 0, sending: 1, sent: 2, failed: 0 });
     expect(await markUpdateSent(update.id)).toBe(false);
 
-    db().update(outbox).set({ status: "failed" }).where(inIds([c.id])).run();
+    db()
+      .update(outbox)
+      .set({ status: "failed" })
+      .where(inIds([c.id]))
+      .run();
     expect(await markUpdateSent(update.id)).toBe(true);
     expect(await getUpdate(update.id)).toMatchObject({ status: "sent", recipients: 3 });
     expect(await markUpdateSent(update.id)).toBe(false);

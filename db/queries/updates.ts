@@ -86,7 +86,10 @@ export async function queueUpdate(id: number) {
         from ${signatures} s
         where s.id in (
           select min(id) from ${signatures}
-          where document_id in (${sql.join(documentIds.map((documentId) => sql`${documentId}`), sql`, `)})
+          where document_id in (${sql.join(
+            documentIds.map((documentId) => sql`${documentId}`),
+            sql`, `,
+          )})
             and state = 'confirmed' and updates = 1
           group by email_key
         )

@@ -15,8 +15,5 @@ export const auditLog = sqliteTable(
     targetId: text("target_id"),
     details: text("details", { mode: "json" }).$type<Record<string, unknown>>(),
   },
-  (table) => [
-    index("audit_log_at").on(table.at),
-    index("audit_log_target").on(table.targetType, table.targetId),
-  ],
+  (table) => [index("audit_log_at").on(table.at), index("audit_log_target").on(table.targetType, table.targetId)],
 );

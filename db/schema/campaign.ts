@@ -54,7 +54,9 @@ export const signatures = sqliteTable(
   "signatures",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    documentId: integer("document_id").notNull().references(() => documents.id),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id),
     name: text("name").notNull(),
     email: text("email").notNull(),
     emailKey: text("email_key").notNull(),

@@ -6,7 +6,9 @@ import { documents, now, type Translated } from "./campaign";
 export const delegations = sqliteTable("delegations", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
-  texts: text("texts", { mode: "json" }).notNull().$type<Translated<{ title: string; summary: string; body: string }>>(),
+  texts: text("texts", { mode: "json" })
+    .notNull()
+    .$type<Translated<{ title: string; summary: string; body: string }>>(),
 });
 
 export const delegationDocuments = sqliteTable(

@@ -16,7 +16,10 @@ export type Signer = {
 export class DocumentPage {
   private openedAt = 0;
 
-  constructor(private readonly page: Page, readonly path: string) {}
+  constructor(
+    private readonly page: Page,
+    readonly path: string,
+  ) {}
 
   async open() {
     this.openedAt = Date.now();
@@ -51,12 +54,17 @@ export class DocumentPage {
 
 /** The document's kept confirmed count, read from the server's database (the public API is cached). */
 export async function keptCount(slug = "moscow-trials"): Promise<number> {
-  return withDatabase((db) => (db.prepare("select signature_count as n from documents where slug = ?").get(slug) as { n: number }).n);
+  return withDatabase(
+    (db) => (db.prepare("select signature_count as n from documents where slug = ?").get(slug) as { n: number }).n,
+  );
 }
 
 /** The count the public sees: the cached JSON endpoint catches up within seconds. */
 export async function expectPublicCount(page: Page, expected: number, apiPath = "/api/petitions/moscow-trials") {
   await expect
-    .poll(async () => (await (await page.request.get(apiPath)).json()).signatureCount, { timeout: 10_000, message: `public count at ${apiPath}` })
+    .poll(async () => (await (await page.request.get(apiPath)).json()).signatureCount, {
+      timeout: 10_000,
+      message: `public count at ${apiPath}`,
+    })
     .toBe(expected);
 }

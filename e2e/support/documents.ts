@@ -11,8 +11,9 @@ export function createPetition(label: string): { slug: string; title: string; pa
     const { id } = db
       .prepare("insert into documents (slug, kind, goal, status) values (?, 'petition', 100, 'open') returning id")
       .get(slug) as { id: number };
-    db.prepare("insert into document_texts (document_id, version, locale, title, summary, body, addressee) values (?, 1, 'en', ?, ?, ?, ?)")
-      .run(id, title, "A petition made by a test.", "We ask for what this test asks.", "The test's addressee");
+    db.prepare(
+      "insert into document_texts (document_id, version, locale, title, summary, body, addressee) values (?, 1, 'en', ?, ?, ?, ?)",
+    ).run(id, title, "A petition made by a test.", "We ask for what this test asks.", "The test's addressee");
   });
   return { slug, title, path: `/petitions/${slug}` };
 }

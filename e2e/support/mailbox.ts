@@ -31,7 +31,9 @@ export function mailTo(address: string): Mail[] {
 
 /** Waits for the outbox worker to deliver the n-th email to an address, and returns it. */
 export async function waitForMail(address: string, count = 1): Promise<Mail> {
-  await expect.poll(() => mailTo(address).length, { timeout: 15_000, message: `email #${count} to ${address}` }).toBeGreaterThanOrEqual(count);
+  await expect
+    .poll(() => mailTo(address).length, { timeout: 15_000, message: `email #${count} to ${address}` })
+    .toBeGreaterThanOrEqual(count);
   return mailTo(address)[count - 1];
 }
 

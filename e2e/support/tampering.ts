@@ -18,8 +18,7 @@ export async function tamper(form: Locator, fields: Record<string, Value>) {
       else if (field instanceof HTMLInputElement && field.type !== "hidden") {
         field.type = "text"; // a date or number box would drop what is not a date or a number
         field.value = value;
-      }
-      else if (field instanceof HTMLSelectElement) field.add(new Option(value, value, true, true));
+      } else if (field instanceof HTMLSelectElement) field.add(new Option(value, value, true, true));
       else field.value = value;
     }
   }, fields);
@@ -39,13 +38,20 @@ export const formWith = (scope: Page | Locator, button: string | RegExp) =>
   scope.locator("form").filter({ has: ("goto" in scope ? scope : scope.page()).getByRole("button", { name: button }) });
 
 /** A message in the form: at its top, or beside a field. */
-const messageIn = (form: Locator, message: string | RegExp) => form.locator('[role="alert"], .error').filter({ hasText: message }).first();
+const messageIn = (form: Locator, message: string | RegExp) =>
+  form.locator('[role="alert"], .error').filter({ hasText: message }).first();
 
 /**
  * Sends the form with each case's tampering and checks the answer: the message in the form, the typed
  * values kept, no server error, no error page, still on the same address.
  */
-export async function expectRefused(page: Page, form: Locator, button: string | RegExp, cases: Case[], typed: Record<string, string> = {}) {
+export async function expectRefused(
+  page: Page,
+  form: Locator,
+  button: string | RegExp,
+  cases: Case[],
+  typed: Record<string, string> = {},
+) {
   const serverErrors = watchServerErrors(page);
   const address = page.url();
   for (const { fields, message } of cases) {
@@ -56,7 +62,8 @@ export async function expectRefused(page: Page, form: Locator, button: string | 
     await expect(page.locator("form[data-tampered]"), `${label}: answered`).toHaveCount(0);
     await expect(messageIn(form, message), label).toBeVisible();
     for (const [name, value] of Object.entries(typed)) {
-      if (!(name in fields)) await expect(form.locator(`[name="${name}"]`), `${label}: ${name} kept`).toHaveValue(value);
+      if (!(name in fields))
+        await expect(form.locator(`[name="${name}"]`), `${label}: ${name} kept`).toHaveValue(value);
     }
     expect(page.url(), label).toBe(address);
     await expect(page.getByRole("heading", { name: "Something went wrong" })).toHaveCount(0);

@@ -12,7 +12,8 @@ export default function AdminSignIn({ url, validMinutes }: AdminSignInProps) {
       preview="Sign in to the organisers' pages."
       footer={
         <FooterText>
-          Someone asked to sign in to the organisers&apos; pages with this address. If it was not you, ignore this email.
+          Someone asked to sign in to the organisers&apos; pages with this address. If it was not you, ignore this
+          email.
         </FooterText>
       }
     >

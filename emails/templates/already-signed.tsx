@@ -3,7 +3,13 @@ import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { EmailLayout, FooterText, ManageLine } from "./email-layout";
 
-export type AlreadySignedProps = { locale: Locale; name: string; documentTitle: string; documentUrl: string; manageUrl: string };
+export type AlreadySignedProps = {
+  locale: Locale;
+  name: string;
+  documentTitle: string;
+  documentUrl: string;
+  manageUrl: string;
+};
 
 export const alreadySignedSubject = (props: AlreadySignedProps) =>
   translator(props.locale)("email.alreadySubject", { title: props.documentTitle });

@@ -25,7 +25,14 @@ const components: Components = {
   h3: ({ children }) => <Heading as="h3">{children}</Heading>,
 };
 
-export default function CampaignUpdate({ locale, textLocale, subject, body, unsubscribeUrl, manageUrl }: CampaignUpdateProps) {
+export default function CampaignUpdate({
+  locale,
+  textLocale,
+  subject,
+  body,
+  unsubscribeUrl,
+  manageUrl,
+}: CampaignUpdateProps) {
   const t = translator(locale);
   const footer = (
     <>

@@ -15,7 +15,14 @@ export type ConfirmSignatureProps = {
 export const confirmSignatureSubject = (props: ConfirmSignatureProps) =>
   translator(props.locale)("email.confirmSubject", { title: props.documentTitle });
 
-export default function ConfirmSignature({ locale, name, documentTitle, confirmUrl, manageUrl, validDays }: ConfirmSignatureProps) {
+export default function ConfirmSignature({
+  locale,
+  name,
+  documentTitle,
+  confirmUrl,
+  manageUrl,
+  validDays,
+}: ConfirmSignatureProps) {
   const t = translator(locale);
   const footer = (
     <>

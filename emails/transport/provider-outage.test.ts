@@ -31,8 +31,20 @@ async function queueSignature(label: string) {
   const { outbox } = await import("@/db/schema");
   const document = await getLocalizedDocument("petition", "moscow-trials", "en");
   const email = `${label}-${++signers}@example.org`;
-  const input = { name: "Ada Lovelace", email, country: "GB", city: null, comment: null, organisation: null, role: null };
-  await signDocument(document!, { ...input, display: "full", updates: false }, { locale: "en", headers: new Headers() });
+  const input = {
+    name: "Ada Lovelace",
+    email,
+    country: "GB",
+    city: null,
+    comment: null,
+    organisation: null,
+    role: null,
+  };
+  await signDocument(
+    document!,
+    { ...input, display: "full", updates: false },
+    { locale: "en", headers: new Headers() },
+  );
   return getDb().select().from(outbox).all().at(-1)!;
 }
 
@@ -50,7 +62,8 @@ async function drainUntilSettled(ids: number[], deadlineMs = 15_000) {
     await drainOutbox();
     const rows = await outboxRows(ids);
     if (rows.every((row) => row.status === "sent" || row.status === "failed")) return rows;
-    if (Date.now() - started > deadlineMs) throw new Error(`not settled: ${JSON.stringify(rows.map((row) => [row.id, row.status, row.lastError]))}`);
+    if (Date.now() - started > deadlineMs)
+      throw new Error(`not settled: ${JSON.stringify(rows.map((row) => [row.id, row.status, row.lastError]))}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -97,7 +110,12 @@ describe("while the email provider is down", () => {
 
       // One email due alone goes out alone (its own key); four that fall due while it fails go out as a batch.
       const single = await queueSignature("single");
-      const batch = [await queueSignature("batch"), await queueSignature("batch"), await queueSignature("batch"), await queueSignature("batch")];
+      const batch = [
+        await queueSignature("batch"),
+        await queueSignature("batch"),
+        await queueSignature("batch"),
+        await queueSignature("batch"),
+      ];
       await setDue(batch, new Date(Date.now() + 3600_000));
       const draining = drainOutbox();
       await failedOnce(single.id);
@@ -126,12 +144,16 @@ describe("while the email provider is down", () => {
       // None doubled: each recipient was accepted once, each key once.
       const byRecipient = stub.acceptedByRecipient();
       expect(rows.map((row) => byRecipient.get(row.recipient))).toEqual([1, 1, 1, 1, 1]);
-      const keys = stub.deliveries.filter((delivery) => rows.some((row) => row.recipient === delivery.to)).map((delivery) => delivery.key);
+      const keys = stub.deliveries
+        .filter((delivery) => rows.some((row) => row.recipient === delivery.to))
+        .map((delivery) => delivery.key);
       expect(keys.sort()).toEqual([`outbox-${single.id}`, ...batch.map(() => `outbox-batch-${batch[0].id}-4`)].sort());
 
       // Each failed attempt was logged, by row and provider answer only.
       expect(logged.some((line) => line.includes(`outbox ${single.id}: attempt 1 failed`))).toBe(true);
-      expect(logged.filter((line) => rows.some((row) => line.includes(row.recipient)) || line.includes("/confirm/"))).toEqual([]);
+      expect(
+        logged.filter((line) => rows.some((row) => line.includes(row.recipient)) || line.includes("/confirm/")),
+      ).toEqual([]);
     }, 20_000);
   }
 
@@ -160,7 +182,11 @@ describe("while the email provider is down", () => {
     const { outbox } = await import("@/db/schema");
     const hour = 3600_000;
     const setAge = (id: number, ageMs: number) =>
-      getDb().update(outbox).set({ createdAt: new Date(Date.now() - ageMs), attempts: 40, nextAttemptAt: new Date(0) }).where(eq(outbox.id, id)).run();
+      getDb()
+        .update(outbox)
+        .set({ createdAt: new Date(Date.now() - ageMs), attempts: 40, nextAttemptAt: new Date(0) })
+        .where(eq(outbox.id, id))
+        .run();
     await stub.outage({ status: 503 }, 2_000);
 
     // Forty attempts over an hour: still queued, its next try at most 15 minutes away.

@@ -35,15 +35,31 @@ async function queueSignature(email: string) {
   const { getDb } = await import("@/db");
   const { outbox } = await import("@/db/schema");
   const document = await getLocalizedDocument("petition", "moscow-trials", "en");
-  const input = { name: "Jean Dupont", email, country: "FR", city: null, comment: null, organisation: null, role: null };
-  await signDocument(document!, { ...input, display: "full", updates: false }, { locale: "en", headers: new Headers() });
+  const input = {
+    name: "Jean Dupont",
+    email,
+    country: "FR",
+    city: null,
+    comment: null,
+    organisation: null,
+    role: null,
+  };
+  await signDocument(
+    document!,
+    { ...input, display: "full", updates: false },
+    { locale: "en", headers: new Headers() },
+  );
   return getDb().select().from(outbox).all().at(-1)!;
 }
 
 describe("the Resend transport", () => {
   it("retries a 429, a 500 and a timeout, then delivers exactly once with one idempotency key", async () => {
     script.push(
-      { status: 429, headers: { "retry-after": "0" }, body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" } },
+      {
+        status: 429,
+        headers: { "retry-after": "0" },
+        body: { statusCode: 429, name: "rate_limit_exceeded", message: "Too many requests" },
+      },
       { status: 500 },
       "hang",
       { status: 200 },
@@ -97,7 +113,11 @@ describe("sending a backlog in batches", () => {
     expect(sent.map((request) => request.path)).toEqual(["/emails/batch", "/emails/batch"]);
     expect(sent[0].idempotencyKey).toBe(`outbox-batch-${queued[0].id}-3`);
     expect(sent[1].idempotencyKey).toBe(sent[0].idempotencyKey);
-    expect((sent[1].body as { to: string }[]).map((email) => String(email.to))).toEqual(["batch0@example.org", "batch1@example.org", "batch2@example.org"]);
+    expect((sent[1].body as { to: string }[]).map((email) => String(email.to))).toEqual([
+      "batch0@example.org",
+      "batch1@example.org",
+      "batch2@example.org",
+    ]);
     expect(stub.acceptedCount() - acceptedBefore).toBe(3);
     for (const message of queued) expect(await getMessage(message.id)).toMatchObject({ status: "sent" });
   });
@@ -105,7 +125,11 @@ describe("sending a backlog in batches", () => {
   it("splits a batch the provider refuses, so one bad address holds back nobody else", async () => {
     const { drainOutbox } = await import("@/server/jobs/outbox-worker");
     const { getMessage } = await import("@/db/queries/outbox");
-    script.push({ status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field" } }, { status: 200 }, { status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field" } });
+    script.push(
+      { status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field" } },
+      { status: 200 },
+      { status: 422, body: { statusCode: 422, name: "validation_error", message: "Invalid `to` field" } },
+    );
     const before = stub.requests.length;
     const queued = await queueMany("split", 2);
     for (let pass = 0; pass < 10; pass++) await drainOutbox();
@@ -120,7 +144,10 @@ describe("sending a backlog in batches", () => {
 
   it("paces requests to the rate the provider announces", async () => {
     const { drainOutbox } = await import("@/server/jobs/outbox-worker");
-    script.push({ status: 200, headers: { "ratelimit-limit": "1", "ratelimit-remaining": "0", "ratelimit-reset": "1" } });
+    script.push({
+      status: 200,
+      headers: { "ratelimit-limit": "1", "ratelimit-remaining": "0", "ratelimit-reset": "1" },
+    });
     const before = stub.requests.length;
     await queueSignature("first-in-window@example.org");
     await drainOutbox();

@@ -4,14 +4,19 @@ import path from "node:path";
 import { Resend } from "resend";
 import { getConfig } from "@/lib/config";
 
-export type OutgoingEmail = { to: string; subject: string; html: string; text: string; headers?: Record<string, string> };
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+};
 
 /** One email to send, with its own key (the local mailbox's file name, and Resend's key when sent alone). */
 export type Envelope = { key: string; email: OutgoingEmail };
 
 export type SendResult = (
-  | { ok: true; providerIds: (string | null)[] }
-  | { ok: false; retryable: boolean; error: string; retryAfterMs?: number }
+  { ok: true; providerIds: (string | null)[] } | { ok: false; retryable: boolean; error: string; retryAfterMs?: number }
 ) & {
   /** The provider's rate limit as its ratelimit-* headers announce it: requests per window, and what is left. */
   rateLimit?: { limit: number; remaining: number; resetMs: number };
@@ -32,10 +37,15 @@ export async function sendEmails(envelopes: Envelope[], batchKey: string): Promi
   const payload = envelopes.map(({ email }) => ({ from: config.MAIL_FROM, ...email }));
   const answer =
     payload.length === 1
-      ? await resend.emails.send(payload[0], options).then((result) => ({ ...result, ids: result.data ? [result.data.id] : [] }))
-      : await resend.batch.send(payload, options).then((result) => ({ ...result, ids: result.data?.data.map((item) => item.id) ?? [] }));
+      ? await resend.emails
+          .send(payload[0], options)
+          .then((result) => ({ ...result, ids: result.data ? [result.data.id] : [] }))
+      : await resend.batch
+          .send(payload, options)
+          .then((result) => ({ ...result, ids: result.data?.data.map((item) => item.id) ?? [] }));
   const rateLimit = rateLimitOf(answer.headers);
-  if (!answer.error) return { ok: true, providerIds: envelopes.map((_, index) => answer.ids[index] ?? null), rateLimit };
+  if (!answer.error)
+    return { ok: true, providerIds: envelopes.map((_, index) => answer.ids[index] ?? null), rateLimit };
   const status = (answer.error as { statusCode?: number | null }).statusCode ?? null;
   // No status: the request never got an answer (refused, reset, timed out).
   const retryable = status === null || status === 409 || status === 429 || status >= 500;

@@ -25,7 +25,7 @@ describe("csvCell", () => {
 
   it.each([
     ["=SUM(A1)", "'=SUM(A1)"],
-    ["=HYPERLINK(\"http://evil\")", `"'=HYPERLINK(""http://evil"")"`],
+    ['=HYPERLINK("http://evil")', `"'=HYPERLINK(""http://evil"")"`],
     ["+1", "'+1"],
     ["-2", "'-2"],
     ["@cmd", "'@cmd"],

@@ -21,7 +21,13 @@ export function publicName(name: string, display: DisplayChoice): string | null 
   return display === "initials" ? initialsOf(name) : name;
 }
 
-type PublicSigner = { name: string; display: DisplayChoice; city: string | null; organisation: string | null; role: string | null };
+type PublicSigner = {
+  name: string;
+  display: DisplayChoice;
+  city: string | null;
+  organisation: string | null;
+  role: string | null;
+};
 
 /**
  * "Name — Role, Organisation, City" as the signer chose to be shown. Initials come without the affiliation,

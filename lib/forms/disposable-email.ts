@@ -14,7 +14,10 @@ function getLists() {
 }
 
 export function isDisposableEmail(email: string): boolean {
-  const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase().replace(/\.$/, "");
+  const domain = email
+    .slice(email.lastIndexOf("@") + 1)
+    .toLowerCase()
+    .replace(/\.$/, "");
   const { exact, wildcard } = getLists();
   if (exact.has(domain)) return true;
   const labels = domain.split(".");

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { documentSlug, isoDate, recordId, requiredText } from "./form-fields";
 
-const message = (result: { success: boolean; error?: { issues: { message: string }[] } }) => (result.success ? null : result.error!.issues[0].message);
+const message = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  result.success ? null : result.error!.issues[0].message;
 
 describe("organiser form fields", () => {
   it("takes a date only as it is written on the calendar", () => {
@@ -27,6 +28,7 @@ describe("organiser form fields", () => {
     expect(message(title.safeParse(undefined))).toBe("The title cannot be empty.");
     expect(message(title.safeParse(5))).toBe("The title must be text.");
     expect(message(title.safeParse("longer"))).toBe("The title must be at most 5 characters.");
-    for (const slug of ["../etc", "A", "x".repeat(101), undefined]) expect(message(documentSlug.safeParse(slug))).toBe("Unknown document.");
+    for (const slug of ["../etc", "A", "x".repeat(101), undefined])
+      expect(message(documentSlug.safeParse(slug))).toBe("Unknown document.");
   });
 });

@@ -22,11 +22,17 @@ export const isoDate = z
     return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
   }, "That date does not exist.");
 
-export const documentSlug = z.string({ error: "Unknown document." }).max(100, "Unknown document.").regex(/^[a-z0-9-]+$/, "Unknown document.");
+export const documentSlug = z
+  .string({ error: "Unknown document." })
+  .max(100, "Unknown document.")
+  .regex(/^[a-z0-9-]+$/, "Unknown document.");
 
 /** A record's id as a form sends it: digits only, at most 15 (always a safe integer), else `message`. */
 export const recordId = (message: string) =>
-  z.string({ error: message }).regex(/^[1-9][0-9]{0,14}$/, message).transform(Number);
+  z
+    .string({ error: message })
+    .regex(/^[1-9][0-9]{0,14}$/, message)
+    .transform(Number);
 
 /** The first message per field, ready to show beside it; an issue tied to no field goes under "form". */
 export function messagesByField<Field extends string>(error: z.ZodError): Partial<Record<Field | "form", string>> {

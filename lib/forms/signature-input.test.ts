@@ -33,7 +33,8 @@ describe("signature input", () => {
       expect(errorsFor({ ...valid, name }).name, JSON.stringify(name)).toMatch(/not allowed/);
       expect(errorsFor({ ...valid, name: "Ann", comment: name }).comment, JSON.stringify(name)).toMatch(/not allowed/);
     }
-    for (const name of ["مريم الحسن", "Zoë 😀", "יעל\u200f כהן"]) expect(errorsFor({ ...valid, name }).name).toBeUndefined();
+    for (const name of ["مريم الحسن", "Zoë 😀", "יעל\u200f כהן"])
+      expect(errorsFor({ ...valid, name }).name).toBeUndefined();
   });
 
   it("requires a valid email of at most 254 characters", () => {
@@ -51,7 +52,9 @@ describe("signature input", () => {
   it("limits city to 120 and comment to 500 characters; comments may have line breaks", () => {
     expect(errorsFor({ ...valid, city: "c".repeat(121) }).city).toMatch(/120/);
     expect(errorsFor({ ...valid, comment: "c".repeat(501) }).comment).toMatch(/500/);
-    expect(signatureInputSchema().parse({ ...valid, comment: "line one\nline two" }).comment).toBe("line one\nline two");
+    expect(signatureInputSchema().parse({ ...valid, comment: "line one\nline two" }).comment).toBe(
+      "line one\nline two",
+    );
   });
 
   it("rejects wrong types and unknown fields with a message each", () => {

@@ -20,11 +20,28 @@ const bound = (row: string, args: string): [string, string][] => [
 describe("isReadableActionRequest", () => {
   it("lets through what our forms send: plain bound arguments, the previous state, an action without any", async () => {
     expect(await actionRequestProblem(formPost(bound("$@1", '["petitions","moscow-trials",null]')))).toBeNull();
-    const state = { errors: { name: "Please enter your name." }, values: { name: "$$5 off", city: "$undefined" }, attempt: 2 };
-    expect(await actionRequestProblem(formPost(bound("$@1", JSON.stringify(["petitions", "moscow-trials", state]))))).toBeNull();
-    expect(await actionRequestProblem(formPost([[`$ACTION_ID_${ID}`, ""], ["token", "x"]]))).toBeNull();
+    const state = {
+      errors: { name: "Please enter your name." },
+      values: { name: "$$5 off", city: "$undefined" },
+      attempt: 2,
+    };
+    expect(
+      await actionRequestProblem(formPost(bound("$@1", JSON.stringify(["petitions", "moscow-trials", state])))),
+    ).toBeNull();
+    expect(
+      await actionRequestProblem(
+        formPost([
+          [`$ACTION_ID_${ID}`, ""],
+          ["token", "x"],
+        ]),
+      ),
+    ).toBeNull();
     const fetchAction = { "content-type": "text/plain;charset=UTF-8", "next-action": ID };
-    expect(await actionRequestProblem(new Request("http://site.test/", { method: "POST", body: '["$undefined"]', headers: fetchAction }))).toBeNull();
+    expect(
+      await actionRequestProblem(
+        new Request("http://site.test/", { method: "POST", body: '["$undefined"]', headers: fetchAction }),
+      ),
+    ).toBeNull();
   });
 
   it("refuses bodies and bound arguments that Next or React would fail on with a 500", async () => {
@@ -34,17 +51,32 @@ describe("isReadableActionRequest", () => {
       formPost(bound("$@1", '["$@5"]')),
       formPost(bound("$@1", '["$K1", null]')),
       formPost(bound("$@1", "[not json")),
-      formPost([["$ACTION_REF_1", ""], ["$ACTION_1:0", `{"id":"${ID}"garbage`]]),
+      formPost([
+        ["$ACTION_REF_1", ""],
+        ["$ACTION_1:0", `{"id":"${ID}"garbage`],
+      ]),
       formPost([["name", "Ann"]], "multipart/form-data"),
       formPost([["name", "Ann"]], "multipart/form-data; boundary=not-the-one"),
-      new Request("http://site.test/", { method: "POST", body: "[[[", headers: { "content-type": "text/plain", "next-action": ID } }),
+      new Request("http://site.test/", {
+        method: "POST",
+        body: "[[[",
+        headers: { "content-type": "text/plain", "next-action": ID },
+      }),
     ];
-    for (const request of refused) expect(await actionRequestProblem(request)).toEqual({ status: 400, message: expect.stringMatching(/could not be read/) });
+    for (const request of refused)
+      expect(await actionRequestProblem(request)).toEqual({
+        status: 400,
+        message: expect.stringMatching(/could not be read/),
+      });
   });
 
   it("refuses a post to a page that is no action at all", async () => {
     for (const type of ["text/plain", "application/json", "application/x-www-form-urlencoded"]) {
-      const request = new Request("http://site.test/petitions/moscow-trials", { method: "POST", body: "name=Ann", headers: { "content-type": type } });
+      const request = new Request("http://site.test/petitions/moscow-trials", {
+        method: "POST",
+        body: "name=Ann",
+        headers: { "content-type": type },
+      });
       expect(await actionRequestProblem(request)).toMatchObject({ status: 415 });
     }
   });

@@ -52,7 +52,8 @@ export async function actionRequestProblem(request: Request): Promise<ActionRequ
   const multipart = /^multipart\/form-data\s*(;|$)/i.test(request.headers.get("content-type") ?? "");
   const unreadable = { status: 400, message: UNREADABLE_FORM } as const;
   if (!multipart) {
-    if (!request.headers.has("next-action")) return { status: 415, message: "Forms on this site are sent as multipart/form-data." };
+    if (!request.headers.has("next-action"))
+      return { status: 415, message: "Forms on this site are sent as multipart/form-data." };
     return parseJson(await request.clone().text()) === undefined ? unreadable : null;
   }
   let form: FormData;

@@ -20,7 +20,9 @@ describe("the signing form's bot checks", () => {
   });
 
   it("flags a filled hidden field", () => {
-    expect(botSignal(form({ [STAMP_FIELD]: formStamp(served), [HONEYPOT_FIELD]: "http://spam.example" }), served + 60_000)).toBe("honeypot");
+    expect(
+      botSignal(form({ [STAMP_FIELD]: formStamp(served), [HONEYPOT_FIELD]: "http://spam.example" }), served + 60_000),
+    ).toBe("honeypot");
   });
 
   it("does not believe a stamp it did not sign, or a missing one", () => {

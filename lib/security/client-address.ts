@@ -24,5 +24,8 @@ export function clientAddress(headers: Headers): string | null {
 /** Addresses are never stored: only this keyed hash, enough to count requests from one client. */
 export function hashAddress(address: string | null): string | null {
   if (!address) return null;
-  return createHmac("sha256", getAuthSecret()).update(`client-address\u0000${address}`).digest("base64url").slice(0, 22);
+  return createHmac("sha256", getAuthSecret())
+    .update(`client-address\u0000${address}`)
+    .digest("base64url")
+    .slice(0, 22);
 }

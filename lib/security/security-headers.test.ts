@@ -10,14 +10,23 @@ describe("security headers", () => {
     expect(strictTransportSecurity(production("https://petition.example.org"))).toMatch(/^max-age=31536000/);
     expect(strictTransportSecurity(production("http://localhost:3000"))).toBeNull();
     expect(strictTransportSecurity(development)).toBeNull();
-    expect(securityHeaders(production("http://localhost:3000")).map((header) => header.key)).not.toContain("Strict-Transport-Security");
-    expect(securityHeaders(production("https://petition.example.org")).map((header) => header.key)).toContain("Strict-Transport-Security");
+    expect(securityHeaders(production("http://localhost:3000")).map((header) => header.key)).not.toContain(
+      "Strict-Transport-Security",
+    );
+    expect(securityHeaders(production("https://petition.example.org")).map((header) => header.key)).toContain(
+      "Strict-Transport-Security",
+    );
   });
 
   it("lets inline scripts run only by this response's nonce, and none without one", () => {
-    expect(scriptSources(contentSecurityPolicy(production("https://a.example"), "abc123"))).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(scriptSources(contentSecurityPolicy(production("https://a.example"), "abc123"))).toBe(
+      "script-src 'self' 'nonce-abc123' 'strict-dynamic'",
+    );
     expect(scriptSources(contentSecurityPolicy(production("https://a.example")))).toBe("script-src 'self'");
-    for (const policy of [contentSecurityPolicy(production("https://a.example"), "n"), contentSecurityPolicy(development, "n")]) {
+    for (const policy of [
+      contentSecurityPolicy(production("https://a.example"), "n"),
+      contentSecurityPolicy(development, "n"),
+    ]) {
       expect(scriptSources(policy)).not.toContain("unsafe-inline");
     }
   });

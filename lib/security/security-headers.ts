@@ -11,7 +11,9 @@ export function currentDeployment(): Deployment {
 
 /** HSTS pins the host to HTTPS for a year, so only a production site served over HTTPS sends it. */
 export function strictTransportSecurity(deployment: Deployment): string | null {
-  return deployment.production && deployment.appUrl.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
+  return deployment.production && deployment.appUrl.startsWith("https://")
+    ? "max-age=31536000; includeSubDomains"
+    : null;
 }
 
 /**

@@ -12,8 +12,7 @@ import { refreshPublicDocuments } from "@/server/public/public-cache";
  * back with the next submission, so it is never trusted either.
  */
 export type AdminFormState<Shown extends object = object> =
-  | ({ values: Record<string, string>; errors: FieldMessages; attempt: number } & Partial<Shown>)
-  | null;
+  ({ values: Record<string, string>; errors: FieldMessages; attempt: number } & Partial<Shown>) | null;
 export type FieldMessages = Partial<Record<string, string>>;
 
 /** What a handler decides once the input has parsed. */
@@ -25,7 +24,10 @@ type AdminActionResult<Shown extends object = object> =
   /** Nothing saved: back to the form with something to show beside it (a preview). */
   | { show: Shown };
 
-type Handler<Input, Shown extends object> = (input: Input, context: { admin: Admin }) => Promise<AdminActionResult<Shown>>;
+type Handler<Input, Shown extends object> = (
+  input: Input,
+  context: { admin: Admin },
+) => Promise<AdminActionResult<Shown>>;
 
 /** Every field the form sent, as text; React's own fields ("$ACTION_…") and files are left out. */
 function formValues(form: FormData): Record<string, string> {

@@ -6,7 +6,7 @@ import { isAdminEmail } from "@/lib/security/admins";
 export type Admin = { email: string };
 
 /** The signed-in organiser, re-checked against ADMIN_EMAILS on every request, or null. */
-export async function getAdmin(): Promise<Admin | null> {
+async function getAdmin(): Promise<Admin | null> {
   const session = await auth();
   const email = session?.user?.email;
   return email && isAdminEmail(email) ? { email: email.toLowerCase() } : null;
@@ -22,5 +22,11 @@ export async function requireAdmin(): Promise<Admin> {
 /** For admin route handlers: the organiser, or the 401 response to send instead. */
 export async function adminOrUnauthorized(): Promise<Admin | Response> {
   const admin = await getAdmin();
-  return admin ?? Response.json({ error: "Sign in as an organiser to use this." }, { status: 401, headers: { "Cache-Control": "no-store" } });
+  return (
+    admin ??
+    Response.json(
+      { error: "Sign in as an organiser to use this." },
+      { status: 401, headers: { "Cache-Control": "no-store" } },
+    )
+  );
 }

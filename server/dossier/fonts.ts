@@ -59,7 +59,8 @@ export function fontPath(file: string): string {
   let found = paths.get(file);
   if (!found) {
     found = path.join(process.cwd(), "node_modules", file);
-    if (!existsSync(/* turbopackIgnore: true */ found)) throw new Error(`Font file ${found} is missing: run npm install in the project's root`);
+    if (!existsSync(/* turbopackIgnore: true */ found))
+      throw new Error(`Font file ${found} is missing: run npm install in the project's root`);
     paths.set(file, found);
   }
   return found;
@@ -68,7 +69,7 @@ export function fontPath(file: string): string {
 // Parsed once per process and shared: only the cmap is read from them, and fontkit parses lazily.
 const opened = new Map<string, fontkit.Font>();
 
-export function openFont(file: string): fontkit.Font {
+function openFont(file: string): fontkit.Font {
   let font = opened.get(file);
   if (!font) {
     const parsed = fontkit.openSync(fontPath(file));
@@ -83,7 +84,10 @@ export const fallbackFiles = (style: TextStyle): readonly string[] => chains[sty
 /** The first font of the style's chain that has a glyph for the code point, or null when none has. */
 export class FontChooser {
   private readonly memo: Record<TextStyle, Map<number, string | null>> = {
-    regular: new Map(), bold: new Map(), italic: new Map(), boldItalic: new Map(),
+    regular: new Map(),
+    bold: new Map(),
+    italic: new Map(),
+    boldItalic: new Map(),
   };
 
   choose(codePoint: number, style: TextStyle): string | null {

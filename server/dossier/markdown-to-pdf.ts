@@ -54,7 +54,11 @@ function spans(nodes: PhrasingContent[], inline: Inline = { bold: false, italic:
   });
 }
 
-function paragraph(flow: Flow, content: Span[], options: { size?: number; indent?: number; marker?: string; bar?: boolean } = {}) {
+function paragraph(
+  flow: Flow,
+  content: Span[],
+  options: { size?: number; indent?: number; marker?: string; bar?: boolean } = {},
+) {
   const { size = BODY, indent = 0, marker, bar = false } = options;
   const lineHeight = size * LEADING;
   const lines = flow.typesetter.wrap(content, flow.width - indent, size);
@@ -63,11 +67,20 @@ function paragraph(flow: Flow, content: Span[], options: { size?: number; indent
     const baseline = flow.y + size * 1.05;
     if (index === 0 && marker) {
       const [label] = flow.typesetter.wrap([{ text: marker, style: "regular" }], INDENT, size);
-      flow.typesetter.drawLine(label, flow.left + indent - INDENT, baseline, size, { width: INDENT - 4, align: "right" });
+      flow.typesetter.drawLine(label, flow.left + indent - INDENT, baseline, size, {
+        width: INDENT - 4,
+        align: "right",
+      });
     }
     if (bar) {
-      flow.doc.save().lineWidth(1.5).strokeColor(GREY)
-        .moveTo(flow.left + indent - 10, flow.y).lineTo(flow.left + indent - 10, flow.y + lineHeight).stroke().restore();
+      flow.doc
+        .save()
+        .lineWidth(1.5)
+        .strokeColor(GREY)
+        .moveTo(flow.left + indent - 10, flow.y)
+        .lineTo(flow.left + indent - 10, flow.y + lineHeight)
+        .stroke()
+        .restore();
     }
     flow.typesetter.drawLine(line, flow.left + indent, baseline, size);
     flow.y += lineHeight;
@@ -91,7 +104,11 @@ function blocks(flow: Flow, nodes: RootContent[], indent: number, quoted: boolea
         flow.y += gap;
         break;
       case "code":
-        paragraph(flow, [{ text: node.value, style: "regular" }], { size: BODY - 1, indent: indent + INDENT, bar: quoted });
+        paragraph(flow, [{ text: node.value, style: "regular" }], {
+          size: BODY - 1,
+          indent: indent + INDENT,
+          bar: quoted,
+        });
         flow.y += gap;
         break;
       case "blockquote":
@@ -113,8 +130,14 @@ function blocks(flow: Flow, nodes: RootContent[], indent: number, quoted: boolea
         break;
       case "thematicBreak":
         flow.ensure(BODY);
-        flow.doc.save().lineWidth(0.5).strokeColor(GREY)
-          .moveTo(flow.left + indent, flow.y + BODY / 2).lineTo(flow.left + flow.width, flow.y + BODY / 2).stroke().restore();
+        flow.doc
+          .save()
+          .lineWidth(0.5)
+          .strokeColor(GREY)
+          .moveTo(flow.left + indent, flow.y + BODY / 2)
+          .lineTo(flow.left + flow.width, flow.y + BODY / 2)
+          .stroke()
+          .restore();
         flow.y += BODY;
         break;
       default:

@@ -22,10 +22,18 @@ export class PageTotal {
   private readonly xobject: PDFKit.PDFKitReference;
   private readonly font: EmbeddedFont;
 
-  constructor(private readonly doc: PDFKit.PDFDocument, fontFile: string, private readonly size: number) {
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    fontFile: string,
+    private readonly size: number,
+  ) {
     doc.font(fontPath(fontFile));
     this.font = (doc as unknown as { _font: EmbeddedFont })._font;
-    this.xobject = doc.ref({ Type: "XObject", Subtype: "Form", Resources: { Font: { [this.font.id]: this.font.ref() } } });
+    this.xobject = doc.ref({
+      Type: "XObject",
+      Subtype: "Form",
+      Resources: { Font: { [this.font.id]: this.font.ref() } },
+    });
   }
 
   /** Places the total with its baseline at (x, y) on the current page. */

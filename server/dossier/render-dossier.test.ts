@@ -61,8 +61,12 @@ describe("renderDossier: pages", SLOW, () => {
       expect(to).toBe(Math.min(total, (index + 1) * perPage));
       expect(of).toBe(total);
     });
-    pages.forEach((page, index) => expect(page.text).toContain(`Page ${(index + 1).toLocaleString("en")} of ${pages.length}`));
-    expect(pages[1].text).toContain("No. Name City Country Date signed 1 Person 1 Berlin Germany 2026-03-01 2 Person 2");
+    pages.forEach((page, index) =>
+      expect(page.text).toContain(`Page ${(index + 1).toLocaleString("en")} of ${pages.length}`),
+    );
+    expect(pages[1].text).toContain(
+      "No. Name City Country Date signed 1 Person 1 Berlin Germany 2026-03-01 2 Person 2",
+    );
     expect(result.signatures).toBe(total);
   });
 
@@ -92,7 +96,9 @@ describe("renderDossier: pages", SLOW, () => {
   });
 
   it("prints the name with a co-signer's role and organisation, and a dash for an unknown date", async () => {
-    const { pages } = await render([{ ...person(1), role: "Professor", organisation: "University of Leeds", signedAt: null }]);
+    const { pages } = await render([
+      { ...person(1), role: "Professor", organisation: "University of Leeds", signedAt: null },
+    ]);
     expect(pages[1].text).toContain("1 Person 1 — Professor, University of Leeds Berlin Germany —");
   });
 
@@ -114,7 +120,10 @@ describe("renderDossier: pages", SLOW, () => {
   });
 
   it("speaks Russian when asked: labels, numbers, dates and country names", async () => {
-    const { pages } = await render(Array.from({ length: 1_001 }, (_, i) => person(i + 1)), { locale: "ru" });
+    const { pages } = await render(
+      Array.from({ length: 1_001 }, (_, i) => person(i + 1)),
+      { locale: "ru" },
+    );
     expect(pages[0].text).toContain("Адресат: The leadership of the Soviet Union");
     expect(pages[0].text).toContain("Подписи: 1 001");
     expect(pages[0].text).toContain("Сформировано: 28 ноября 2026");
@@ -159,7 +168,10 @@ describe("renderDossier: fonts", SLOW, () => {
 
   it("keeps punctuation after right-to-left text on the left-to-right line around it", async () => {
     const { pages } = await render([{ ...person(1), name: "محمد علي — Professor" }]);
-    expect(pages[1].items.find((item) => item.text.includes("Professor"))).toMatchObject({ text: "— Professor", font: "NotoSans-Regular" });
+    expect(pages[1].items.find((item) => item.text.includes("Professor"))).toMatchObject({
+      text: "— Professor",
+      font: "NotoSans-Regular",
+    });
   });
 
   it("prints a character no font has as U+FFFD and counts it, rather than dropping it", async () => {

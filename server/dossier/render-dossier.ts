@@ -14,7 +14,7 @@ import type { DossierRow } from "@/db/queries/dossier";
 import { SignatureSheets } from "./signature-sheets";
 import { Typesetter } from "./typesetter";
 
-export type DossierCover = {
+type DossierCover = {
   title: string;
   addressee: string;
   /** The document's text, in Markdown. */
@@ -111,7 +111,10 @@ export async function renderDossier(input: DossierInput, output: Writable): Prom
     input.onProgress?.(0, total);
     await flushed();
     const sheets = new SignatureSheets(doc, typesetter, labels, cover.title, {
-      left: MARGIN, top: MARGIN, width: WIDTH - 2 * MARGIN, bottom: HEIGHT - MARGIN,
+      left: MARGIN,
+      top: MARGIN,
+      width: WIDTH - 2 * MARGIN,
+      bottom: HEIGHT - MARGIN,
     });
     let sheetPages = 0;
     for await (const written of sheets.write(input.rows, total)) {
@@ -136,10 +139,20 @@ export async function renderDossier(input: DossierInput, output: Writable): Prom
   };
 }
 
-function writeCover(doc: PDFKit.PDFDocument, typesetter: Typesetter, labels: DossierLabels, cover: DossierCover, total: number) {
+function writeCover(
+  doc: PDFKit.PDFDocument,
+  typesetter: Typesetter,
+  labels: DossierLabels,
+  cover: DossierCover,
+  total: number,
+) {
   doc.addPage();
   const flow: Flow = {
-    doc, typesetter, left: MARGIN, width: WIDTH - 2 * MARGIN, y: MARGIN,
+    doc,
+    typesetter,
+    left: MARGIN,
+    width: WIDTH - 2 * MARGIN,
+    y: MARGIN,
     ensure(height) {
       if (this.y + height > HEIGHT - MARGIN) {
         doc.addPage();
@@ -159,7 +172,14 @@ function writeCover(doc: PDFKit.PDFDocument, typesetter: Typesetter, labels: Dos
   const fact = (label: string, value: string) => {
     const size = 11;
     flow.ensure(size * 1.35);
-    const lines = typesetter.wrap([{ text: `${label}: `, style: "bold" }, { text: value, style: "regular" }], flow.width, size);
+    const lines = typesetter.wrap(
+      [
+        { text: `${label}: `, style: "bold" },
+        { text: value, style: "regular" },
+      ],
+      flow.width,
+      size,
+    );
     for (const wrapped of lines) {
       flow.ensure(size * 1.35);
       typesetter.drawLine(wrapped, flow.left, flow.y + size * 1.05, size);
@@ -174,8 +194,14 @@ function writeCover(doc: PDFKit.PDFDocument, typesetter: Typesetter, labels: Dos
   fact(labels.signatures, labels.count(total));
   fact(labels.generated, labels.dateTime(cover.generatedAt));
   flow.y += 8;
-  doc.save().lineWidth(0.8).strokeColor("#000000")
-    .moveTo(flow.left, flow.y).lineTo(flow.left + flow.width, flow.y).stroke().restore();
+  doc
+    .save()
+    .lineWidth(0.8)
+    .strokeColor("#000000")
+    .moveTo(flow.left, flow.y)
+    .lineTo(flow.left + flow.width, flow.y)
+    .stroke()
+    .restore();
   flow.y += 14;
   writeMarkdown(flow, cover.body);
 }

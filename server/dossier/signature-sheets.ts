@@ -27,7 +27,7 @@ const CELL_PAD = 4;
 
 type LaidRow = { cells: Line[][]; height: number };
 
-export const nameCell = (row: DossierRow): string => {
+const nameCell = (row: DossierRow): string => {
   const affiliation = [row.role, row.organisation].filter((part) => part?.trim()).join(", ");
   return affiliation ? `${row.name} — ${affiliation}` : row.name;
 };
@@ -53,7 +53,11 @@ export class SignatureSheets {
       x += placed.width;
       return placed;
     });
-    this.labelsRow = this.layRow(this.columns.map((column) => labels.columns[column.key]), "bold", LABEL_SIZE);
+    this.labelsRow = this.layRow(
+      this.columns.map((column) => labels.columns[column.key]),
+      "bold",
+      LABEL_SIZE,
+    );
   }
 
   /** Pages of rows; yields after each page with the number of rows written so far. */
@@ -117,7 +121,10 @@ export class SignatureSheets {
     const range = labels.range(before + 1, before + rows.length, total);
     const [rangeLine] = typesetter.lines(range, "regular", HEADER_SIZE, geometry.width);
     const headerBaseline = geometry.top + HEADER_SIZE;
-    typesetter.drawLine(rangeLine, geometry.left, headerBaseline, HEADER_SIZE, { width: geometry.width, align: "right" });
+    typesetter.drawLine(rangeLine, geometry.left, headerBaseline, HEADER_SIZE, {
+      width: geometry.width,
+      align: "right",
+    });
     const title = typesetter.fit(this.title, "bold", HEADER_SIZE, geometry.width - rangeLine.width - 16);
     typesetter.drawLine(title, geometry.left, headerBaseline, HEADER_SIZE);
     let y = this.tableTop();
@@ -137,8 +144,14 @@ export class SignatureSheets {
       });
     });
     const bottom = top + row.height;
-    this.doc.save().lineWidth(ruleWidth).strokeColor(ruleColor)
-      .moveTo(this.geometry.left, bottom).lineTo(this.geometry.left + this.geometry.width, bottom).stroke().restore();
+    this.doc
+      .save()
+      .lineWidth(ruleWidth)
+      .strokeColor(ruleColor)
+      .moveTo(this.geometry.left, bottom)
+      .lineTo(this.geometry.left + this.geometry.width, bottom)
+      .stroke()
+      .restore();
     return bottom;
   }
 }

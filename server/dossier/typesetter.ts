@@ -40,7 +40,8 @@ export class Typesetter {
     // belong to the left-to-right line around it (as the Unicode bidi algorithm has it for an LTR page).
     let pending = "";
     const flush = () => {
-      if (current !== null && buffer) runs.push({ text: buffer, file: current, width: this.width(buffer, current, size) });
+      if (current !== null && buffer)
+        runs.push({ text: buffer, file: current, width: this.width(buffer, current, size) });
       buffer = "";
     };
     const put = (file: string, chars: string) => {
@@ -119,7 +120,8 @@ export class Typesetter {
         // fontkit shapes each word right to left; the words are put in visual order here, one by one, as
         // pdfkit would otherwise shape a word's trailing space onto the wrong side of it.
         for (const word of run.text.split(/( +)/).reverse()) {
-          if (word.trim()) this.doc.font(fontPath(run.file), size).text(word, left, y, { lineBreak: false, baseline: "alphabetic" });
+          if (word.trim())
+            this.doc.font(fontPath(run.file), size).text(word, left, y, { lineBreak: false, baseline: "alphabetic" });
           left += word ? this.width(word, run.file, size) : 0;
         }
         continue;
@@ -133,7 +135,9 @@ export class Typesetter {
   lines(text: string, style: TextStyle, size: number, maxWidth: number): Line[] {
     const runs = this.runs(text, style, size);
     const width = runs.reduce((sum, run) => sum + run.width, 0);
-    return width <= maxWidth && !/[\n\u2028\u2029]/.test(text) ? [{ runs, width }] : this.wrap([{ text, style }], maxWidth, size);
+    return width <= maxWidth && !/[\n\u2028\u2029]/.test(text)
+      ? [{ runs, width }]
+      : this.wrap([{ text, style }], maxWidth, size);
   }
 
   /** One line of plain text, cut with an ellipsis when wider than maxWidth. */
@@ -176,7 +180,10 @@ export class Typesetter {
         const slice = span.text.slice(from - spanStart, to - spanStart).replace(/[\r\n\u2028\u2029]+$/, "");
         const core = slice.replace(/ +$/, "");
         if (core) piece.trailing = 0;
-        for (const [text, trailing] of [[core, false], [slice.slice(core.length), true]] as const) {
+        for (const [text, trailing] of [
+          [core, false],
+          [slice.slice(core.length), true],
+        ] as const) {
           for (const run of this.runs(text, span.style, size)) {
             piece.runs.push(run);
             piece.width += run.width;

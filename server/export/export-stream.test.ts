@@ -4,10 +4,22 @@ import { ROWS_PER_CHUNK, exportFileName, exportStream, parseExportFormat } from 
 
 function row(overrides: Partial<ExportRow> = {}): ExportRow {
   return {
-    document: "moscow-trials", name: "Вера Иванова", email: "vera@example.org", country: "RU", city: "Москва",
-    comment: "Свободу, сейчас!", display: "full", updates: true, state: "confirmed",
-    created: new Date("2026-03-01T10:00:00Z"), confirmed: new Date("2026-03-01T11:30:00.250Z"),
-    organisation: null, role: null, textVersion: 1, language: "ru", ...overrides,
+    document: "moscow-trials",
+    name: "Вера Иванова",
+    email: "vera@example.org",
+    country: "RU",
+    city: "Москва",
+    comment: "Свободу, сейчас!",
+    display: "full",
+    updates: true,
+    state: "confirmed",
+    created: new Date("2026-03-01T10:00:00Z"),
+    confirmed: new Date("2026-03-01T11:30:00.250Z"),
+    organisation: null,
+    role: null,
+    textVersion: 1,
+    language: "ru",
+    ...overrides,
   };
 }
 
@@ -19,7 +31,8 @@ function manyRows(count: number): ExportRow[] {
 function tracked(rows: ExportRow[]) {
   const state = { read: 0, returned: false };
   const iterator: Iterator<ExportRow> = {
-    next: () => (state.read < rows.length ? { done: false, value: rows[state.read++] } : { done: true, value: undefined }),
+    next: () =>
+      state.read < rows.length ? { done: false, value: rows[state.read++] } : { done: true, value: undefined },
     return: () => {
       state.returned = true;
       return { done: true, value: undefined };
@@ -33,7 +46,8 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: stri
   return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), bytes };
 }
 
-const header = "document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language\r\n";
+const header =
+  "document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language\r\n";
 
 describe("exportStream as CSV", () => {
   it("starts with a UTF-8 BOM and the header, then one CRLF row per signature", async () => {
@@ -50,7 +64,9 @@ describe("exportStream as CSV", () => {
   it("writes updates as no, a missing confirmation and city as empty cells", async () => {
     const rows = [row({ updates: false, confirmed: null, city: null, comment: null, state: "pending" })];
     const { text } = await readAll(exportStream(rows[Symbol.iterator](), "csv", () => {}));
-    expect(text.split("\r\n")[1]).toBe("moscow-trials,Вера Иванова,vera@example.org,RU,,,full,no,pending,2026-03-01T10:00:00.000Z,,,,1,ru");
+    expect(text.split("\r\n")[1]).toBe(
+      "moscow-trials,Вера Иванова,vera@example.org,RU,,,full,no,pending,2026-03-01T10:00:00.000Z,,,,1,ru",
+    );
   });
 
   it("neutralises cells that a spreadsheet would run as formulas", async () => {
@@ -80,21 +96,48 @@ describe("exportStream as CSV", () => {
 describe("exportStream as NDJSON", () => {
   it("writes one JSON object per line, no BOM, dates as ISO strings and updates as a boolean", async () => {
     const onDone = vi.fn();
-    const rows = [row({ comment: "line one\nline two" }), row({ name: "=1+1", updates: false, confirmed: null, city: null })];
+    const rows = [
+      row({ comment: "line one\nline two" }),
+      row({ name: "=1+1", updates: false, confirmed: null, city: null }),
+    ];
     const { text, bytes } = await readAll(exportStream(rows[Symbol.iterator](), "ndjson", onDone));
     expect(bytes[0]).toBe("{".charCodeAt(0));
     expect(text.endsWith("\n")).toBe(true);
     const lines = text.slice(0, -1).split("\n");
     expect(lines).toHaveLength(2);
     expect(JSON.parse(lines[0])).toEqual({
-      document: "moscow-trials", name: "Вера Иванова", email: "vera@example.org", country: "RU", city: "Москва",
-      comment: "line one\nline two", display: "full", updates: true, state: "confirmed",
-      created: "2026-03-01T10:00:00.000Z", confirmed: "2026-03-01T11:30:00.250Z",
-      organisation: null, role: null, textVersion: 1, language: "ru",
+      document: "moscow-trials",
+      name: "Вера Иванова",
+      email: "vera@example.org",
+      country: "RU",
+      city: "Москва",
+      comment: "line one\nline two",
+      display: "full",
+      updates: true,
+      state: "confirmed",
+      created: "2026-03-01T10:00:00.000Z",
+      confirmed: "2026-03-01T11:30:00.250Z",
+      organisation: null,
+      role: null,
+      textVersion: 1,
+      language: "ru",
     });
     expect(Object.keys(JSON.parse(lines[0]))).toEqual([
-      "document", "name", "email", "country", "city", "comment", "display", "updates", "state", "created", "confirmed",
-      "organisation", "role", "textVersion", "language",
+      "document",
+      "name",
+      "email",
+      "country",
+      "city",
+      "comment",
+      "display",
+      "updates",
+      "state",
+      "created",
+      "confirmed",
+      "organisation",
+      "role",
+      "textVersion",
+      "language",
     ]);
     expect(JSON.parse(lines[1])).toMatchObject({ name: "=1+1", updates: false, confirmed: null, city: null });
     expect(onDone).toHaveBeenCalledExactlyOnceWith(2, true);
@@ -156,7 +199,9 @@ describe("exportStream pacing and endings", () => {
 
   it("waits for onDone before ending the file, and fails the download when onDone fails", async () => {
     const onDone = vi.fn().mockRejectedValue(new Error("audit log unavailable"));
-    await expect(readAll(exportStream(manyRows(2)[Symbol.iterator](), "csv", onDone))).rejects.toThrow("audit log unavailable");
+    await expect(readAll(exportStream(manyRows(2)[Symbol.iterator](), "csv", onDone))).rejects.toThrow(
+      "audit log unavailable",
+    );
     expect(onDone).toHaveBeenCalledExactlyOnceWith(2, true);
   });
 });
@@ -177,7 +222,9 @@ describe("exportFileName", () => {
   const now = new Date("2026-11-27T23:30:00-05:00");
 
   it("names the file after the filter and today's UTC date", () => {
-    expect(exportFileName({ document: "moscow-trials", state: "confirmed" }, "csv", now)).toBe("moscow-trials-confirmed-2026-11-28.csv");
+    expect(exportFileName({ document: "moscow-trials", state: "confirmed" }, "csv", now)).toBe(
+      "moscow-trials-confirmed-2026-11-28.csv",
+    );
     expect(exportFileName({}, "ndjson", now)).toBe("all-documents-all-states-2026-11-28.ndjson");
   });
 });

@@ -4,7 +4,7 @@ import type { SignatureFilter } from "@/db/queries/signature-search";
 import { describeFilter } from "@/server/admin/inputs/signature-filters";
 import { csvRow } from "@/lib/format/csv";
 
-export const exportFormats = ["csv", "ndjson"] as const;
+const exportFormats = ["csv", "ndjson"] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export const exportContentTypes: Record<ExportFormat, string> = {
@@ -13,8 +13,21 @@ export const exportContentTypes: Record<ExportFormat, string> = {
 };
 
 const COLUMNS = [
-  "document", "name", "email", "country", "city", "comment", "display", "updates", "state", "created", "confirmed",
-  "organisation", "role", "textVersion", "language",
+  "document",
+  "name",
+  "email",
+  "country",
+  "city",
+  "comment",
+  "display",
+  "updates",
+  "state",
+  "created",
+  "confirmed",
+  "organisation",
+  "role",
+  "textVersion",
+  "language",
 ] as const;
 export const ROWS_PER_CHUNK = 500;
 // Without the BOM, Excel reads UTF-8 CSV as the local code page and mangles Cyrillic names.
@@ -33,9 +46,21 @@ export function exportFileName(filter: SignatureFilter, format: ExportFormat, no
 
 function csvLine(row: ExportRow): string {
   return csvRow([
-    row.document, row.name, row.email, row.country, row.city, row.comment, row.display,
-    row.updates ? "yes" : "no", row.state, row.created.toISOString(), row.confirmed?.toISOString(),
-    row.organisation, row.role, row.textVersion, row.language,
+    row.document,
+    row.name,
+    row.email,
+    row.country,
+    row.city,
+    row.comment,
+    row.display,
+    row.updates ? "yes" : "no",
+    row.state,
+    row.created.toISOString(),
+    row.confirmed?.toISOString(),
+    row.organisation,
+    row.role,
+    row.textVersion,
+    row.language,
   ]);
 }
 

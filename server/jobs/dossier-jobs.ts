@@ -8,7 +8,7 @@ import { getConfig } from "@/lib/config";
 import { generateDossier } from "@/server/dossier/generate";
 
 /** Dossier files live beside the database, one per generation; a recorded delivery's file is never touched. */
-export function dossierDirectory(): string {
+function dossierDirectory(): string {
   return path.join(path.dirname(path.resolve(getConfig().DATABASE_PATH)), "dossiers");
 }
 

@@ -26,17 +26,38 @@ afterAll(async () => {
 });
 
 const db = () => getDb();
-const petitionId = () => db().select().from(documents).all().find((row) => row.slug === "moscow-trials")!.id;
+const petitionId = () =>
+  db()
+    .select()
+    .from(documents)
+    .all()
+    .find((row) => row.slug === "moscow-trials")!.id;
 
 function addSigners(count: number, locale: Locale = "en", prefix = "signer") {
   const rows = Array.from({ length: count }, (_, i) => {
     const email = `${prefix}${i}@example.org`;
-    return { documentId: petitionId(), name: `Signer ${i}`, email, emailKey: emailKey(email), country: "FR", display: "full" as const, state: "confirmed" as const, updates: true, locale };
+    return {
+      documentId: petitionId(),
+      name: `Signer ${i}`,
+      email,
+      emailKey: emailKey(email),
+      country: "FR",
+      display: "full" as const,
+      state: "confirmed" as const,
+      updates: true,
+      locale,
+    };
   });
   return db().insert(signatures).values(rows).returning().all();
 }
 
-type SentEmail = { to: string | string[]; subject: string; html: string; text: string; headers?: Record<string, string> };
+type SentEmail = {
+  to: string | string[];
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+};
 
 beforeEach(() => {
   db().delete(outbox).run();
@@ -48,7 +69,7 @@ describe("an update's email", () => {
   const texts: UpdateTexts = {
     en: {
       subject: "The letter was delivered",
-      body: "It was **handed over** in Moscow. <script>alert(1)</script><b onclick=\"x()\">raw</b>\n\n![pixel](https://tracker.example/p.gif)\n\n[Read more](https://example.org/more)",
+      body: 'It was **handed over** in Moscow. <script>alert(1)</script><b onclick="x()">raw</b>\n\n![pixel](https://tracker.example/p.gif)\n\n[Read more](https://example.org/more)',
     },
   };
 
@@ -68,7 +89,9 @@ describe("an update's email", () => {
     const pageLink = email.text.match(/http:\/\/petitions\.test\/ru\/unsubscribe\/(\S+)/)?.[1];
     expect(verifySignerToken("unsubscribe", pageLink)).toBe(signer.id);
     expect(email.text).toMatch(/http:\/\/petitions\.test\/ru\/signature\/\d+\.[A-Za-z0-9_-]{43}/);
-    const oneClick = email.headers?.["List-Unsubscribe"].match(/^<http:\/\/petitions\.test\/api\/unsubscribe\/([^>]+)>$/)?.[1];
+    const oneClick = email.headers?.["List-Unsubscribe"].match(
+      /^<http:\/\/petitions\.test\/api\/unsubscribe\/([^>]+)>$/,
+    )?.[1];
     expect(verifySignerToken("unsubscribe", oneClick)).toBe(signer.id);
     expect(email.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
   });
@@ -81,7 +104,13 @@ describe("an update's email", () => {
       "admin@localhost",
     );
     await queueUpdate(update.id);
-    const [a, b] = await Promise.all(db().select().from(outbox).all().map((message) => composeEmail(message)));
+    const [a, b] = await Promise.all(
+      db()
+        .select()
+        .from(outbox)
+        .all()
+        .map((message) => composeEmail(message)),
+    );
     expect(a.subject).toBe("Письмо вручено");
     expect(a.html).toContain("Его передали в Москве.");
     expect(a.html).not.toContain("handed over");
@@ -116,7 +145,9 @@ describe("sending an update through Resend", () => {
     ]);
     const emails = requests.flatMap((request) => request.body as SentEmail[]);
     for (const email of emails) {
-      expect(email.headers?.["List-Unsubscribe"]).toMatch(/^<http:\/\/petitions\.test\/api\/unsubscribe\/\d+\.[A-Za-z0-9_-]{43}>$/);
+      expect(email.headers?.["List-Unsubscribe"]).toMatch(
+        /^<http:\/\/petitions\.test\/api\/unsubscribe\/\d+\.[A-Za-z0-9_-]{43}>$/,
+      );
       expect(email.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     }
     expect(new Set(emails.map((email) => email.headers?.["List-Unsubscribe"])).size).toBe(150);
@@ -135,7 +166,9 @@ describe("sending an update through Resend", () => {
 
     // A worker claims the first batch, Resend accepts it, and the process dies before recording that.
     const batch = await claimDueMessages(100);
-    const envelopes = await Promise.all(batch.map(async (message) => ({ key: `outbox-${message.id}`, email: await composeEmail(message) })));
+    const envelopes = await Promise.all(
+      batch.map(async (message) => ({ key: `outbox-${message.id}`, email: await composeEmail(message) })),
+    );
     expect((await sendEmails(envelopes, batch[0].batchKey!)).ok).toBe(true);
     expect(await getUpdateProgress(update.id)).toMatchObject({ sending: 100, sent: 0 });
 

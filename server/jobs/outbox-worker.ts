@@ -22,7 +22,7 @@ const POLL_MS = 2_000;
 const BATCH = 100;
 
 /** Exponential backoff with jitter: 1 s, 2 s, 4 s … (MAIL_RETRY_BASE_MS) capped at 15 minutes. */
-export function backoffDelay(attempt: number, random = Math.random): number {
+function backoffDelay(attempt: number, random = Math.random): number {
   const exponential = Math.min(MAX_DELAY_MS, getConfig().MAIL_RETRY_BASE_MS * 2 ** (attempt - 1));
   return Math.round(exponential * (0.75 + random() * 0.5));
 }
@@ -58,7 +58,9 @@ async function deliver(batch: Awaited<ReturnType<typeof claimDueMessages>>): Pro
   const ids = batch.map((message) => message.id);
   let result: SendResult;
   try {
-    const emails = await Promise.all(batch.map(async (message) => ({ key: `outbox-${message.id}`, email: await composeEmail(message) })));
+    const emails = await Promise.all(
+      batch.map(async (message) => ({ key: `outbox-${message.id}`, email: await composeEmail(message) })),
+    );
     await sleep(pacer.waitMs());
     result = await sendEmails(emails, batch[0].batchKey);
     pacer.learn(result.rateLimit);
@@ -70,13 +72,16 @@ async function deliver(batch: Awaited<ReturnType<typeof claimDueMessages>>): Pro
     return 0;
   }
   // Log the rows and the provider's answer only: never the recipients or the emails' links.
-  console.warn(`outbox ${ids[0]}${ids.length > 1 ? ` (+${ids.length - 1})` : ""}: attempt ${batch[0].attempts} failed: ${result.error}`);
+  console.warn(
+    `outbox ${ids[0]}${ids.length > 1 ? ` (+${ids.length - 1})` : ""}: attempt ${batch[0].attempts} failed: ${result.error}`,
+  );
   if (!result.retryable && batch.length > 1) {
     await splitBatch(ids); // one bad address must not hold back the rest: send each alone
   } else {
     const retryAt = Date.now() + Math.max(backoffDelay(batch[0].attempts), result.retryAfterMs ?? 0);
     // The batch's first message is its oldest: its age bounds the key's.
-    if (!result.retryable || retryAt - batch[0].createdAt.getTime() > RETRY_WINDOW_MS) await markMessagesFailed(ids, result.error);
+    if (!result.retryable || retryAt - batch[0].createdAt.getTime() > RETRY_WINDOW_MS)
+      await markMessagesFailed(ids, result.error);
     else await scheduleMessagesRetry(ids, result.error, new Date(retryAt));
   }
   return result.retryAfterMs ?? 0;

@@ -26,7 +26,15 @@ describe("the retention worker", () => {
     const old = new Date(Date.now() - 31 * 24 * 3600_000);
     const { id } = getDb()
       .insert(signatures)
-      .values({ documentId: document.id, name: "Old", email: "old@example.org", emailKey: "old@example.org", country: "FR", display: "full", createdAt: old })
+      .values({
+        documentId: document.id,
+        name: "Old",
+        email: "old@example.org",
+        emailKey: "old@example.org",
+        country: "FR",
+        display: "full",
+        createdAt: old,
+      })
       .returning()
       .get();
     startRetentionWorker(60_000);
@@ -35,7 +43,9 @@ describe("the retention worker", () => {
     startRetentionWorker(60_000);
     expect(state().timer).toBe(timer); // started once per process
     await runRetentionPass();
-    await vi.waitFor(() => expect(getDb().select().from(signatures).where(eq(signatures.id, id)).get()).toBeUndefined());
+    await vi.waitFor(() =>
+      expect(getDb().select().from(signatures).where(eq(signatures.id, id)).get()).toBeUndefined(),
+    );
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/^retention: deleted 1 unconfirmed signature/));
   });
 });

@@ -17,11 +17,17 @@ describe("rate limits in force", () => {
     expect(await currentRateLimits()).toEqual(mine);
     expect((await rateLimitsInForce()).source).toBe("organisers");
     await saveRateLimits(null);
-    expect(await currentRateLimits()).toEqual({ burst: { count: 5, seconds: 60 }, sustained: { count: 20, seconds: 300 } });
+    expect(await currentRateLimits()).toEqual({
+      burst: { count: 5, seconds: 60 },
+      sustained: { count: 20, seconds: 300 },
+    });
   });
 
   it("explains what is wrong with a limit", () => {
-    const result = rateLimitsSchema.safeParse({ burst: { count: "0", seconds: "1.5" }, sustained: { count: undefined, seconds: "999999999" } });
+    const result = rateLimitsSchema.safeParse({
+      burst: { count: "0", seconds: "1.5" },
+      sustained: { count: undefined, seconds: "999999999" },
+    });
     expect(result.success).toBe(false);
     expect(Object.fromEntries(result.error!.issues.map((issue) => [issue.path.join("."), issue.message]))).toEqual({
       "burst.count": "At least 1.",

@@ -6,7 +6,11 @@ import { getConfig } from "@/lib/config";
 
 const SETTING = "rate-limits";
 
-export const limitCount = z.coerce.number({ error: "Enter a number." }).int("Enter a whole number.").min(1, "At least 1.").max(100_000, "At most 100,000.");
+export const limitCount = z.coerce
+  .number({ error: "Enter a number." })
+  .int("Enter a whole number.")
+  .min(1, "At least 1.")
+  .max(100_000, "At most 100,000.");
 export const limitSeconds = z.coerce
   .number({ error: "Enter a number." })
   .int("Enter a whole number.")
@@ -19,7 +23,8 @@ export type RateLimitsInForce = { limits: RateLimitSettings; source: "organisers
 
 // On globalThis: the admin's save and the signing path may run in different bundles of one process, and
 // the save must reach the signing path at once.
-const cache = ((globalThis as { __delegationRateLimits?: { value?: RateLimitsInForce } }).__delegationRateLimits ??= {});
+const cache = ((globalThis as { __delegationRateLimits?: { value?: RateLimitsInForce } }).__delegationRateLimits ??=
+  {});
 
 /** The environment's limits (RATE_LIMIT_BURST, RATE_LIMIT_SUSTAINED). */
 export function defaultRateLimits(): RateLimitSettings {

@@ -100,17 +100,32 @@ describe("cardTexts", () => {
 
   it("follows Russian plural forms from the catalogue", () => {
     expect(signatures("ru", [1, 2, 5, 21])).toEqual(["1 подпись", "2 подписи", "5 подписей", "21 подпись"]);
-    expect(signatures("ru", [11, 22, 25, 101, 1000])).toEqual(["11 подписей", "22 подписи", "25 подписей", "101 подпись", "1\u00a0000 подписей"]);
+    expect(signatures("ru", [11, 22, 25, 101, 1000])).toEqual([
+      "11 подписей",
+      "22 подписи",
+      "25 подписей",
+      "101 подпись",
+      "1\u00a0000 подписей",
+    ]);
   });
 
   it("follows English plural forms", () => {
-    expect(signatures("en", [0, 1, 2, 1000])).toEqual(["0 signatures", "1 signature", "2 signatures", "1,000 signatures"]);
+    expect(signatures("en", [0, 1, 2, 1000])).toEqual([
+      "0 signatures",
+      "1 signature",
+      "2 signatures",
+      "1,000 signatures",
+    ]);
   });
 
   it("names the goal only when there is one, and the total and the kind in the card's language", () => {
     expect(cardTexts("en", 3, 5000)).toMatchObject({ goal: "Goal: 5,000", total: "In all" });
     expect(cardTexts("ru", 3, 5000)).toMatchObject({ goal: "Цель: 5\u00a0000", total: "Всего" });
     expect(cardTexts("en", 3, 0).goal).toBeUndefined();
-    expect([kindLabel("letter", "en"), kindLabel("letter", "ru"), siteName("ru")]).toEqual(["Open letter", "Открытое письмо", "Делегация"]);
+    expect([kindLabel("letter", "en"), kindLabel("letter", "ru"), siteName("ru")]).toEqual([
+      "Open letter",
+      "Открытое письмо",
+      "Делегация",
+    ]);
   });
 });

@@ -31,7 +31,9 @@ function GoalBar({ count, goal, label }: { count: number; goal: number; label: s
   return (
     <div style={{ display: "flex", flexDirection: "column", width: 420, marginLeft: "auto", marginBottom: 14 }}>
       <div style={{ display: "flex", height: 18, borderRadius: 9, background: colors.line }}>
-        <div style={{ display: "flex", width: `${Math.max(share * 100, 2)}%`, borderRadius: 9, background: colors.accent }} />
+        <div
+          style={{ display: "flex", width: `${Math.max(share * 100, 2)}%`, borderRadius: 9, background: colors.accent }}
+        />
       </div>
       <div style={{ display: "flex", justifyContent: "flex-end", fontSize: 26, color: colors.muted, marginTop: 10 }}>
         {label}
@@ -44,10 +46,17 @@ function Parts({ parts, locale }: { parts: NonNullable<SocialCardInput["parts"]>
   return (
     <div style={{ display: "flex", flexDirection: "column", borderTop: `2px solid ${colors.line}`, marginBottom: 18 }}>
       {parts.slice(0, 3).map((part, index) => (
-        <div key={index} style={{ display: "flex", alignItems: "baseline", fontSize: 30, padding: "12px 0", borderBottom: `2px solid ${colors.line}` }}>
-          <div style={{ display: "block", width: 860, lineClamp: 1 }}>
-            {printableOnCard(part.label)}
-          </div>
+        <div
+          key={index}
+          style={{
+            display: "flex",
+            alignItems: "baseline",
+            fontSize: 30,
+            padding: "12px 0",
+            borderBottom: `2px solid ${colors.line}`,
+          }}
+        >
+          <div style={{ display: "block", width: 860, lineClamp: 1 }}>{printableOnCard(part.label)}</div>
           <div style={{ display: "flex", marginLeft: "auto", fontFamily: serif, fontWeight: 700 }}>
             {formatCount(part.count, locale)}
           </div>
@@ -65,52 +74,58 @@ export async function renderSocialCard(input: SocialCardInput): Promise<ImageRes
   const compact = Boolean(parts?.length);
   const texts = cardTexts(locale, count, goal);
   return new ImageResponse(
-    (
+    <div
+      style={{
+        ...SOCIAL_CARD_SIZE,
+        display: "flex",
+        flexDirection: "column",
+        padding: "52px 72px 44px 64px",
+        background: colors.paper,
+        borderLeft: `20px solid ${colors.accent}`,
+        color: colors.ink,
+        fontFamily: sans,
+      }}
+    >
+      <div style={{ display: "flex", fontSize: 28, letterSpacing: 3, textTransform: "uppercase", color: colors.muted }}>
+        {printableOnCard(input.kindLabel)}
+      </div>
       <div
         style={{
-          ...SOCIAL_CARD_SIZE,
-          display: "flex",
-          flexDirection: "column",
-          padding: "52px 72px 44px 64px",
-          background: colors.paper,
-          borderLeft: `20px solid ${colors.accent}`,
-          color: colors.ink,
-          fontFamily: sans,
+          display: "block",
+          marginTop: 18,
+          fontFamily: serif,
+          fontWeight: 700,
+          fontSize: titleSize(title, compact),
+          lineHeight: 1.12,
+          lineClamp: compact ? 2 : 3,
         }}
       >
-        <div style={{ display: "flex", fontSize: 28, letterSpacing: 3, textTransform: "uppercase", color: colors.muted }}>
-          {printableOnCard(input.kindLabel)}
-        </div>
-        <div
-          style={{
-            display: "block",
-            marginTop: 18,
-            fontFamily: serif,
-            fontWeight: 700,
-            fontSize: titleSize(title, compact),
-            lineHeight: 1.12,
-            lineClamp: compact ? 2 : 3,
-          }}
-        >
-          {title}
-        </div>
-        <div style={{ display: "flex", flexGrow: 1 }} />
-        {compact ? <Parts parts={parts!} locale={locale} /> : null}
-        <div style={{ display: "flex", alignItems: "flex-end" }}>
-          <div style={{ display: "flex", alignItems: "baseline" }}>
-            {compact ? <div style={{ display: "flex", fontSize: 34, marginRight: 18 }}>{texts.total}</div> : null}
-            <div style={{ display: "flex", fontFamily: serif, fontWeight: 700, fontSize: compact ? 72 : 96, color: colors.accent }}>
-              {texts.count}
-            </div>
-            <div style={{ display: "flex", fontSize: 38, marginLeft: 18 }}>{texts.signatures}</div>
-          </div>
-          {goal && texts.goal ? <GoalBar count={count} goal={goal} label={texts.goal} /> : null}
-        </div>
-        <div style={{ display: "flex", justifyContent: "flex-end", fontSize: 24, color: colors.muted, marginTop: 12 }}>
-          {printableOnCard(input.siteName)}
-        </div>
+        {title}
       </div>
-    ),
+      <div style={{ display: "flex", flexGrow: 1 }} />
+      {compact ? <Parts parts={parts!} locale={locale} /> : null}
+      <div style={{ display: "flex", alignItems: "flex-end" }}>
+        <div style={{ display: "flex", alignItems: "baseline" }}>
+          {compact ? <div style={{ display: "flex", fontSize: 34, marginRight: 18 }}>{texts.total}</div> : null}
+          <div
+            style={{
+              display: "flex",
+              fontFamily: serif,
+              fontWeight: 700,
+              fontSize: compact ? 72 : 96,
+              color: colors.accent,
+            }}
+          >
+            {texts.count}
+          </div>
+          <div style={{ display: "flex", fontSize: 38, marginLeft: 18 }}>{texts.signatures}</div>
+        </div>
+        {goal && texts.goal ? <GoalBar count={count} goal={goal} label={texts.goal} /> : null}
+      </div>
+      <div style={{ display: "flex", justifyContent: "flex-end", fontSize: 24, color: colors.muted, marginTop: 12 }}>
+        {printableOnCard(input.siteName)}
+      </div>
+    </div>,
     { ...SOCIAL_CARD_SIZE, fonts },
   );
 }

@@ -34,7 +34,14 @@ export function loadCardFonts(): Promise<CardFont[]> {
       subsets.map(async (subset) => ({
         name: `${family} ${subset}`,
         data: await readFile(
-          path.join(process.cwd(), "node_modules", "@fontsource", pkg, "files", `${pkg}-${subset}-${weight}-normal.woff`),
+          path.join(
+            process.cwd(),
+            "node_modules",
+            "@fontsource",
+            pkg,
+            "files",
+            `${pkg}-${subset}-${weight}-normal.woff`,
+          ),
         ),
         weight,
         style: "normal" as const,

@@ -9,7 +9,12 @@ import { siteName } from "./labels";
 type Shared = { path: string; title: string; description: string; locale?: Locale };
 
 /** Open Graph and Twitter tags for a public page, its card drawn by /og{path}; URLs absolute from APP_URL. */
-export function socialMetadata({ path, title, description, locale = "en" }: Shared): Pick<Metadata, "openGraph" | "twitter"> {
+export function socialMetadata({
+  path,
+  title,
+  description,
+  locale = "en",
+}: Shared): Pick<Metadata, "openGraph" | "twitter"> {
   const { appUrl } = getConfig();
   const image = `${appUrl}/og${path}${locale === "en" ? "" : `?lang=${locale}`}`;
   return {

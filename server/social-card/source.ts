@@ -6,7 +6,11 @@ import type { Locale } from "@/lib/i18n/locales";
 import { kindLabel, siteName } from "./labels";
 
 /** What the card at /og/{collection}/{slug} shows, read now; undefined where the public has no such page. */
-export async function findSocialCard(collection: string, slug: string, locale: Locale): Promise<SocialCardInput | undefined> {
+export async function findSocialCard(
+  collection: string,
+  slug: string,
+  locale: Locale,
+): Promise<SocialCardInput | undefined> {
   if (collection === "delegations") {
     const delegation = await getDelegationBySlug(slug);
     if (!delegation) return undefined;

@@ -22,7 +22,10 @@ export async function listUpdateTargets(): Promise<UpdateTargetOption[]> {
   ];
 }
 
-export function targetOptionOf(options: UpdateTargetOption[], update: Pick<CampaignUpdate, "documentId" | "delegationId">) {
+export function targetOptionOf(
+  options: UpdateTargetOption[],
+  update: Pick<CampaignUpdate, "documentId" | "delegationId">,
+) {
   return options.find(({ target }) =>
     "documentId" in target ? target.documentId === update.documentId : target.delegationId === update.delegationId,
   );

@@ -22,7 +22,12 @@ const format = (value: number) => value.toLocaleString("en");
 function formatWait(ms: number) {
   const minutes = Math.floor(ms / 60_000);
   if (minutes < 1) return "less than a minute";
-  const [amount, unit] = minutes < 60 ? [minutes, "minute"] : minutes < 2880 ? [Math.floor(minutes / 60), "hour"] : [Math.floor(minutes / 1440), "day"];
+  const [amount, unit] =
+    minutes < 60
+      ? [minutes, "minute"]
+      : minutes < 2880
+        ? [Math.floor(minutes / 60), "hour"]
+        : [Math.floor(minutes / 1440), "day"];
   return `${amount} ${unit}${amount === 1 ? "" : "s"}`;
 }
 
@@ -49,8 +54,8 @@ function DocumentSection({ document }: { document: DocumentStats }) {
       </div>
       {document.signatureCount !== document.confirmed ? (
         <p className="error" style={{ marginTop: "0.75rem" }}>
-          Warning: counter drift. The kept counter shows {format(document.signatureCount)}, but the signature
-          rows hold {format(document.confirmed)} confirmed.
+          Warning: counter drift. The kept counter shows {format(document.signatureCount)}, but the signature rows hold{" "}
+          {format(document.confirmed)} confirmed.
         </p>
       ) : null}
       <h3>Confirmed signatures per day</h3>

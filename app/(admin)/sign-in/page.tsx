@@ -12,12 +12,17 @@ const errorMessages: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: Props) {
   const { error, callbackUrl } = await searchParams;
-  const message = typeof error === "string" ? (errorMessages[error] ?? "Signing in did not work. Please try again.") : null;
+  const message =
+    typeof error === "string" ? (errorMessages[error] ?? "Signing in did not work. Please try again.") : null;
   return (
     <>
       <h1>Organisers: sign in</h1>
       <p>Enter your organiser address and we will email you a link that signs you in for 12 hours.</p>
-      {message ? <p className="notice" role="status">{message}</p> : null}
+      {message ? (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      ) : null}
       <SignInForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
     </>
   );

@@ -10,13 +10,27 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/admin"} />
       <div className="field">
         <label htmlFor="sign-in-email">Organiser email address</label>
-        <input id="sign-in-email" name="email" type="email" autoComplete="email" required maxLength={254}
-          defaultValue={state?.email ?? ""} aria-invalid={state?.error ? true : undefined}
-          aria-describedby={state?.error ? "sign-in-email-error" : undefined} />
-        {state?.error ? <p className="error" id="sign-in-email-error">{state.error}</p> : null}
+        <input
+          id="sign-in-email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={254}
+          defaultValue={state?.email ?? ""}
+          aria-invalid={state?.error ? true : undefined}
+          aria-describedby={state?.error ? "sign-in-email-error" : undefined}
+        />
+        {state?.error ? (
+          <p className="error" id="sign-in-email-error">
+            {state.error}
+          </p>
+        ) : null}
       </div>
       <div>
-        <button type="submit" disabled={pending}>Email me a sign-in link</button>
+        <button type="submit" disabled={pending}>
+          Email me a sign-in link
+        </button>
       </div>
     </form>
   );

@@ -30,46 +30,58 @@ export default async function PrivacyPage({ params }: Props) {
     <article style={{ maxWidth: "46rem" }}>
       <h1>{t("privacy.title")}</h1>
       <p className="lede">{t("privacy.intro")}</p>
-      {section(t("privacy.storedHeading"), "stored", (
+      {section(
+        t("privacy.storedHeading"),
+        "stored",
         <ul>
           <li>{t("privacy.storedName")}</li>
           <li>{t("privacy.storedOptional")}</li>
           <li>{t("privacy.storedChoices")}</li>
           <li>{t("privacy.storedContext")}</li>
           <li>{t("privacy.storedAddress")}</li>
-        </ul>
-      ))}
-      {section(t("privacy.whyHeading"), "why", (
+        </ul>,
+      )}
+      {section(
+        t("privacy.whyHeading"),
+        "why",
         <>
           <p>{t("privacy.whyName")}</p>
           <p>{t("privacy.whyEmail")}</p>
           <p>{t("privacy.whyAddress")}</p>
-        </>
-      ))}
-      {section(t("privacy.whoHeading"), "who", (
+        </>,
+      )}
+      {section(
+        t("privacy.whoHeading"),
+        "who",
         <ul>
           <li>{t("privacy.whoPublic")}</li>
           <li>{t("privacy.whoOrganisers")}</li>
           <li>{t("privacy.whoAddressees")}</li>
-        </ul>
-      ))}
-      {section(t("privacy.howLongHeading"), "how-long", (
+        </ul>,
+      )}
+      {section(
+        t("privacy.howLongHeading"),
+        "how-long",
         <ul>
           <li>{t("privacy.howLongUnconfirmed", { days: policy.unconfirmedDays })}</li>
           <li>{t("privacy.howLongClosed", { days: policy.closedDays })}</li>
           <li>{t("privacy.howLongEmails", { days: policy.sentEmailDays })}</li>
           <li>{t("privacy.howLongWithdrawn")}</li>
-        </ul>
-      ))}
+        </ul>,
+      )}
       {section(t("privacy.noTrackingHeading"), "no-tracking", <p>{t("privacy.noTracking")}</p>)}
       {section(t("privacy.emailHeading"), "email", <p>{t("privacy.email")}</p>)}
-      {section(t("privacy.choicesHeading"), "choices", (
+      {section(
+        t("privacy.choicesHeading"),
+        "choices",
         <>
           <p>{t("privacy.choicesLink")}</p>
           <p>{t("privacy.choicesUpdates")}</p>
-          <p>{t.rich("privacy.choicesLost", { link: (chunks) => <Link href="/resend-confirmation">{chunks}</Link> })}</p>
-        </>
-      ))}
+          <p>
+            {t.rich("privacy.choicesLost", { link: (chunks) => <Link href="/resend-confirmation">{chunks}</Link> })}
+          </p>
+        </>,
+      )}
     </article>
   );
 }

@@ -7,12 +7,23 @@ import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { resendSignatureEmail } from "@/server/signing/signing";
 
-export type ResendState = { sent?: boolean; errors?: { email?: string; document?: string; form?: string }; email?: string } | null;
+export type ResendState = {
+  sent?: boolean;
+  errors?: { email?: string; document?: string; form?: string };
+  email?: string;
+} | null;
 
 function resendSchema(t: ReturnType<typeof translator>) {
   return z.object({
-    email: z.string(t("errors.emailInvalid")).trim().max(254, t("errors.emailTooLong")).pipe(z.email(t("errors.emailInvalid"))),
-    document: z.string(t("errors.chooseDocument")).min(1, t("errors.chooseDocument")).max(200, t("errors.chooseDocument")),
+    email: z
+      .string(t("errors.emailInvalid"))
+      .trim()
+      .max(254, t("errors.emailTooLong"))
+      .pipe(z.email(t("errors.emailInvalid"))),
+    document: z
+      .string(t("errors.chooseDocument"))
+      .min(1, t("errors.chooseDocument"))
+      .max(200, t("errors.chooseDocument")),
   });
 }
 

@@ -89,7 +89,8 @@ function deliveryFromForm(values: Record<string, unknown>) {
 }
 
 export const deliveryInputSchema = z.preprocess(
-  (values) => (values !== null && typeof values === "object" ? deliveryFromForm(values as Record<string, unknown>) : values),
+  (values) =>
+    values !== null && typeof values === "object" ? deliveryFromForm(values as Record<string, unknown>) : values,
   deliverySchema,
 ) satisfies z.ZodType<DeliveryInput>;
 

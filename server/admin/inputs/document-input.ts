@@ -6,7 +6,7 @@ import { locales } from "@/lib/i18n/locales";
 import { requiredText } from "@/lib/forms/form-fields";
 
 /** "Name — description" per line (an en dash, hyphen or em dash separates them; the description is optional). */
-export function parseAuthors(lines: string): Author[] {
+function parseAuthors(lines: string): Author[] {
   return lines
     .split(/\r?\n/)
     .map((line) => line.trim())

@@ -24,7 +24,9 @@ export function parseSignatureFilter(params: Params): ParsedFilter {
     const value = params instanceof URLSearchParams ? params.get(key) : params[key];
     return Array.isArray(value) ? value[0] : (value ?? undefined);
   };
-  const parsed = signatureFilterSchema.safeParse(Object.fromEntries(["q", "document", "state", "from", "to"].map((key) => [key, get(key)])));
+  const parsed = signatureFilterSchema.safeParse(
+    Object.fromEntries(["q", "document", "state", "from", "to"].map((key) => [key, get(key)])),
+  );
   return parsed.success ? { ok: true, filter: parsed.data } : { ok: false, errors: messagesByField(parsed.error) };
 }
 

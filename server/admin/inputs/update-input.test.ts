@@ -18,10 +18,16 @@ describe("an update's form input", () => {
   });
 
   it("says which field is wrong: a half-filled Russian version, a missing English text, a two-line subject, an unknown target", () => {
-    expect(errorsOf({ ...valid, subjectRu: "Новости" })).toEqual({ bodyRu: "Give the Russian version both a subject and a text, or leave both empty." });
-    expect(errorsOf({ ...valid, bodyRu: "Текст" })).toEqual({ subjectRu: "Give the Russian version both a subject and a text, or leave both empty." });
+    expect(errorsOf({ ...valid, subjectRu: "Новости" })).toEqual({
+      bodyRu: "Give the Russian version both a subject and a text, or leave both empty.",
+    });
+    expect(errorsOf({ ...valid, bodyRu: "Текст" })).toEqual({
+      subjectRu: "Give the Russian version both a subject and a text, or leave both empty.",
+    });
     expect(errorsOf({ ...valid, bodyEn: "  " })).toEqual({ bodyEn: "Write the text of the update." });
-    expect(errorsOf({ ...valid, subjectEn: "News\r\nBcc: x@example.org" })).toEqual({ subjectEn: "A subject is one line." });
+    expect(errorsOf({ ...valid, subjectEn: "News\r\nBcc: x@example.org" })).toEqual({
+      subjectEn: "A subject is one line.",
+    });
     expect(errorsOf({ ...valid, target: "everyone" })).toEqual({ target: "Choose whose signers receive the update." });
   });
 });

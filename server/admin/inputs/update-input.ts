@@ -9,11 +9,17 @@ const subject = z
   .min(1, "Write a subject.")
   .max(200, "At most 200 characters.")
   .regex(/^[^\r\n]*$/, "A subject is one line.");
-const body = z.string({ error: "Write the text of the update." }).trim().min(1, "Write the text of the update.").max(20_000, "At most 20,000 characters.");
+const body = z
+  .string({ error: "Write the text of the update." })
+  .trim()
+  .min(1, "Write the text of the update.")
+  .max(20_000, "At most 20,000 characters.");
 
 export const updateInputSchema = z
   .object({
-    target: z.string({ error: "Choose whose signers receive the update." }).regex(/^(document|delegation):[a-z0-9-]{1,100}$/, "Choose whose signers receive the update."),
+    target: z
+      .string({ error: "Choose whose signers receive the update." })
+      .regex(/^(document|delegation):[a-z0-9-]{1,100}$/, "Choose whose signers receive the update."),
     subjectEn: subject,
     bodyEn: body,
     subjectRu: optional(subject),
@@ -22,7 +28,11 @@ export const updateInputSchema = z
   .superRefine((input, context) => {
     if (Boolean(input.subjectRu) !== Boolean(input.bodyRu)) {
       const path = [input.subjectRu ? "bodyRu" : "subjectRu"];
-      context.addIssue({ code: "custom", path, message: "Give the Russian version both a subject and a text, or leave both empty." });
+      context.addIssue({
+        code: "custom",
+        path,
+        message: "Give the Russian version both a subject and a text, or leave both empty.",
+      });
     }
   });
 
@@ -35,5 +45,11 @@ export function textsOf(input: UpdateInput): UpdateTexts {
 }
 
 export function formValuesOf(target: string, texts: UpdateTexts): Record<keyof UpdateInput, string> {
-  return { target, subjectEn: texts.en.subject, bodyEn: texts.en.body, subjectRu: texts.ru?.subject ?? "", bodyRu: texts.ru?.body ?? "" };
+  return {
+    target,
+    subjectEn: texts.en.subject,
+    bodyEn: texts.en.body,
+    subjectRu: texts.ru?.subject ?? "",
+    bodyRu: texts.ru?.body ?? "",
+  };
 }

@@ -15,22 +15,39 @@ export default async function AuditPage({ searchParams }: Props) {
   const actionFilter = typeof action === "string" && /^[a-z.-]{1,60}$/.test(action) ? action : undefined;
   const cursor = Number(before) || undefined;
   const entries = await listAuditEntries({ action: actionFilter, before: cursor }, PAGE);
-  const query = (extra: Record<string, string>) => `?${new URLSearchParams({ ...(actionFilter ? { action: actionFilter } : {}), ...extra })}`;
+  const query = (extra: Record<string, string>) =>
+    `?${new URLSearchParams({ ...(actionFilter ? { action: actionFilter } : {}), ...extra })}`;
   return (
     <>
       <h1>Audit log</h1>
-      <p>Every organiser sign-in, content change, moderation action and export, newest first. Entries cannot be changed or deleted.</p>
+      <p>
+        Every organiser sign-in, content change, moderation action and export, newest first. Entries cannot be changed
+        or deleted.
+      </p>
       <form method="get" className="filters">
         <div className="field">
           <label htmlFor="action">Action</label>
           <select id="action" name="action" defaultValue={actionFilter ?? ""}>
             <option value="">All actions</option>
-            {["admin.sign-in", "admin.sign-out", "admin.session-revoke", "document.update", "signature.reject", "signature.restore", "signatures.invalidate", "signatures.export"].map((name) => (
-              <option key={name} value={name}>{name}</option>
+            {[
+              "admin.sign-in",
+              "admin.sign-out",
+              "admin.session-revoke",
+              "document.update",
+              "signature.reject",
+              "signature.restore",
+              "signatures.invalidate",
+              "signatures.export",
+            ].map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
             ))}
           </select>
         </div>
-        <div><button type="submit">Show</button></div>
+        <div>
+          <button type="submit">Show</button>
+        </div>
       </form>
       <div className="table-wrap">
         <table>
@@ -52,15 +69,27 @@ export default async function AuditPage({ searchParams }: Props) {
                 <td>
                   {entry.targetType === "signature" ? (
                     <Link href={`/admin/signatures/${entry.targetId}`}>signature #{entry.targetId}</Link>
-                  ) : entry.targetType ? `${entry.targetType} ${entry.targetId}` : ""}
+                  ) : entry.targetType ? (
+                    `${entry.targetType} ${entry.targetId}`
+                  ) : (
+                    ""
+                  )}
                 </td>
-                <td><code style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>{entry.details ? JSON.stringify(entry.details) : ""}</code></td>
+                <td>
+                  <code style={{ whiteSpace: "pre-wrap", wordBreak: "break-word" }}>
+                    {entry.details ? JSON.stringify(entry.details) : ""}
+                  </code>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {entries.length === PAGE ? <p><Link href={`/admin/audit${query({ before: String(entries[entries.length - 1].id) })}`}>Older entries</Link></p> : null}
+      {entries.length === PAGE ? (
+        <p>
+          <Link href={`/admin/audit${query({ before: String(entries[entries.length - 1].id) })}`}>Older entries</Link>
+        </p>
+      ) : null}
     </>
   );
 }

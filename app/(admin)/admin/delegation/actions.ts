@@ -28,7 +28,12 @@ export const postDispatchAction = adminAction(dispatchInputSchema, async (input,
   return {
     redirectTo: `${PAGE}?posted=1`,
     refresh: true,
-    audit: { action: "dispatch.create", targetType: "dispatch", targetId: dispatch.id, details: { dated: dispatch.dated } },
+    audit: {
+      action: "dispatch.create",
+      targetType: "dispatch",
+      targetId: dispatch.id,
+      details: { dated: dispatch.dated },
+    },
   };
 });
 
@@ -61,7 +66,12 @@ export const updateDelegationTextsAction = adminAction(delegationTextsSchema, as
   return {
     redirectTo: `${PAGE}?saved=text`,
     refresh: true,
-    audit: { action: "delegation.update", targetType: "delegation", targetId: delegation.slug, details: { languages: Object.keys(texts) } },
+    audit: {
+      action: "delegation.update",
+      targetType: "delegation",
+      targetId: delegation.slug,
+      details: { languages: Object.keys(texts) },
+    },
   };
 });
 
@@ -79,6 +89,11 @@ export const addMemberAction = adminAction(memberInputSchema, async (input) => {
 export const removeMemberAction = adminAction(memberIdSchema, async ({ id }) => {
   const delegation = await getFeaturedDelegation();
   if (!delegation) return noDelegation;
-  if ((await removeMember(delegation.id, id)) === 0) return { errors: { id: "Unknown member: it may have been removed already." } };
-  return { redirectTo: `${PAGE}?saved=member`, refresh: true, audit: { action: "member.remove", targetType: "member", targetId: id } };
+  if ((await removeMember(delegation.id, id)) === 0)
+    return { errors: { id: "Unknown member: it may have been removed already." } };
+  return {
+    redirectTo: `${PAGE}?saved=member`,
+    refresh: true,
+    audit: { action: "member.remove", targetType: "member", targetId: id },
+  };
 });

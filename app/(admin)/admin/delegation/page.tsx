@@ -43,9 +43,21 @@ export default async function DelegationAdminPage({ searchParams }: Props) {
       <p>
         Public page: <Link href={`/delegations/${delegation.slug}`}>/delegations/{delegation.slug}</Link>
       </p>
-      {posted ? <p className="notice success" role="status">The dispatch is published.</p> : null}
-      {recorded ? <p className="notice success" role="status">The delivery is recorded and its dossiers are frozen.</p> : null}
-      {saved ? <p className="notice success" role="status">Saved. The public page shows it now.</p> : null}
+      {posted ? (
+        <p className="notice success" role="status">
+          The dispatch is published.
+        </p>
+      ) : null}
+      {recorded ? (
+        <p className="notice success" role="status">
+          The delivery is recorded and its dossiers are frozen.
+        </p>
+      ) : null}
+      {saved ? (
+        <p className="notice success" role="status">
+          Saved. The public page shows it now.
+        </p>
+      ) : null}
 
       <section aria-labelledby="text-heading" className="card">
         <h2 id="text-heading">The delegation&apos;s story</h2>
@@ -53,9 +65,30 @@ export default async function DelegationAdminPage({ searchParams }: Props) {
           <TextField id="story-title" name="title" label="Title" required maxLength={200} initial={en.title} />
           <TextArea id="story-summary" name="summary" label="Summary" rows={3} required initial={en.summary} />
           <TextArea id="story-body" name="body" label="Text (Markdown)" rows={10} required initial={en.body} />
-          <TextField id="story-title-ru" name="titleRu" label="Russian title (optional)" maxLength={200} lang="ru" initial={ru?.title} />
-          <TextArea id="story-summary-ru" name="summaryRu" label="Russian summary" rows={3} lang="ru" initial={ru?.summary} />
-          <TextArea id="story-body-ru" name="bodyRu" label="Russian text (Markdown)" rows={10} lang="ru" initial={ru?.body} />
+          <TextField
+            id="story-title-ru"
+            name="titleRu"
+            label="Russian title (optional)"
+            maxLength={200}
+            lang="ru"
+            initial={ru?.title}
+          />
+          <TextArea
+            id="story-summary-ru"
+            name="summaryRu"
+            label="Russian summary"
+            rows={3}
+            lang="ru"
+            initial={ru?.summary}
+          />
+          <TextArea
+            id="story-body-ru"
+            name="bodyRu"
+            label="Russian text (Markdown)"
+            rows={10}
+            lang="ru"
+            initial={ru?.body}
+          />
           <div className="actions">
             <SubmitButton>Save the story</SubmitButton>
           </div>
@@ -100,7 +133,12 @@ export default async function DelegationAdminPage({ searchParams }: Props) {
           <TextField name="title" label="Title" required maxLength={200} />
           <TextArea name="body" label="Text (Markdown)" rows={8} required />
           <TextField name="titleRu" label="Russian title (optional)" maxLength={200} lang="ru" />
-          <TextArea name="bodyRu" label="Russian text (optional; without it Russian readers see the English)" rows={8} lang="ru" />
+          <TextArea
+            name="bodyRu"
+            label="Russian text (optional; without it Russian readers see the English)"
+            rows={8}
+            lang="ru"
+          />
           <div className="actions">
             <SubmitButton>Publish the dispatch</SubmitButton>
           </div>
@@ -151,7 +189,10 @@ export default async function DelegationAdminPage({ searchParams }: Props) {
             <li key={delivery.id}>
               {delivery.deliveredOn}, {delivery.place}, to {delivery.recipient}:{" "}
               {delivery.items
-                .map((item) => `${titleOf.get(item.documentId) ?? item.documentId} (${item.signatureCount.toLocaleString("en")}, dossier #${item.dossierId})`)
+                .map(
+                  (item) =>
+                    `${titleOf.get(item.documentId) ?? item.documentId} (${item.signatureCount.toLocaleString("en")}, dossier #${item.dossierId})`,
+                )
                 .join("; ")}
             </li>
           ))}

@@ -24,11 +24,17 @@ export default async function DocumentsPage() {
         <tbody>
           {documents.map((document) => (
             <tr key={document.id}>
-              <td><Link href={`/admin/documents/${document.slug}`}>{document.title}</Link></td>
+              <td>
+                <Link href={`/admin/documents/${document.slug}`}>{document.title}</Link>
+              </td>
               <td>{document.kind}</td>
               <td>{document.status}</td>
               <td>{document.signatureCount.toLocaleString("en")}</td>
-              <td><Link href={documentPath(document.kind, document.slug)}>{documentPath(document.kind, document.slug)}</Link></td>
+              <td>
+                <Link href={documentPath(document.kind, document.slug)}>
+                  {documentPath(document.kind, document.slug)}
+                </Link>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -7,7 +7,10 @@ import { locales } from "@/lib/i18n/locales";
 import { adminAction } from "@/server/admin/action";
 import { startDossier } from "@/server/jobs/dossier-jobs";
 
-const requestSchema = z.object({ document: documentSlug, locale: z.enum(locales, "Choose the language of the cover.") });
+const requestSchema = z.object({
+  document: documentSlug,
+  locale: z.enum(locales, "Choose the language of the cover."),
+});
 
 export const generateDossierAction = adminAction(requestSchema, async (input, { admin }) => {
   const document = await findDocumentBySlug(input.document);

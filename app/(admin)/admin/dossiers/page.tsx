@@ -67,7 +67,11 @@ export default async function DossiersPage() {
               <td>
                 {dossier.status === "generating" ? (
                   <>
-                    <progress max={Math.max(dossier.total, 1)} value={dossier.done} aria-label={`Dossier ${dossier.id}`} />{" "}
+                    <progress
+                      max={Math.max(dossier.total, 1)}
+                      value={dossier.done}
+                      aria-label={`Dossier ${dossier.id}`}
+                    />{" "}
                     {dossier.done.toLocaleString("en")} of {dossier.total.toLocaleString("en")} signatures
                   </>
                 ) : dossier.status === "ready" ? (
@@ -75,7 +79,8 @@ export default async function DossiersPage() {
                     <a href={`/api/admin/dossiers/${dossier.id}`} download>
                       Download PDF
                     </a>{" "}
-                    ({dossier.total.toLocaleString("en")} signatures, {dossier.pages} pages, {Math.round((dossier.bytes ?? 0) / 1024).toLocaleString("en")} KB)
+                    ({dossier.total.toLocaleString("en")} signatures, {dossier.pages} pages,{" "}
+                    {Math.round((dossier.bytes ?? 0) / 1024).toLocaleString("en")} KB)
                   </>
                 ) : (
                   <>Failed: {dossier.error}</>

@@ -1,5 +1,11 @@
 import Link from "next/link";
-import { countReviewStates, listHeldSignatures, topAddressHashes, topEmailDomains, type ReviewCounts } from "@/db/queries/anomalies";
+import {
+  countReviewStates,
+  listHeldSignatures,
+  topAddressHashes,
+  topEmailDomains,
+  type ReviewCounts,
+} from "@/db/queries/anomalies";
 import { listAllDocuments, type LocalizedDocument } from "@/db/queries/documents";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { countryName } from "@/lib/i18n/countries";
@@ -23,7 +29,13 @@ const format = (value: number) => value.toLocaleString("en");
 const invalidateLink = (document: string, criteria: Record<string, string>) =>
   `/admin/signatures/invalidate?${new URLSearchParams({ document, ...criteria })}`;
 
-async function HeldSection({ document, counts: { held, lastHeldId } }: { document: LocalizedDocument; counts: ReviewCounts }) {
+async function HeldSection({
+  document,
+  counts: { held, lastHeldId },
+}: {
+  document: LocalizedDocument;
+  counts: ReviewCounts;
+}) {
   const rows = await listHeldSignatures(document.id, HELD_SHOWN);
   const headingId = `held-${document.slug}`;
   return (
@@ -60,17 +72,27 @@ async function HeldSection({ document, counts: { held, lastHeldId } }: { documen
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <td><Link href={`/admin/signatures/${row.id}`}>#{row.id}</Link></td>
+                <td>
+                  <Link href={`/admin/signatures/${row.id}`}>#{row.id}</Link>
+                </td>
                 <td>{row.reason ? (reasons[row.reason] ?? row.reason) : "—"}</td>
-                <td><time dateTime={row.createdAt.toISOString()}>{formatUtc(row.createdAt)}</time></td>
+                <td>
+                  <time dateTime={row.createdAt.toISOString()}>{formatUtc(row.createdAt)}</time>
+                </td>
                 <td>{countryName(row.country)}</td>
                 <td>{row.domain}</td>
                 <td>
                   {row.ipHash ? (
-                    <Link className="hash" href={invalidateLink(document.slug, { ipHash: row.ipHash })} title={row.ipHash}>
+                    <Link
+                      className="hash"
+                      href={invalidateLink(document.slug, { ipHash: row.ipHash })}
+                      title={row.ipHash}
+                    >
                       {row.ipHash.slice(0, 8)}…<span className="visually-hidden"> (all from this address)</span>
                     </Link>
-                  ) : "—"}
+                  ) : (
+                    "—"
+                  )}
                 </td>
               </tr>
             ))}
@@ -86,7 +108,10 @@ async function AnomaliesSection({ document, now }: { document: LocalizedDocument
   const tables = await Promise.all(
     windows.map(async ([label, span]) => {
       const since = new Date(now - span);
-      const [addresses, domains] = await Promise.all([topAddressHashes(document.id, since), topEmailDomains(document.id, since)]);
+      const [addresses, domains] = await Promise.all([
+        topAddressHashes(document.id, since),
+        topEmailDomains(document.id, since),
+      ]);
       return { label, addresses, domains };
     }),
   );
@@ -98,12 +123,20 @@ async function AnomaliesSection({ document, now }: { document: LocalizedDocument
           <AnomalyTable
             caption={`Address hashes with the most signatures, ${label}`}
             column="Address hash"
-            rows={addresses.map((row) => ({ value: row.ipHash, count: row.count, href: invalidateLink(document.slug, { ipHash: row.ipHash }) }))}
+            rows={addresses.map((row) => ({
+              value: row.ipHash,
+              count: row.count,
+              href: invalidateLink(document.slug, { ipHash: row.ipHash }),
+            }))}
           />
           <AnomalyTable
             caption={`Email domains with the most signatures, ${label}`}
             column="Email domain"
-            rows={domains.map((row) => ({ value: row.domain, count: row.count, href: invalidateLink(document.slug, { domain: row.domain }) }))}
+            rows={domains.map((row) => ({
+              value: row.domain,
+              count: row.count,
+              href: invalidateLink(document.slug, { domain: row.domain }),
+            }))}
           />
         </div>
       ))}
@@ -119,25 +152,36 @@ export default async function ReviewPage({ searchParams }: Props) {
   const countsOf = (id: number) => counts.get(id) ?? none;
   const heldTotal = documents.reduce((sum, document) => sum + countsOf(document.id).held, 0);
   const lastHeldId = Math.max(0, ...documents.map((document) => countsOf(document.id).lastHeldId));
-  const notice = params.approved !== undefined
-    ? `${Number(params.approved)} held signatures were approved and now count.`
-    : params.rejected !== undefined ? `${Number(params.rejected)} held signatures were rejected.` : null;
+  const notice =
+    params.approved !== undefined
+      ? `${Number(params.approved)} held signatures were approved and now count.`
+      : params.rejected !== undefined
+        ? `${Number(params.rejected)} held signatures were rejected.`
+        : null;
   const now = new Date().getTime();
   return (
     <>
       <h1>Review and anomalies</h1>
-      {notice ? <p className="notice success" role="status">{notice}</p> : null}
+      {notice ? (
+        <p className="notice success" role="status">
+          {notice}
+        </p>
+      ) : null}
 
       <h2>Held for review</h2>
       <p>
-        Signatures confirmed by email from one client address beyond the <Link href="/admin/settings">rate limits</Link>.
-        Their signers were told nothing unusual; they count once approved.
+        Signatures confirmed by email from one client address beyond the <Link href="/admin/settings">rate limits</Link>
+        . Their signers were told nothing unusual; they count once approved.
       </p>
-      {heldTotal === 0 ? <p className="hint">No signature is waiting for review.</p> : (
+      {heldTotal === 0 ? (
+        <p className="hint">No signature is waiting for review.</p>
+      ) : (
         <>
           {documents.map((document) => {
             const documentCounts = countsOf(document.id);
-            return documentCounts.held > 0 ? <HeldSection key={document.id} document={document} counts={documentCounts} /> : null;
+            return documentCounts.held > 0 ? (
+              <HeldSection key={document.id} document={document} counts={documentCounts} />
+            ) : null;
           })}
           <div className="actions">
             <AdminForm action={approveHeldAction}>
@@ -152,7 +196,10 @@ export default async function ReviewPage({ searchParams }: Props) {
       )}
 
       <h2>Stopped by the bot checks</h2>
-      <p>Kept but never counted or emailed: a filled hidden field (honeypot), or sent sooner than a person could fill the form.</p>
+      <p>
+        Kept but never counted or emailed: a filled hidden field (honeypot), or sent sooner than a person could fill the
+        form.
+      </p>
       <div className="table-wrap">
         <table>
           <thead>
@@ -184,8 +231,13 @@ export default async function ReviewPage({ searchParams }: Props) {
       </div>
 
       <h2>Anomalies</h2>
-      <p>Where the most signatures of each document came from lately, in any state. Address hashes stand for client addresses, which are never stored.</p>
-      {documents.map((document) => <AnomaliesSection key={document.id} document={document} now={now} />)}
+      <p>
+        Where the most signatures of each document came from lately, in any state. Address hashes stand for client
+        addresses, which are never stored.
+      </p>
+      {documents.map((document) => (
+        <AnomaliesSection key={document.id} document={document} now={now} />
+      ))}
     </>
   );
 }

@@ -18,7 +18,9 @@ export default async function SessionsPage() {
           <tr>
             <th scope="col">Organiser</th>
             <th scope="col">Expires</th>
-            <th scope="col"><span className="visually-hidden">Action</span></th>
+            <th scope="col">
+              <span className="visually-hidden">Action</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -29,7 +31,9 @@ export default async function SessionsPage() {
               <td>
                 <AdminForm action={revokeSessionAction}>
                   <input type="hidden" name="id" value={session.id} />
-                  <SubmitButton className="secondary">Revoke<span className="visually-hidden"> the session of {session.email}</span></SubmitButton>
+                  <SubmitButton className="secondary">
+                    Revoke<span className="visually-hidden"> the session of {session.email}</span>
+                  </SubmitButton>
                 </AdminForm>
               </td>
             </tr>

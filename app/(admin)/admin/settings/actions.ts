@@ -9,7 +9,10 @@ import { rateLimitsInForce, saveRateLimits } from "@/server/signing/rate-limits"
 export const saveRateLimitsAction = adminAction(rateLimitsInputSchema, async (limits) => {
   const before = await rateLimitsInForce();
   await saveRateLimits(limits);
-  return { redirectTo: "/admin/settings?saved=1", audit: { action: "settings.rate-limits", details: { from: before.limits, to: limits } } };
+  return {
+    redirectTo: "/admin/settings?saved=1",
+    audit: { action: "settings.rate-limits", details: { from: before.limits, to: limits } },
+  };
 });
 
 /** Forgets the organisers' limits: the environment's (RATE_LIMIT_BURST, RATE_LIMIT_SUSTAINED) apply again. */
@@ -18,6 +21,9 @@ export const resetRateLimitsAction = adminAction(z.object({}), async () => {
   await saveRateLimits(null);
   return {
     redirectTo: "/admin/settings?reset=1",
-    audit: { action: "settings.rate-limits-reset", details: { from: before.limits, to: (await rateLimitsInForce()).limits } },
+    audit: {
+      action: "settings.rate-limits-reset",
+      details: { from: before.limits, to: (await rateLimitsInForce()).limits },
+    },
   };
 });

@@ -20,8 +20,16 @@ export default async function SettingsPage({ searchParams }: Props) {
   return (
     <>
       <h1>Settings</h1>
-      {saved ? <p className="notice success" role="status">The new rate limits apply from the next signature.</p> : null}
-      {reset ? <p className="notice success" role="status">The environment’s rate limits apply again.</p> : null}
+      {saved ? (
+        <p className="notice success" role="status">
+          The new rate limits apply from the next signature.
+        </p>
+      ) : null}
+      {reset ? (
+        <p className="notice success" role="status">
+          The environment’s rate limits apply again.
+        </p>
+      ) : null}
       <h2>Rate limits</h2>
       <p>
         From one client address on one document, signatures beyond either limit are still emailed as usual, but once
@@ -29,13 +37,21 @@ export default async function SettingsPage({ searchParams }: Props) {
       </p>
       {enabled ? null : (
         <p className="notice" role="status">
-          <strong>Rate limits are off</strong> (RATE_LIMITS=off in the environment): no signature is held, whatever is set here.
+          <strong>Rate limits are off</strong> (RATE_LIMITS=off in the environment): no signature is held, whatever is
+          set here.
         </p>
       )}
       <dl className="details">
-        <dt>Burst limit</dt><dd>{describe(limits.burst)}</dd>
-        <dt>Sustained limit</dt><dd>{describe(limits.sustained)}</dd>
-        <dt>Set by</dt><dd>{source === "organisers" ? "the organisers (saved here)" : "the environment (RATE_LIMIT_BURST, RATE_LIMIT_SUSTAINED)"}</dd>
+        <dt>Burst limit</dt>
+        <dd>{describe(limits.burst)}</dd>
+        <dt>Sustained limit</dt>
+        <dd>{describe(limits.sustained)}</dd>
+        <dt>Set by</dt>
+        <dd>
+          {source === "organisers"
+            ? "the organisers (saved here)"
+            : "the environment (RATE_LIMIT_BURST, RATE_LIMIT_SUSTAINED)"}
+        </dd>
       </dl>
       <RateLimitsForm
         action={saveRateLimitsAction}

@@ -11,7 +11,12 @@ type Props = {
 
 const windows = [
   { legend: "Burst limit", hint: "A quick series from one client.", count: "burstCount", seconds: "burstSeconds" },
-  { legend: "Sustained limit", hint: "A steady stream from one client.", count: "sustainedCount", seconds: "sustainedSeconds" },
+  {
+    legend: "Sustained limit",
+    hint: "A steady stream from one client.",
+    count: "sustainedCount",
+    seconds: "sustainedSeconds",
+  },
 ] as const;
 
 /** Burst and sustained limits: signatures per client address and document within a window of seconds. */
@@ -22,24 +27,45 @@ export function RateLimitsForm({ initial, action }: Props) {
   const input = (name: Field, label: string) => (
     <div className="field">
       <label htmlFor={name}>{label}</label>
-      <input id={name} name={name} type="number" inputMode="numeric" min={1} step={1} defaultValue={values[name]}
-        aria-invalid={errors[name] ? true : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined} />
-      {errors[name] ? <p className="error" id={`${name}-error`}>{errors[name]}</p> : null}
+      <input
+        id={name}
+        name={name}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        step={1}
+        defaultValue={values[name]}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={errors[name] ? `${name}-error` : undefined}
+      />
+      {errors[name] ? (
+        <p className="error" id={`${name}-error`}>
+          {errors[name]}
+        </p>
+      ) : null}
     </div>
   );
   return (
     <form key={state?.attempt ?? 0} action={formAction} className="form card" noValidate>
-      {Object.keys(errors).length > 0 ? <p className="error" role="alert">Some limits are not valid: see below.</p> : null}
+      {Object.keys(errors).length > 0 ? (
+        <p className="error" role="alert">
+          Some limits are not valid: see below.
+        </p>
+      ) : null}
       {windows.map((window) => (
         <fieldset key={window.legend} className="filters">
           <legend>{window.legend}</legend>
-          <p className="hint" style={{ flexBasis: "100%" }}>{window.hint}</p>
+          <p className="hint" style={{ flexBasis: "100%" }}>
+            {window.hint}
+          </p>
           {input(window.count, "Signatures")}
           {input(window.seconds, "Within (seconds)")}
         </fieldset>
       ))}
       <div>
-        <button type="submit" disabled={pending}>Save limits</button>
+        <button type="submit" disabled={pending}>
+          Save limits
+        </button>
       </div>
     </form>
   );

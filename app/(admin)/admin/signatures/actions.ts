@@ -44,11 +44,16 @@ export const restoreAction = adminAction(signatureSchema, async ({ id }) => {
 
 export const approveAction = adminAction(signatureSchema, async ({ id }) => {
   if ((await approveHeldSignatures({ ids: [id] })) === 0) return unknownOrUnchanged(id);
-  return { redirectTo: page(id), refresh: true, audit: { action: "signature.approve", targetType: "signature", targetId: id } };
+  return {
+    redirectTo: page(id),
+    refresh: true,
+    audit: { action: "signature.approve", targetType: "signature", targetId: id },
+  };
 });
 
 export const invalidateAction = adminAction(invalidationCriteriaSchema, async (criteria) => {
-  if (criteria.document && !(await findDocumentBySlug(criteria.document))) return { errors: { document: "Unknown document." } };
+  if (criteria.document && !(await findDocumentBySlug(criteria.document)))
+    return { errors: { document: "Unknown document." } };
   const rejected = await invalidateSignatures(criteria);
   return {
     redirectTo: `/admin/signatures/invalidate?done=${rejected}`,
@@ -57,11 +62,15 @@ export const invalidateAction = adminAction(invalidationCriteriaSchema, async (c
   };
 });
 
-const heldSchema = z.object({ documentId: optional(recordId("Unknown document.")), upToId: optional(recordId(UNKNOWN)) });
+const heldSchema = z.object({
+  documentId: optional(recordId("Unknown document.")),
+  upToId: optional(recordId(UNKNOWN)),
+});
 
 /** Approves the held signatures (of one document, if chosen) the organiser has looked at. */
 export const approveHeldAction = adminAction(heldSchema, async ({ documentId, upToId }) => {
-  if (documentId && !(await getLocalizedDocumentById(documentId, "en"))) return { errors: { documentId: "Unknown document." } };
+  if (documentId && !(await getLocalizedDocumentById(documentId, "en")))
+    return { errors: { documentId: "Unknown document." } };
   const approved = await approveHeldSignatures({ documentId, upToId });
   return {
     redirectTo: `/admin/review?approved=${approved}`,

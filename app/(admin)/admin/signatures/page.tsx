@@ -28,14 +28,18 @@ export default async function SignaturesPage({ searchParams }: Props) {
         <div className="field">
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="text" defaultValue={value("q")} aria-describedby="q-hint" />
-          <p className="hint" id="q-hint">Name, email, @domain or country code</p>
+          <p className="hint" id="q-hint">
+            Name, email, @domain or country code
+          </p>
         </div>
         <div className="field">
           <label htmlFor="document">Document</label>
           <select id="document" name="document" defaultValue={value("document")}>
             <option value="">All documents</option>
             {documents.map((document) => (
-              <option key={document.id} value={document.slug}>{document.title}</option>
+              <option key={document.id} value={document.slug}>
+                {document.title}
+              </option>
             ))}
           </select>
         </div>
@@ -44,7 +48,9 @@ export default async function SignaturesPage({ searchParams }: Props) {
           <select id="state" name="state" defaultValue={value("state")}>
             <option value="">Any state</option>
             {signatureStates.map((state) => (
-              <option key={state} value={state}>{state}</option>
+              <option key={state} value={state}>
+                {state}
+              </option>
             ))}
           </select>
         </div>
@@ -65,14 +71,20 @@ export default async function SignaturesPage({ searchParams }: Props) {
           <p className="error">The filter could not be used:</p>
           <ul>
             {Object.entries(parsed.errors).map(([field, message]) => (
-              <li key={field}>{field}: {message}</li>
+              <li key={field}>
+                {field}: {message}
+              </li>
             ))}
           </ul>
         </div>
       ) : null}
       <p className="actions">
-        <a className="button secondary" href={`/api/admin/export${filterQuery(filter, { format: "csv" })}`}>Export CSV</a>
-        <a className="button secondary" href={`/api/admin/export${filterQuery(filter, { format: "ndjson" })}`}>Export JSON (NDJSON)</a>
+        <a className="button secondary" href={`/api/admin/export${filterQuery(filter, { format: "csv" })}`}>
+          Export CSV
+        </a>
+        <a className="button secondary" href={`/api/admin/export${filterQuery(filter, { format: "ndjson" })}`}>
+          Export JSON (NDJSON)
+        </a>
         <Link href="/admin/signatures/invalidate">Bulk invalidation…</Link>
       </p>
       <div className="table-wrap">
@@ -97,13 +109,20 @@ export default async function SignaturesPage({ searchParams }: Props) {
             ) : (
               page.rows.map((row) => (
                 <tr key={row.id}>
-                  <td><Link href={`/admin/signatures/${row.id}`}>{row.id}</Link></td>
+                  <td>
+                    <Link href={`/admin/signatures/${row.id}`}>{row.id}</Link>
+                  </td>
                   <td>{row.name}</td>
                   <td>{row.email}</td>
-                  <td>{row.city ? `${row.city}, ` : ""}{countryName(row.country)}</td>
+                  <td>
+                    {row.city ? `${row.city}, ` : ""}
+                    {countryName(row.country)}
+                  </td>
                   <td>{row.document}</td>
                   <td>{row.state}</td>
-                  <td><time dateTime={row.createdAt.toISOString()}>{formatUtc(row.createdAt)}</time></td>
+                  <td>
+                    <time dateTime={row.createdAt.toISOString()}>{formatUtc(row.createdAt)}</time>
+                  </td>
                 </tr>
               ))
             )}
@@ -112,7 +131,9 @@ export default async function SignaturesPage({ searchParams }: Props) {
       </div>
       <nav aria-label="Pages" className="actions">
         {before ? <Link href={`/admin/signatures${filterQuery(filter)}`}>Newest</Link> : null}
-        {page.nextBefore ? <Link href={`/admin/signatures${filterQuery(filter, { before: page.nextBefore })}`}>Older</Link> : null}
+        {page.nextBefore ? (
+          <Link href={`/admin/signatures${filterQuery(filter, { before: page.nextBefore })}`}>Older</Link>
+        ) : null}
       </nav>
     </>
   );

@@ -29,7 +29,10 @@ export const saveUpdateAction = adminAction(updateFormSchema, async (input, { ad
   if (input.intent === "preview") return { show: { preview: await loadUpdatePreview(texts, option.target) } };
   const { id } = input;
   if (id !== undefined && !(await getUpdate(id))) return { errors: { id: UNKNOWN } };
-  const saved = id === undefined ? await createUpdate(option.target, texts, admin.email) : await editDraftUpdate(id, option.target, texts);
+  const saved =
+    id === undefined
+      ? await createUpdate(option.target, texts, admin.email)
+      : await editDraftUpdate(id, option.target, texts);
   if (!saved) return { redirectTo: page(id!) }; // no longer a draft: it was sent meanwhile
   return {
     redirectTo: page(saved.id),
@@ -51,6 +54,11 @@ export const sendUpdateAction = adminAction(z.object({ id: recordId(UNKNOWN) }),
   nudgeOutbox();
   return {
     redirectTo: page(id),
-    audit: { action: "update.send", targetType: "update", targetId: id, details: { queued: result?.queued ?? 0, restart: update.status === "sending" } },
+    audit: {
+      action: "update.send",
+      targetType: "update",
+      targetId: id,
+      details: { queued: result?.queued ?? 0, restart: update.status === "sending" },
+    },
   };
 });

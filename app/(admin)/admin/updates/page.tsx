@@ -13,7 +13,12 @@ export default async function UpdatesPage() {
     if (await markUpdateSent(update.id)) update.status = "sent";
   }
   const targets = await listUpdateTargets();
-  const rows = await Promise.all(all.map(async (update) => ({ update, progress: update.status === "draft" ? null : await getUpdateProgress(update.id) })));
+  const rows = await Promise.all(
+    all.map(async (update) => ({
+      update,
+      progress: update.status === "draft" ? null : await getUpdateProgress(update.id),
+    })),
+  );
   return (
     <>
       <h1>Updates to signers</h1>
@@ -21,7 +26,11 @@ export default async function UpdatesPage() {
         News for the confirmed signers who asked for updates, by email in their language. Each person receives an update
         once, however many of its documents they signed.
       </p>
-      <p><Link className="button" href="/admin/updates/new">Write an update</Link></p>
+      <p>
+        <Link className="button" href="/admin/updates/new">
+          Write an update
+        </Link>
+      </p>
       {rows.length === 0 ? (
         <p>No updates yet.</p>
       ) : (
@@ -39,7 +48,9 @@ export default async function UpdatesPage() {
             <tbody>
               {rows.map(({ update, progress }) => (
                 <tr key={update.id}>
-                  <td><Link href={`/admin/updates/${update.id}`}>{update.texts.en.subject}</Link></td>
+                  <td>
+                    <Link href={`/admin/updates/${update.id}`}>{update.texts.en.subject}</Link>
+                  </td>
                   <td>{targetOptionOf(targets, update)?.label ?? "—"}</td>
                   <td>{update.status}</td>
                   <td>

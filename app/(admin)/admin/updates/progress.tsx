@@ -9,14 +9,36 @@ export function UpdateProgress({ progress, recipients }: { progress: Progress; r
     <section aria-labelledby="progress-heading">
       <h2 id="progress-heading">Progress</h2>
       <p>
-        <label htmlFor="sent-bar">Sent {progress.sent.toLocaleString("en")} of {recipients.toLocaleString("en")}</label>{" "}
+        <label htmlFor="sent-bar">
+          Sent {progress.sent.toLocaleString("en")} of {recipients.toLocaleString("en")}
+        </label>{" "}
         <progress id="sent-bar" max={Math.max(recipients, 1)} value={progress.sent} />
       </p>
       <dl className="stats">
-        <div className="stat"><dt>Recipients</dt><dd><strong>{recipients.toLocaleString("en")}</strong></dd></div>
-        <div className="stat"><dt>Sent</dt><dd><strong>{progress.sent.toLocaleString("en")}</strong></dd></div>
-        <div className="stat"><dt>Waiting</dt><dd><strong>{waiting.toLocaleString("en")}</strong></dd></div>
-        <div className="stat"><dt>Failed</dt><dd><strong>{progress.failed.toLocaleString("en")}</strong></dd></div>
+        <div className="stat">
+          <dt>Recipients</dt>
+          <dd>
+            <strong>{recipients.toLocaleString("en")}</strong>
+          </dd>
+        </div>
+        <div className="stat">
+          <dt>Sent</dt>
+          <dd>
+            <strong>{progress.sent.toLocaleString("en")}</strong>
+          </dd>
+        </div>
+        <div className="stat">
+          <dt>Waiting</dt>
+          <dd>
+            <strong>{waiting.toLocaleString("en")}</strong>
+          </dd>
+        </div>
+        <div className="stat">
+          <dt>Failed</dt>
+          <dd>
+            <strong>{progress.failed.toLocaleString("en")}</strong>
+          </dd>
+        </div>
       </dl>
     </section>
   );

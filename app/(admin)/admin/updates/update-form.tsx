@@ -44,7 +44,14 @@ export function UpdateForm({ id, initial, targets, action }: Props) {
           <legend>In English (every signer without a version in their language gets this one)</legend>
           <div className="field">
             <label htmlFor="subjectEn">Subject</label>
-            <input id="subjectEn" name="subjectEn" type="text" defaultValue={values.subjectEn} maxLength={200} {...field("subjectEn")} />
+            <input
+              id="subjectEn"
+              name="subjectEn"
+              type="text"
+              defaultValue={values.subjectEn}
+              maxLength={200}
+              {...field("subjectEn")}
+            />
             {error("subjectEn")}
           </div>
           <div className="field">
@@ -57,7 +64,15 @@ export function UpdateForm({ id, initial, targets, action }: Props) {
           <legend>In Russian (optional)</legend>
           <div className="field">
             <label htmlFor="subjectRu">Russian subject</label>
-            <input id="subjectRu" name="subjectRu" type="text" lang="ru" defaultValue={values.subjectRu} maxLength={200} {...field("subjectRu")} />
+            <input
+              id="subjectRu"
+              name="subjectRu"
+              type="text"
+              lang="ru"
+              defaultValue={values.subjectRu}
+              maxLength={200}
+              {...field("subjectRu")}
+            />
             {error("subjectRu")}
           </div>
           <div className="field">
@@ -67,8 +82,12 @@ export function UpdateForm({ id, initial, targets, action }: Props) {
           </div>
         </fieldset>
         <div className="actions">
-          <button type="submit" name="intent" value="preview" className="secondary" disabled={pending}>Preview</button>
-          <button type="submit" name="intent" value="save" disabled={pending}>Save draft</button>
+          <button type="submit" name="intent" value="preview" className="secondary" disabled={pending}>
+            Preview
+          </button>
+          <button type="submit" name="intent" value="save" disabled={pending}>
+            Save draft
+          </button>
         </div>
       </form>
     </>

@@ -5,9 +5,13 @@ import type { OutgoingEmail } from "@/emails/transport/send";
 
 // Plain data in, markup out: rendered by server pages, and by the form from its action state (which must
 // hold data, not elements, so that it can be posted back by a browser without JavaScript).
-export type UpdatePreviewData = { texts: UpdateTexts; recipients: number; emails: (OutgoingEmail & { locale: Locale })[] };
+export type UpdatePreviewData = {
+  texts: UpdateTexts;
+  recipients: number;
+  emails: (OutgoingEmail & { locale: Locale })[];
+};
 
-export function RecipientCount({ count }: { count: number }) {
+function RecipientCount({ count }: { count: number }) {
   return (
     <p className="count">
       <strong>{count.toLocaleString("en")}</strong> {count === 1 ? "person" : "people"} would receive it now: confirmed
@@ -16,7 +20,15 @@ export function RecipientCount({ count }: { count: number }) {
   );
 }
 
-export function UpdatePreview({ data, heading, showRecipients = true }: { data: UpdatePreviewData; heading: string; showRecipients?: boolean }) {
+export function UpdatePreview({
+  data,
+  heading,
+  showRecipients = true,
+}: {
+  data: UpdatePreviewData;
+  heading: string;
+  showRecipients?: boolean;
+}) {
   return (
     <section aria-labelledby="preview-heading" className="update-preview">
       <h2 id="preview-heading">{heading}</h2>
@@ -26,7 +38,9 @@ export function UpdatePreview({ data, heading, showRecipients = true }: { data: 
         return (
           <section key={email.locale} aria-labelledby={`preview-${email.locale}`} className="card">
             <h3 id={`preview-${email.locale}`}>For signers in {languageNames[email.locale]}</h3>
-            {text ? null : <p className="hint">No {languageNames[email.locale]} version: these signers get the English text.</p>}
+            {text ? null : (
+              <p className="hint">No {languageNames[email.locale]} version: these signers get the English text.</p>
+            )}
             <h4>On the web</h4>
             <div className="document-text" lang={text ? email.locale : "en"}>
               <h5>{(text ?? data.texts.en).subject}</h5>
@@ -36,7 +50,9 @@ export function UpdatePreview({ data, heading, showRecipients = true }: { data: 
             <p>
               Subject: <strong>{email.subject}</strong>
               <br />
-              <span className="hint">Headers: List-Unsubscribe, List-Unsubscribe-Post: {email.headers?.["List-Unsubscribe-Post"]}</span>
+              <span className="hint">
+                Headers: List-Unsubscribe, List-Unsubscribe-Post: {email.headers?.["List-Unsubscribe-Post"]}
+              </span>
             </p>
             {/* An empty sandbox: the email's HTML can neither run script nor navigate this page. */}
             <iframe

@@ -8,7 +8,12 @@ import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { findPublicDocument } from "@/server/public/public-documents";
-import { fieldErrors, signatureInputFromForm, signatureInputSchema, type FieldErrors } from "@/lib/forms/signature-input";
+import {
+  fieldErrors,
+  signatureInputFromForm,
+  signatureInputSchema,
+  type FieldErrors,
+} from "@/lib/forms/signature-input";
 import { signDocument } from "@/server/signing/signing";
 
 export type SignFormState = { errors: FieldErrors; values: Record<string, unknown>; attempt: number } | null;

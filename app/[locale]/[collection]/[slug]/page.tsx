@@ -46,7 +46,11 @@ export default async function DocumentPage({ params }: Props) {
       <SignatureCount id="count" count={document.signatureCount} goal={document.goal} t={t} />
       <div className="document-layout">
         <div>
-          <section className="document-text" aria-label={t("document.textOf", { kind: document.kind })} lang={document.textLocale}>
+          <section
+            className="document-text"
+            aria-label={t("document.textOf", { kind: document.kind })}
+            lang={document.textLocale}
+          >
             <Markdown>{document.body}</Markdown>
           </section>
           {document.authors.length > 0 ? (
@@ -75,7 +79,11 @@ export default async function DocumentPage({ params }: Props) {
                       <>
                         {" "}
                         <time className="when" dateTime={signer.confirmedAt}>
-                          {new Date(signer.confirmedAt).toLocaleDateString(regionalLocale(locale), { day: "numeric", month: "long", year: "numeric" })}
+                          {new Date(signer.confirmedAt).toLocaleDateString(regionalLocale(locale), {
+                            day: "numeric",
+                            month: "long",
+                            year: "numeric",
+                          })}
                         </time>
                       </>
                     ) : null}

@@ -43,22 +43,46 @@ export function SignForm({ action, countries, documentKind, stamp, labels }: Pro
       ) : null}
       <div className="field">
         <label htmlFor="name">{labels.name}</label>
-        <input id="name" name="name" type="text" autoComplete="name" required maxLength={120}
-          defaultValue={text("name")} {...invalid("name")} />
+        <input
+          id="name"
+          name="name"
+          type="text"
+          autoComplete="name"
+          required
+          maxLength={120}
+          defaultValue={text("name")}
+          {...invalid("name")}
+        />
         <FieldError message={errors.name} name="name" prefix={labels.errorPrefix} />
       </div>
       <div className="field">
         <label htmlFor="email">{labels.email}</label>
-        <p className="hint" id="email-hint">{labels.emailHint}</p>
-        <input id="email" name="email" type="email" autoComplete="email" required maxLength={254}
-          defaultValue={text("email")} {...invalid("email")}
-          aria-describedby={errors.email ? "email-hint email-error" : "email-hint"} />
+        <p className="hint" id="email-hint">
+          {labels.emailHint}
+        </p>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={254}
+          defaultValue={text("email")}
+          {...invalid("email")}
+          aria-describedby={errors.email ? "email-hint email-error" : "email-hint"}
+        />
         <FieldError message={errors.email} name="email" prefix={labels.errorPrefix} />
       </div>
       <div className="field">
         <label htmlFor="country">{labels.country}</label>
-        <select id="country" name="country" required autoComplete="country" defaultValue={text("country")}
-          {...invalid("country")}>
+        <select
+          id="country"
+          name="country"
+          required
+          autoComplete="country"
+          defaultValue={text("country")}
+          {...invalid("country")}
+        >
           <option value="">{labels.chooseCountry}</option>
           {countries.map((country) => (
             <option key={country.code} value={country.code}>
@@ -70,8 +94,15 @@ export function SignForm({ action, countries, documentKind, stamp, labels }: Pro
       </div>
       <div className="field">
         <label htmlFor="city">{labels.city}</label>
-        <input id="city" name="city" type="text" autoComplete="address-level2" maxLength={120}
-          defaultValue={text("city")} {...invalid("city")} />
+        <input
+          id="city"
+          name="city"
+          type="text"
+          autoComplete="address-level2"
+          maxLength={120}
+          defaultValue={text("city")}
+          {...invalid("city")}
+        />
         <FieldError message={errors.city} name="city" prefix={labels.errorPrefix} />
       </div>
       {documentKind === "letter" ? (
@@ -79,14 +110,28 @@ export function SignForm({ action, countries, documentKind, stamp, labels }: Pro
           <p className="hint">{labels.cosignerHint}</p>
           <div className="field">
             <label htmlFor="organisation">{labels.organisation}</label>
-            <input id="organisation" name="organisation" type="text" autoComplete="organization" maxLength={120}
-              defaultValue={text("organisation")} {...invalid("organisation")} />
+            <input
+              id="organisation"
+              name="organisation"
+              type="text"
+              autoComplete="organization"
+              maxLength={120}
+              defaultValue={text("organisation")}
+              {...invalid("organisation")}
+            />
             <FieldError message={errors.organisation} name="organisation" prefix={labels.errorPrefix} />
           </div>
           <div className="field">
             <label htmlFor="role">{labels.role}</label>
-            <input id="role" name="role" type="text" autoComplete="organization-title" maxLength={120}
-              defaultValue={text("role")} {...invalid("role")} />
+            <input
+              id="role"
+              name="role"
+              type="text"
+              autoComplete="organization-title"
+              maxLength={120}
+              defaultValue={text("role")}
+              {...invalid("role")}
+            />
             <FieldError message={errors.role} name="role" prefix={labels.errorPrefix} />
           </div>
         </>
@@ -104,8 +149,13 @@ export function SignForm({ action, countries, documentKind, stamp, labels }: Pro
           ["hidden", labels.displayHidden],
         ].map(([value, label]) => (
           <label key={value} className="choice">
-            <input type="radio" name="display" value={value} id={`display-${value}`}
-              defaultChecked={(text("display") || "full") === value} />
+            <input
+              type="radio"
+              name="display"
+              value={value}
+              id={`display-${value}`}
+              defaultChecked={(text("display") || "full") === value}
+            />
             {label}
           </label>
         ))}

@@ -26,7 +26,9 @@ export default async function ConfirmPage({ params }: Props) {
   const locale = toLocale(rest.locale);
   setRequestLocale(locale);
   const t = translator(locale);
-  const found = isWellFormedToken(token) ? await findSignatureByToken(hashToken(token)) : { status: "unknown" as const };
+  const found = isWellFormedToken(token)
+    ? await findSignatureByToken(hashToken(token))
+    : { status: "unknown" as const };
 
   if (found.status === "unknown" || found.status === "expired") {
     return (

@@ -26,7 +26,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const formatDay = (day: string, locale: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  new Date(`${day}T00:00:00Z`).toLocaleDateString(locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 
 export default async function DelegationPage({ params }: Props) {
   const { slug, ...rest } = await params;
@@ -72,7 +77,12 @@ export default async function DelegationPage({ params }: Props) {
               <h3>
                 <Link href={documentPath(document.kind, document.slug)}>{document.title}</Link>
               </h3>
-              <SignatureCount id={`count-${document.slug}`} count={document.signatureCount} goal={document.goal} t={t} />
+              <SignatureCount
+                id={`count-${document.slug}`}
+                count={document.signatureCount}
+                goal={document.goal}
+                t={t}
+              />
             </div>
           ))}
         </div>

@@ -17,7 +17,11 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: translator(toLocale((await params).locale))("manage.title"), referrer: "same-origin", robots: { index: false } };
+  return {
+    title: translator(toLocale((await params).locale))("manage.title"),
+    referrer: "same-origin",
+    robots: { index: false },
+  };
 }
 
 export default async function ManageSignaturePage({ params, searchParams }: Props) {
@@ -39,12 +43,20 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
   const document = (await getLocalizedDocumentById(signature.documentId, locale))!;
   const { saved } = await searchParams;
   const action = manageAction.bind(null, locale, token);
-  const labels = { full: t("form.displayFull"), initials: t("form.displayInitials"), hidden: t("form.displayHidden", { kind: document.kind }) };
+  const labels = {
+    full: t("form.displayFull"),
+    initials: t("form.displayInitials"),
+    hidden: t("form.displayHidden", { kind: document.kind }),
+  };
   const counted = signature.state === "pending" || signature.state === "confirmed" || signature.state === "held";
   return (
     <>
       <h1>{t("manage.title")}</h1>
-      {saved ? <p className="notice success" role="status">{t("manage.saved")}</p> : null}
+      {saved ? (
+        <p className="notice success" role="status">
+          {t("manage.saved")}
+        </p>
+      ) : null}
       <p>{t("manage.on", { title: document.title })}</p>
       <p>
         <strong>{t("manage.state", { state: counted ? signature.state : "other" })}</strong>
@@ -71,7 +83,9 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
         <form action={action}>
           <input type="hidden" name="intent" value="updates" />
           <input type="hidden" name="updates" value={signature.updates ? "off" : "on"} />
-          <button type="submit" className="secondary">{t(signature.updates ? "manage.stopUpdates" : "manage.startUpdates")}</button>
+          <button type="submit" className="secondary">
+            {t(signature.updates ? "manage.stopUpdates" : "manage.startUpdates")}
+          </button>
         </form>
       </section>
       <section aria-labelledby="withdraw-heading" className="card">
@@ -83,7 +97,9 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
             <input type="checkbox" name="confirm" value="yes" required />
             {t("manage.withdrawConfirm")}
           </label>
-          <button type="submit" className="danger">{t("manage.withdraw")}</button>
+          <button type="submit" className="danger">
+            {t("manage.withdraw")}
+          </button>
         </form>
       </section>
     </>

@@ -11,7 +11,11 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ locale: string; token: string }>; searchParams: Promise<{ done?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: translator(toLocale((await params).locale))("unsubscribe.title"), referrer: "same-origin", robots: { index: false } };
+  return {
+    title: translator(toLocale((await params).locale))("unsubscribe.title"),
+    referrer: "same-origin",
+    robots: { index: false },
+  };
 }
 
 // The link in an update's text asks first (a button), so that mail scanners opening it change nothing;

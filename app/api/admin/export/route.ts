@@ -23,15 +23,25 @@ export async function GET(request: Request) {
   if (!format) return Response.json({ error: "Export as csv or ndjson." }, { status: 400, headers: noStore });
   const parsed = parseSignatureFilter(url.searchParams);
   if (!parsed.ok) {
-    return Response.json({ error: "Some filters are not valid.", fields: parsed.errors }, { status: 400, headers: noStore });
+    return Response.json(
+      { error: "Some filters are not valid.", fields: parsed.errors },
+      { status: 400, headers: noStore },
+    );
   }
   const { filter } = parsed;
   if (filter.document && !(await findDocumentBySlug(filter.document))) {
-    return Response.json({ error: "Some filters are not valid.", fields: { document: "Unknown document." } }, { status: 400, headers: noStore });
+    return Response.json(
+      { error: "Some filters are not valid.", fields: { document: "Unknown document." } },
+      { status: 400, headers: noStore },
+    );
   }
 
   const body = exportStream(iterateExportRows(filter), format, (rowCount, completed) =>
-    recordAudit({ actor: admin.email, action: "signatures.export", details: { format, filter, rows: rowCount, completed } }),
+    recordAudit({
+      actor: admin.email,
+      action: "signatures.export",
+      details: { format, filter, rows: rowCount, completed },
+    }),
   );
   return new Response(body, {
     headers: {

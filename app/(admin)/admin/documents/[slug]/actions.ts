@@ -29,7 +29,11 @@ export const editDocumentAction = adminAction(editSchema, async ({ slug, intent,
           action: "document.update",
           targetType: "document",
           targetId: document.slug,
-          details: { locale, changed: result.changed, version: { from: result.document.currentVersion, to: result.version } },
+          details: {
+            locale,
+            changed: result.changed,
+            version: { from: result.document.currentVersion, to: result.version },
+          },
         }
       : undefined,
   };

@@ -6,7 +6,9 @@ export function DocumentPreview({ input }: { input: DocumentInput }) {
   return (
     <section className="card" aria-labelledby="preview-heading" lang={input.locale}>
       <h2 id="preview-heading">Preview (not saved yet)</h2>
-      <p className="kind">Status: {input.status}, goal {input.goal.toLocaleString("en")}</p>
+      <p className="kind">
+        Status: {input.status}, goal {input.goal.toLocaleString("en")}
+      </p>
       <h3>{input.title}</h3>
       <p className="addressee">To: {input.addressee}</p>
       <p>{input.summary}</p>

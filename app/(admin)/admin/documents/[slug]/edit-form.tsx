@@ -40,7 +40,14 @@ export function EditDocumentForm({ slug, initial, action }: Props) {
         </div>
         <div className="field">
           <label htmlFor="addressee">Addressed to</label>
-          <input id="addressee" name="addressee" type="text" defaultValue={values.addressee} maxLength={200} {...field("addressee")} />
+          <input
+            id="addressee"
+            name="addressee"
+            type="text"
+            defaultValue={values.addressee}
+            maxLength={200}
+            {...field("addressee")}
+          />
           {error("addressee")}
         </div>
         <div className="field">
@@ -68,8 +75,12 @@ export function EditDocumentForm({ slug, initial, action }: Props) {
           {error("status")}
         </div>
         <div className="actions">
-          <button type="submit" name="intent" value="preview" className="secondary" disabled={pending}>Preview</button>
-          <button type="submit" name="intent" value="save" disabled={pending}>Save changes</button>
+          <button type="submit" name="intent" value="preview" className="secondary" disabled={pending}>
+            Preview
+          </button>
+          <button type="submit" name="intent" value="save" disabled={pending}>
+            Save changes
+          </button>
         </div>
       </form>
     </>

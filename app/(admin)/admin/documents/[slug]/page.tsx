@@ -26,7 +26,9 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
   const publicPath = localePath(locale, documentPath(document.kind, document.slug));
   return (
     <>
-      <p><Link href="/admin/documents">All documents</Link></p>
+      <p>
+        <Link href="/admin/documents">All documents</Link>
+      </p>
       <h1>Edit: {english.title}</h1>
       <p>
         Version {document.currentVersion}. Editing the text of a document that is open or closed makes a new version;
@@ -45,8 +47,16 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
           ))}
         </ul>
       </nav>
-      {!text ? <p className="notice">No {languageNames[locale]} text yet: the public page shows the English one. Start from it below.</p> : null}
-      {saved ? <p className="notice success" role="status">Saved.</p> : null}
+      {!text ? (
+        <p className="notice">
+          No {languageNames[locale]} text yet: the public page shows the English one. Start from it below.
+        </p>
+      ) : null}
+      {saved ? (
+        <p className="notice success" role="status">
+          Saved.
+        </p>
+      ) : null}
       <EditDocumentForm
         key={locale}
         initial={{

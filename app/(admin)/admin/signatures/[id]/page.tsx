@@ -23,19 +23,44 @@ export default async function SignaturePage({ params }: { params: Promise<{ id: 
   const history = await listAuditEntries({ targetType: "signature", targetId: String(id) });
   return (
     <>
-      <p><Link href="/admin/signatures">All signatures</Link></p>
+      <p>
+        <Link href="/admin/signatures">All signatures</Link>
+      </p>
       <h1>Signature #{signature.id}</h1>
       <dl className="details">
-        <dt>Document</dt><dd>{document.title} (text version {signature.documentVersion}, signed in {englishLanguageNames[signature.locale]})</dd>
-        <dt>Name</dt><dd>{signature.name}</dd>
-        <dt>Email</dt><dd>{signature.email}</dd>
-        <dt>Where</dt><dd>{signature.city ? `${signature.city}, ` : ""}{countryName(signature.country)}</dd>
-        <dt>Comment</dt><dd>{signature.comment ?? "—"}</dd>
-        <dt>Shown as</dt><dd>{signature.display}</dd>
-        <dt>Updates</dt><dd>{signature.updates ? "yes" : "no"}</dd>
-        {signature.organisation || signature.role ? <><dt>Organisation and role</dt><dd>{[signature.organisation, signature.role].filter(Boolean).join(", ")}</dd></> : null}
-        <dt>State</dt><dd><strong>{signature.state}</strong>{signature.reviewReason ? ` (${signature.reviewReason})` : ""}</dd>
-        <dt>Emails sent</dt><dd>{signature.emailsSent}</dd>
+        <dt>Document</dt>
+        <dd>
+          {document.title} (text version {signature.documentVersion}, signed in {englishLanguageNames[signature.locale]}
+          )
+        </dd>
+        <dt>Name</dt>
+        <dd>{signature.name}</dd>
+        <dt>Email</dt>
+        <dd>{signature.email}</dd>
+        <dt>Where</dt>
+        <dd>
+          {signature.city ? `${signature.city}, ` : ""}
+          {countryName(signature.country)}
+        </dd>
+        <dt>Comment</dt>
+        <dd>{signature.comment ?? "—"}</dd>
+        <dt>Shown as</dt>
+        <dd>{signature.display}</dd>
+        <dt>Updates</dt>
+        <dd>{signature.updates ? "yes" : "no"}</dd>
+        {signature.organisation || signature.role ? (
+          <>
+            <dt>Organisation and role</dt>
+            <dd>{[signature.organisation, signature.role].filter(Boolean).join(", ")}</dd>
+          </>
+        ) : null}
+        <dt>State</dt>
+        <dd>
+          <strong>{signature.state}</strong>
+          {signature.reviewReason ? ` (${signature.reviewReason})` : ""}
+        </dd>
+        <dt>Emails sent</dt>
+        <dd>{signature.emailsSent}</dd>
       </dl>
       <div className="actions">
         {signature.state === "held" ? (
@@ -62,7 +87,9 @@ export default async function SignaturePage({ params }: { params: Promise<{ id: 
         <li>{formatUtc(signature.createdAt, "second")}: signed</li>
         {signature.confirmedAt ? <li>{formatUtc(signature.confirmedAt, "second")}: confirmed by email</li> : null}
         {history.toReversed().map((entry) => (
-          <li key={entry.id}>{formatUtc(entry.at, "second")}: {entry.action.replace("signature.", "")} by {entry.actor}</li>
+          <li key={entry.id}>
+            {formatUtc(entry.at, "second")}: {entry.action.replace("signature.", "")} by {entry.actor}
+          </li>
         ))}
       </ol>
     </>

@@ -17,7 +17,11 @@ const fields: { name: keyof InvalidationCriteria; label: string; type?: string; 
   { name: "from", label: "Signed from", type: "date" },
   { name: "to", label: "Signed to", type: "date" },
   { name: "nameContains", label: "Name contains" },
-  { name: "ipHash", label: "Client address hash", hint: "as shown in the review and anomalies view; the address itself is never stored" },
+  {
+    name: "ipHash",
+    label: "Client address hash",
+    hint: "as shown in the review and anomalies view; the address itself is never stored",
+  },
 ];
 
 export default async function InvalidatePage({ searchParams }: Props) {
@@ -28,43 +32,86 @@ export default async function InvalidatePage({ searchParams }: Props) {
     return Array.isArray(value) ? value[0] : value;
   };
   const documents = await listAllDocuments();
-  const submitted = fields.some((field) => first(field.name)) || first("heldOnly") !== undefined || first("preview") !== undefined;
-  const parsed = submitted ? parseInvalidationCriteria(Object.fromEntries(Object.keys(params).map((key) => [key, first(key)]))) : null;
+  const submitted =
+    fields.some((field) => first(field.name)) || first("heldOnly") !== undefined || first("preview") !== undefined;
+  const parsed = submitted
+    ? parseInvalidationCriteria(Object.fromEntries(Object.keys(params).map((key) => [key, first(key)])))
+    : null;
   const preview = parsed?.ok ? await previewInvalidation(parsed.criteria) : null;
   const errors = parsed && !parsed.ok ? parsed.errors : {};
   const done = first("done");
 
   return (
     <>
-      <p><Link href="/admin/signatures">All signatures</Link></p>
+      <p>
+        <Link href="/admin/signatures">All signatures</Link>
+      </p>
       <h1>Bulk invalidation</h1>
       <p>Reject every pending, confirmed or held signature that matches all the criteria. You see how many first.</p>
-      {done !== undefined ? <p className="notice success" role="status">{Number(done)} signatures were rejected.</p> : null}
+      {done !== undefined ? (
+        <p className="notice success" role="status">
+          {Number(done)} signatures were rejected.
+        </p>
+      ) : null}
       <form method="get" className="form card">
         <input type="hidden" name="preview" value="1" />
-        {errors.form ? <p className="error" role="alert">{errors.form}</p> : null}
+        {errors.form ? (
+          <p className="error" role="alert">
+            {errors.form}
+          </p>
+        ) : null}
         <div className="field">
           <label htmlFor="document">Document</label>
           <select id="document" name="document" defaultValue={first("document") ?? ""}>
             <option value="">All documents</option>
-            {documents.map((document) => <option key={document.id} value={document.slug}>{document.title}</option>)}
+            {documents.map((document) => (
+              <option key={document.id} value={document.slug}>
+                {document.title}
+              </option>
+            ))}
           </select>
         </div>
         {fields.map((field) => (
           <div className="field" key={field.name}>
             <label htmlFor={field.name}>{field.label}</label>
-            {field.hint ? <p className="hint" id={`${field.name}-hint`}>{field.hint}</p> : null}
-            <input id={field.name} name={field.name} type={field.type ?? "text"} defaultValue={first(field.name) ?? ""}
-              aria-describedby={[field.hint ? `${field.name}-hint` : "", errors[field.name] ? `${field.name}-error` : ""].join(" ").trim() || undefined}
-              aria-invalid={errors[field.name] ? true : undefined} />
-            {errors[field.name] ? <p className="error" id={`${field.name}-error`}>{errors[field.name]}</p> : null}
+            {field.hint ? (
+              <p className="hint" id={`${field.name}-hint`}>
+                {field.hint}
+              </p>
+            ) : null}
+            <input
+              id={field.name}
+              name={field.name}
+              type={field.type ?? "text"}
+              defaultValue={first(field.name) ?? ""}
+              aria-describedby={
+                [field.hint ? `${field.name}-hint` : "", errors[field.name] ? `${field.name}-error` : ""]
+                  .join(" ")
+                  .trim() || undefined
+              }
+              aria-invalid={errors[field.name] ? true : undefined}
+            />
+            {errors[field.name] ? (
+              <p className="error" id={`${field.name}-error`}>
+                {errors[field.name]}
+              </p>
+            ) : null}
           </div>
         ))}
         <label className="choice">
-          <input type="checkbox" name="heldOnly" value="1" defaultChecked={parsed?.ok ? parsed.criteria.heldOnly : first("heldOnly") !== undefined} />
+          <input
+            type="checkbox"
+            name="heldOnly"
+            value="1"
+            defaultChecked={parsed?.ok ? parsed.criteria.heldOnly : first("heldOnly") !== undefined}
+          />
           Only signatures held for review (over a rate limit)
         </label>
-        <div><button type="submit" className="secondary">Preview</button></div>
+        <div>
+          <button type="submit" className="secondary">
+            Preview
+          </button>
+        </div>
       </form>
       {preview && parsed?.ok ? (
         <section className="card" aria-labelledby="preview-heading">

@@ -21,24 +21,41 @@ export default async function UpdatePage({ params }: { params: Promise<{ id: str
   let update = await getUpdate(id);
   if (!update) notFound();
   if (update.status === "sending" && (await markUpdateSent(id))) update = (await getUpdate(id))!;
-  const [progress, targets, preview] = await Promise.all([getUpdateProgress(id), listUpdateTargets(), loadUpdatePreview(update.texts, update)]);
+  const [progress, targets, preview] = await Promise.all([
+    getUpdateProgress(id),
+    listUpdateTargets(),
+    loadUpdatePreview(update.texts, update),
+  ]);
   const target = targetOptionOf(targets, update);
   const languages = locales.filter((code) => update.texts[code]).map((code) => englishLanguageNames[code]);
   return (
     <>
-      <p><Link href="/admin/updates">All updates</Link></p>
+      <p>
+        <Link href="/admin/updates">All updates</Link>
+      </p>
       <h1>{update.texts.en.subject}</h1>
       <dl className="details">
-        <dt>For the signers of</dt><dd>{target?.label ?? "—"}</dd>
-        <dt>Status</dt><dd><strong>{update.status}</strong>{update.sentAt ? `, finished ${formatUtc(update.sentAt)}` : ""}</dd>
-        <dt>Written by</dt><dd>{update.createdBy ?? "—"}, {formatUtc(update.createdAt)}</dd>
-        <dt>Languages</dt><dd>{languages.length === 1 ? `${languages[0]} only` : new Intl.ListFormat("en").format(languages)}</dd>
+        <dt>For the signers of</dt>
+        <dd>{target?.label ?? "—"}</dd>
+        <dt>Status</dt>
+        <dd>
+          <strong>{update.status}</strong>
+          {update.sentAt ? `, finished ${formatUtc(update.sentAt)}` : ""}
+        </dd>
+        <dt>Written by</dt>
+        <dd>
+          {update.createdBy ?? "—"}, {formatUtc(update.createdAt)}
+        </dd>
+        <dt>Languages</dt>
+        <dd>{languages.length === 1 ? `${languages[0]} only` : new Intl.ListFormat("en").format(languages)}</dd>
       </dl>
       {update.status === "draft" ? (
         <div className="actions">
           <AdminForm action={sendUpdateAction}>
             <input type="hidden" name="id" value={update.id} />
-            <SubmitButton>Send to {preview.recipients.toLocaleString("en")} {preview.recipients === 1 ? "person" : "people"}</SubmitButton>
+            <SubmitButton>
+              Send to {preview.recipients.toLocaleString("en")} {preview.recipients === 1 ? "person" : "people"}
+            </SubmitButton>
           </AdminForm>
           <Link href={`/admin/updates/${update.id}/edit`}>Edit the draft</Link>
         </div>
@@ -53,7 +70,11 @@ export default async function UpdatePage({ params }: { params: Promise<{ id: str
           <UpdateProgress progress={progress} recipients={update.recipients} />
         </>
       )}
-      <UpdatePreview data={preview} heading={update.status === "draft" ? "Preview" : "What was sent"} showRecipients={update.status === "draft"} />
+      <UpdatePreview
+        data={preview}
+        heading={update.status === "draft" ? "Preview" : "What was sent"}
+        showRecipients={update.status === "draft"}
+      />
     </>
   );
 }

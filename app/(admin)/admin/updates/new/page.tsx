@@ -12,13 +12,19 @@ export default async function NewUpdatePage() {
   const initial = { target: targets[0]?.value ?? "", subjectEn: "", bodyEn: "", subjectRu: "", bodyRu: "" };
   return (
     <>
-      <p><Link href="/admin/updates">All updates</Link></p>
+      <p>
+        <Link href="/admin/updates">All updates</Link>
+      </p>
       <h1>New update</h1>
       <p>
         Saving keeps a draft: nothing is sent until you press “Send” on the draft’s page, which shows the emails and how
         many people will receive them.
       </p>
-      <UpdateForm initial={initial} targets={targets.map(({ value, label }) => ({ value, label }))} action={saveUpdateAction} />
+      <UpdateForm
+        initial={initial}
+        targets={targets.map(({ value, label }) => ({ value, label }))}
+        action={saveUpdateAction}
+      />
     </>
   );
 }

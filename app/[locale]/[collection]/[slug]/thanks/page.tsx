@@ -45,7 +45,10 @@ export default async function ThanksPage({ params, searchParams }: Props) {
       <section aria-labelledby="share-heading">
         <h2 id="share-heading">{t("thanks.shareHeading")}</h2>
         <p>{t("thanks.share", { kind: document.kind })}</p>
-        <CopyLink url={url} labels={{ field: t("thanks.linkLabel"), copy: t("thanks.copy"), copied: t("thanks.copied") }} />
+        <CopyLink
+          url={url}
+          labels={{ field: t("thanks.linkLabel"), copy: t("thanks.copy"), copied: t("thanks.copied") }}
+        />
         <ul className="share">
           {shareLinks(url, document.title).map((link) => (
             <li key={link.name}>

@@ -31,7 +31,8 @@ export async function POST(request: Request, { params }: Context) {
   }
   // "locale" picks the language of the signer's emails and of the error messages; English by default.
   const { locale = "en", ...fields } = body.value as Record<string, unknown>;
-  if (!isLocale(locale)) return fail(400, { error: `Unknown locale: use ${knownLocales}.`, fields: { locale: `Use ${knownLocales}.` } });
+  if (!isLocale(locale))
+    return fail(400, { error: `Unknown locale: use ${knownLocales}.`, fields: { locale: `Use ${knownLocales}.` } });
   const parsed = signatureInputSchema(locale).safeParse(fields);
   if (!parsed.success) return fail(400, { error: "Some fields are not valid.", fields: fieldErrors(parsed.error) });
   const document = (await getLocalizedDocument(found.kind, found.slug, locale))!;

@@ -12,9 +12,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (admin instanceof Response) return admin;
   const id = Number((await params).id);
   const dossier = Number.isSafeInteger(id) && id > 0 ? await getDossier(id) : undefined;
-  if (!dossier || dossier.status !== "ready") return Response.json({ error: "No such finished dossier." }, { status: 404 });
+  if (!dossier || dossier.status !== "ready")
+    return Response.json({ error: "No such finished dossier." }, { status: 404 });
   const file = dossierFile(dossier);
-  const size = await stat(file).then((info) => info.size, () => null);
+  const size = await stat(file).then(
+    (info) => info.size,
+    () => null,
+  );
   if (size === null) return Response.json({ error: "The dossier's file is missing." }, { status: 410 });
   await recordAudit({ actor: admin.email, action: "dossier.download", targetType: "dossier", targetId: dossier.id });
   return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream, {

@@ -20,9 +20,16 @@ export default async function EditUpdatePage({ params }: { params: Promise<{ id:
   const initial = formValuesOf(targetOptionOf(targets, update)?.value ?? "", update.texts);
   return (
     <>
-      <p><Link href={`/admin/updates/${id}`}>Back to the draft</Link></p>
+      <p>
+        <Link href={`/admin/updates/${id}`}>Back to the draft</Link>
+      </p>
       <h1>Edit update</h1>
-      <UpdateForm initial={initial} targets={targets.map(({ value, label }) => ({ value, label }))} id={id} action={saveUpdateAction} />
+      <UpdateForm
+        initial={initial}
+        targets={targets.map(({ value, label }) => ({ value, label }))}
+        id={id}
+        action={saveUpdateAction}
+      />
     </>
   );
 }
