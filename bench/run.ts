@@ -4,47 +4,70 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { appEnv, counterDrift, missingRows, prepareDatabase } from "./app-data";
-import type { LoadResult } from "./load";
+import { appEnv, counterDrift, missingRows, pendingTokens, prepareDatabase } from "./app-data";
+import { nginxBinary, startNginx } from "./nginx";
 import { BENCH_TABLE_FILE, machine, sizeTable, table, updateBenchTable, type Row } from "./report";
 import {
+  confirmActionId,
   confirmingLoad,
   exportRun,
   getLoad,
   outboxDrain,
   pageDatabaseReads,
+  privateProbes,
+  probeTwice,
   secondsUntilCountShows,
   signingLoad,
 } from "./scenarios";
 import { startApp, startInsertFloor } from "./servers";
+import { loadTable, passes, rate, unexpected, type LoadRow, type Target } from "./throughput";
 
 const root = mkdtempSync(path.join(tmpdir(), "delegation-bench-"));
 const quick = process.env.BENCH_QUICK === "1"; // shorter runs and smaller sizes, for trying the harness
-const SIGN_SECONDS = quick ? 5 : 30;
-const READ_SECONDS = quick ? 3 : 10;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const READ_SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
+const SIGN_SECONDS = quick ? 5 : 15;
+const PORT = Number(process.env.BENCH_PORT ?? 3400); // the bench uses this port and the next five
 const SIZES = quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000];
 const OUTBOX_EMAILS = quick ? 2_000 : 20_000;
+const PETITION = "/petitions/moscow-trials";
 const rows: Row[] = [];
+const loads: LoadRow[] = [];
+const nginxLoads: LoadRow[] = [];
 
-const rate = (value: number) => `${Math.round(value).toLocaleString("en")}/s`;
+/** The public pages: what a surge of readers reaches, each in English and Russian. */
+const PUBLIC_PAGES: { what: string; path: string; target?: Target }[] = [
+  { what: "home page", path: "/" },
+  { what: "home page, Russian", path: "/ru" },
+  { what: "**petition page**", path: PETITION, target: { ratio: 0.45 } },
+  { what: "**petition page, Russian**", path: `/ru${PETITION}`, target: { ratio: 0.45 } },
+  { what: "letter page", path: "/letters/family-letter" },
+  { what: "letter page, Russian", path: "/ru/letters/family-letter" },
+  { what: "delegations index", path: "/delegations" },
+  { what: "delegation page", path: "/delegations/moscow-1989" },
+  { what: "delegation page, Russian", path: "/ru/delegations/moscow-1989" },
+  { what: "privacy page", path: "/privacy" },
+  { what: "privacy page, Russian", path: "/ru/privacy" },
+];
+
 const ratio = (value: number, floor: number) => `${((value / floor) * 100).toFixed(0)} % of ${rate(floor)}`;
-const clean = (result: LoadResult, ok: number) => result.errors === 0 && result.timeouts === 0 && ok === result.total;
 const step = (text: string) => console.error(`\n▶ ${text}`);
+const surgeOnly = process.env.BENCH_SURGE_ONLY === "1"; // the loads above only: no sizes, no outbox
 
 async function main() {
+  const { load } = await import("./load");
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     step("building the production server");
     execFileSync("npm", ["run", "build"], { stdio: "ignore" });
   }
 
   step("floor: bare node:http + one SQLite insert per request");
-  const floor = await startInsertFloor(3401, path.join(root, "floor.db"));
+  const floor = await startInsertFloor(PORT + 1, path.join(root, "floor.db"));
   let floorN = 0;
-  const { load } = await import("./load");
   const writeFloor = await load({
     url: floor.url,
-    connections: 32,
-    seconds: SIGN_SECONDS / 3,
+    connections: CONNECTIONS,
+    seconds: READ_SECONDS,
     next: () => ({
       method: "POST",
       path: "/",
@@ -54,51 +77,137 @@ async function main() {
   });
   await floor.stop();
 
-  step("signing and confirming on a fresh database");
+  step(`floors, ${CONNECTIONS} connections, ${READ_SECONDS} s each: a file from public/, an empty route`);
   const live = path.join(root, "live");
   const liveDb = prepareDatabase(live, 0);
-  const app = await startApp(3400, appEnv(live));
-  const staticFloor = await getLoad(app, "/robots.txt", READ_SECONDS);
-  const routeFloor = await getLoad(app, "/api/health", READ_SECONDS); // evidence: the framework's own cost
-  const signing = await signingLoad(app, "surge", SIGN_SECONDS);
-  const accepted202 = signing.result.statuses.get(202) ?? 0;
-  rows.push({
-    what: `signing, JSON API, unique emails, 32 connections, ${SIGN_SECONDS} s`,
-    measured: `${rate(signing.result.requestsPerSecond)}, p99 ${signing.result.p99} ms, ${signing.result.total - accepted202 + signing.result.errors} errors`,
-    target: "≥ 500/s, p99 ≤ 200 ms, no errors",
-    floor: `${ratio(signing.result.requestsPerSecond, writeFloor.requestsPerSecond)}; ${ratio(signing.result.requestsPerSecond, routeFloor.requestsPerSecond)} (empty Next route)`,
-    ok: signing.result.requestsPerSecond >= 500 && signing.result.p99 <= 200 && clean(signing.result, accepted202),
+  const app = await startApp(PORT, appEnv(live));
+  const staticLoad = await getLoad(app, "/robots.txt", READ_SECONDS, CONNECTIONS);
+  const staticFloor = { name: "static file", requestsPerSecond: staticLoad.requestsPerSecond };
+  const routeLoad = await getLoad(app, "/api/health", READ_SECONDS, CONNECTIONS); // the framework's own cost
+  const routeFloor = { name: "empty route", requestsPerSecond: routeLoad.requestsPerSecond };
+  loads.push(
+    {
+      what: "floor: `next start`, a file from `public/` (`/robots.txt`)",
+      result: staticLoad,
+      errors: unexpected(staticLoad, 200),
+    },
+    {
+      what: "floor: `next start`, an empty route (`/api/health`)",
+      result: routeLoad,
+      errors: unexpected(routeLoad, 200),
+    },
+  );
+  // The same route handler, once more with a header that makes proxy.ts's matcher take it.
+  const proxied = await getLoad(app, "/api/health", READ_SECONDS, CONNECTIONS, { "content-type": "text/plain" });
+  const proxyMs = 1000 / proxied.requestsPerSecond - 1000 / routeLoad.requestsPerSecond;
+  loads.push({
+    what: "proxy cost: `/api/health` with a `content-type` header, so proxy.ts runs for it",
+    result: proxied,
+    errors: unexpected(proxied, 200),
+    floor: routeFloor,
+    note: `≈ ${proxyMs.toFixed(2)} ms of server time per request more than without the proxy`,
   });
 
-  const confirming = await confirmingLoad(app, liveDb);
-  rows.push({
+  step("public pages");
+  for (const page of PUBLIC_PAGES) {
+    const result = await getLoad(app, page.path, READ_SECONDS, CONNECTIONS);
+    loads.push({
+      what: `${page.what} \`${page.path}\`${result.status === 200 ? "" : ` (answers ${result.status})`}`,
+      result,
+      errors: unexpected(result, result.status),
+      floor: staticFloor,
+      target: page.target ?? {},
+    });
+  }
+  const count = await getLoad(app, "/api/petitions/moscow-trials", READ_SECONDS, CONNECTIONS);
+  const countCacheControl = (await fetch(`${app.url}/api/petitions/moscow-trials`)).headers.get("cache-control");
+  loads.push({
+    what: "count endpoint `/api/petitions/moscow-trials`",
+    result: count,
+    errors: unexpected(count, 200),
+    floor: staticFloor,
+    target: {},
+    note: `Cache-Control: ${countCacheControl}`,
+  });
+
+  step("signing and confirming on a fresh database");
+  const signing = await signingLoad(app, "surge", SIGN_SECONDS, CONNECTIONS);
+  loads.push({
+    what: `signing, JSON API, unique emails, ${SIGN_SECONDS} s`,
+    result: signing.result,
+    errors: unexpected(signing.result, 202),
+    floor: routeFloor,
+    target: { ratio: 0.6 },
+  });
+  const confirming = await confirmingLoad(app, liveDb, CONNECTIONS);
+  loads.push({
     what: `confirming (the button's form post), ${confirming.total.toLocaleString("en")} signatures`,
-    measured: `${rate(confirming.requestsPerSecond)}, p99 ${confirming.p99} ms, ${confirming.total - confirming.confirmed + confirming.errors} errors`,
-    target: "≥ 300/s, no errors",
-    floor: `${ratio(confirming.requestsPerSecond, writeFloor.requestsPerSecond)}; ${ratio(confirming.requestsPerSecond, routeFloor.requestsPerSecond)} (empty Next route)`,
-    ok: confirming.requestsPerSecond >= 300 && clean(confirming, confirming.confirmed),
+    result: confirming,
+    errors: unexpected(confirming, 303),
+    floor: routeFloor,
+    target: { ratio: 0.5 },
   });
 
-  step("reading: the petition page, the count endpoint, a static file");
-  const page = await getLoad(app, "/petitions/moscow-trials", READ_SECONDS);
-  const reads = await pageDatabaseReads(app, liveDb, "/petitions/moscow-trials");
+  step("the petition page's data: database reads and freshness");
+  const reads = await pageDatabaseReads(app, liveDb, PETITION);
   const freshness = await secondsUntilCountShows(app, liveDb);
   rows.push({
-    what: "petition page, 32 connections",
-    measured: `${rate(page.requestsPerSecond)}, p99 ${page.p99} ms; views reading the database ${reads}; new count shown after ${freshness.toFixed(1)} s`,
-    target: "≥ 80 % of the static floor; no query per request; count within 10 s",
-    floor: ratio(page.requestsPerSecond, staticFloor.requestsPerSecond),
-    ok: page.requestsPerSecond >= 0.8 * staticFloor.requestsPerSecond && freshness <= 10 && reads.startsWith("0/"),
+    what: "petition page's data",
+    measured: `views reading the database ${reads}; new count shown after ${freshness.toFixed(1)} s`,
+    target: "no query per request; count within 10 s",
+    floor: "—",
+    ok: freshness <= 10 && reads.startsWith("0/"),
   });
-  const count = await getLoad(app, "/api/petitions/moscow-trials", READ_SECONDS);
-  const cacheControl = (await fetch(`${app.url}/api/petitions/moscow-trials`)).headers.get("cache-control");
-  rows.push({
-    what: "count endpoint (JSON), 32 connections",
-    measured: `${rate(count.requestsPerSecond)}, p99 ${count.p99} ms; Cache-Control: ${cacheControl}`,
-    target: "≥ 1,500/s",
-    floor: `${ratio(count.requestsPerSecond, staticFloor.requestsPerSecond)}; ${ratio(count.requestsPerSecond, routeFloor.requestsPerSecond)} (empty Next route)`,
-    ok: count.requestsPerSecond >= 1500,
-  });
+
+  if (nginxBinary()) {
+    step("nginx in front (docs/nginx.conf): its static floor, the cached petition page, what passes through");
+    const nginx = await startNginx({ port: PORT + 5, appPort: app.port });
+    try {
+      const nginxStatic = await getLoad(nginx, "/robots.txt", READ_SECONDS, CONNECTIONS);
+      const nginxFloor = { name: "nginx static file", requestsPerSecond: nginxStatic.requestsPerSecond };
+      nginxLoads.push({
+        what: "floor: nginx serving `public/robots.txt` from disk",
+        result: nginxStatic,
+        errors: unexpected(nginxStatic, 200),
+      });
+      for (const page of [PETITION, `/ru${PETITION}`]) {
+        const second = await probeTwice(nginx, [{ what: page, path: page }]);
+        const result = await getLoad(nginx, page, READ_SECONDS, CONNECTIONS);
+        nginxLoads.push({
+          what: `**petition page through nginx** \`${page}\``,
+          result,
+          errors: unexpected(result, 200),
+          floor: nginxFloor,
+          target: { ratio: 0.8 },
+          note: `second request: X-Cache-Status ${second[0].statuses[1] ?? "none"}`,
+        });
+      }
+      const token = pendingTokens(liveDb)[0] ?? "no-pending-token";
+      const probes = await probeTwice(
+        nginx,
+        privateProbes(nginx, token, await confirmActionId(app, token).catch(() => "0")),
+      );
+      const cached = probes.filter((probe) => probe.statuses.some((status) => status !== null));
+      const reRendered = probes.filter((probe) => probe.renderedTwice !== null);
+      rows.push({
+        what: "through nginx, each twice: " + probes.map((probe) => probe.what).join(", "),
+        measured: `${probes.map((probe) => `${probe.what}: ${probe.codes.join("/")}, cache ${probe.statuses[1] ?? "off"}`).join("; ")}; pages rendered anew the second time (new CSP nonce): ${reRendered.filter((probe) => probe.renderedTwice).length} of ${reRendered.length}`,
+        target: "none from nginx's cache; every page rendered by the app each time",
+        floor: "—",
+        ok: cached.length === 0 && reRendered.every((probe) => probe.renderedTwice),
+      });
+    } finally {
+      await nginx.stop();
+    }
+  } else {
+    rows.push({
+      what: "nginx in front",
+      measured: "not measured: nginx is not installed",
+      target: "—",
+      floor: "—",
+      ok: null,
+    });
+  }
   await app.stop();
 
   const drift = (await counterDrift(liveDb)).filter((row) => row.kept !== row.actual);
@@ -113,10 +222,10 @@ async function main() {
 
   step("cost with size: page latency, signing rate, export time");
   const sizes = [];
-  for (const size of SIZES) {
+  for (const size of surgeOnly ? [] : SIZES) {
     const dir = path.join(root, `size-${size}`);
     prepareDatabase(dir, size);
-    const server = await startApp(3402, appEnv(dir));
+    const server = await startApp(PORT + 2, appEnv(dir));
     const sizedPage = await getLoad(server, "/petitions/moscow-trials", quick ? 2 : 5, 8);
     const sizedSigning = await signingLoad(server, `size-${size}`, quick ? 2 : 5);
     const exported = await exportRun(server);
@@ -140,27 +249,20 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  step(
-    `outbox: ${OUTBOX_EMAILS.toLocaleString("en")} queued emails through the resend SDK, stub allowing 5 requests/s`,
-  );
-  const outboxDir = path.join(root, "outbox");
-  prepareDatabase(outboxDir, OUTBOX_EMAILS, { pendingWithOutbox: true });
-  const drained = await outboxDrain(outboxDir, 3403, OUTBOX_EMAILS);
-  rows.push({
-    what: `outbox draining ${OUTBOX_EMAILS.toLocaleString("en")} emails (${drained.requests} requests)`,
-    measured: `${rate(drained.emailsPerSecond)} in ${drained.seconds.toFixed(1)} s; ${drained.accepted.toLocaleString("en")} accepted`,
-    target: "≥ 90 % of the stub's allowed rate",
-    floor: ratio(drained.emailsPerSecond, drained.allowed),
-    ok: drained.accepted === OUTBOX_EMAILS && drained.emailsPerSecond >= 0.9 * drained.allowed,
-  });
+  if (!surgeOnly) await outbox();
 
   const report = [
-    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}.`,
-    `Floors in the same run: a bare node:http server with one SQLite insert per request took ${rate(writeFloor.requestsPerSecond)}; \`next start\` served a static file from \`public/\` at ${rate(staticFloor.requestsPerSecond)}, and a dynamic route handler that does nothing (\`/api/health\`) at ${rate(routeFloor.requestsPerSecond)} (p99 ${routeFloor.p99} ms).`,
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}; ${CONNECTIONS} connections, ${READ_SECONDS} s per read load.`,
+    `Floors in the same run: a bare node:http server with one SQLite insert per request took ${rate(writeFloor.requestsPerSecond)}; \`next start\` served a static file from \`public/\` at ${rate(staticFloor.requestsPerSecond)}, and a dynamic route handler that does nothing (\`/api/health\`) at ${rate(routeFloor.requestsPerSecond)} (p99 ${routeLoad.p99} ms).`,
+    "",
+    loadTable(loads),
+    "",
+    "With nginx in front ([docs/nginx.conf](nginx.conf), one worker process):",
+    "",
+    nginxLoads.length ? loadTable(nginxLoads) : "nginx is not installed: not measured.",
     "",
     table(rows),
-    "",
-    sizeTable(sizes),
+    ...(sizes.length ? ["", sizeTable(sizes)] : []),
   ].join("\n");
   console.log(`\n${report}`);
   rmSync(root, { recursive: true, force: true });
@@ -168,7 +270,24 @@ async function main() {
     updateBenchTable(report);
     console.log(`The table in ${BENCH_TABLE_FILE} is updated.`);
   }
-  process.exitCode = rows.every((row) => row.ok !== false) ? 0 : 1;
+  const all = [...rows.map((row) => row.ok), ...[...loads, ...nginxLoads].map(passes)];
+  process.exitCode = all.every((ok) => ok !== false) ? 0 : 1;
+}
+
+async function outbox() {
+  step(
+    `outbox: ${OUTBOX_EMAILS.toLocaleString("en")} queued emails through the resend SDK, stub allowing 5 requests/s`,
+  );
+  const outboxDir = path.join(root, "outbox");
+  prepareDatabase(outboxDir, OUTBOX_EMAILS, { pendingWithOutbox: true });
+  const drained = await outboxDrain(outboxDir, PORT + 3, OUTBOX_EMAILS);
+  rows.push({
+    what: `outbox draining ${OUTBOX_EMAILS.toLocaleString("en")} emails (${drained.requests} requests)`,
+    measured: `${rate(drained.emailsPerSecond)} in ${drained.seconds.toFixed(1)} s; ${drained.accepted.toLocaleString("en")} accepted`,
+    target: "≥ 90 % of the stub's allowed rate",
+    floor: ratio(drained.emailsPerSecond, drained.allowed),
+    ok: drained.accepted === OUTBOX_EMAILS && drained.emailsPerSecond >= 0.9 * drained.allowed,
+  });
 }
 
 main().catch((error) => {

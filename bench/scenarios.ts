@@ -76,9 +76,20 @@ export async function confirmingLoad(
   return { ...result, confirmed };
 }
 
-export async function getLoad(server: Server, path: string, seconds: number, connections = 32) {
-  await fetch(`${server.url}${path}`); // the first request fills the cache
-  return load({ url: server.url, connections, seconds, next: () => ({ path }) });
+/**
+ * GETs one address for `seconds`; `status` is what a single request answered first (a redirect is not
+ * followed), the status every response of the load is expected to have.
+ */
+export async function getLoad(
+  server: Server,
+  path: string,
+  seconds: number,
+  connections = 32,
+  headers: Record<string, string> = {},
+): Promise<LoadResult & { status: number }> {
+  // The first request fills the caches.
+  const { status } = await fetch(`${server.url}${path}`, { headers, redirect: "manual" });
+  return { ...(await load({ url: server.url, connections, seconds, next: () => ({ path, headers }) })), status };
 }
 
 /**
@@ -186,4 +197,78 @@ export async function outboxDrain(dir: string, port: number, emails: number, rat
     await server.stop();
     await stub.close();
   }
+}
+
+export type CacheProbe = { what: string; statuses: (string | null)[]; codes: number[]; renderedTwice: boolean | null };
+
+/** The nonce of a response's CSP: a different one on the second response means the app rendered it again. */
+const nonceOf = (response: Response) => response.headers.get("content-security-policy")?.match(/'nonce-([^']+)'/)?.[1];
+
+/**
+ * Sends each request twice through nginx and records its X-Cache-Status (null where the cache is off) and
+ * whether the app rendered the page both times.
+ */
+export async function probeTwice(
+  nginx: Server,
+  probes: { what: string; path: string; init?: () => RequestInit }[],
+): Promise<CacheProbe[]> {
+  const results: CacheProbe[] = [];
+  for (const probe of probes) {
+    const responses = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(`${nginx.url}${probe.path}`, { redirect: "manual", ...probe.init?.() });
+      await response.arrayBuffer();
+      responses.push(response);
+    }
+    const nonces = responses.map(nonceOf);
+    results.push({
+      what: probe.what,
+      statuses: responses.map((response) => response.headers.get("x-cache-status")),
+      codes: responses.map((response) => response.status),
+      renderedTwice: nonces[0] && nonces[1] ? nonces[0] !== nonces[1] : null,
+    });
+  }
+  return results;
+}
+
+/** What must never come from nginx's cache: token pages, the organisers' pages, sign-in, form posts, API writes. */
+export function privateProbes(server: Server, token: string, actionId: string) {
+  let n = 0;
+  const signBody = () =>
+    JSON.stringify({
+      name: "Nginx Probe",
+      email: `nginx-${Date.now()}-${n++}@bench.example.org`,
+      country: "GB",
+      display: "full",
+    });
+  const confirm = confirmRequest(server, actionId, token);
+  return [
+    { what: "confirm page", path: `/confirm/${token}` },
+    { what: "thank-you page", path: `${PETITION}/thanks` },
+    {
+      what: "organisers' dashboard",
+      path: "/admin",
+      init: () => ({ headers: { cookie: `authjs.session-token=${ADMIN_SESSION}` } }),
+    },
+    { what: "sign-in", path: "/sign-in" },
+    {
+      what: "JSON API signing (POST)",
+      path: `${COUNT_API}/signatures`,
+      init: () => ({ method: "POST", headers: { "content-type": "application/json" }, body: signBody() }),
+    },
+    {
+      what: "confirm form post",
+      path: confirm.path,
+      init: () => ({ method: "POST", headers: confirm.headers, body: confirm.body }),
+    },
+    {
+      what: "form post to the petition page",
+      path: PETITION,
+      init: () => ({
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
+        body: "name=Probe",
+      }),
+    },
+  ];
 }

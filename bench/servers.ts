@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from "node:fs";
 
 export type Server = { url: string; port: number; process: ChildProcess; stop: () => Promise<void>; log: () => string };
 
-async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
+/** Polls `url` until it answers 2xx; fails early when `child` exits. */
+export async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
