@@ -24,6 +24,17 @@ describe("the bench's table in the performance page", () => {
     expect(after.slice(after.indexOf("<!-- bench:end -->"))).toBe(before.slice(before.indexOf("<!-- bench:end -->")));
   });
 
+  it("keeps the JavaScript table's block apart from the main table's", () => {
+    const copy = path.join(dir, "performance-js.md");
+    copyFileSync(BENCH_TABLE_FILE, copy);
+    updateBenchTable("| main |", copy);
+    updateBenchTable("| javascript |", copy, "bench-js");
+
+    const after = readFileSync(copy, "utf8");
+    expect(after).toContain("<!-- bench:start -->\n| main |\n<!-- bench:end -->");
+    expect(after).toContain("<!-- bench-js:start -->\n| javascript |\n<!-- bench-js:end -->");
+  });
+
   it("refuses a page without its markers rather than keep a stale table quietly", () => {
     const page = path.join(dir, "no-markers.md");
     writeFileSync(page, "# Performance\n\nNo table here.\n");

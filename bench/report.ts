@@ -29,13 +29,16 @@ export function machine(): string {
   return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load generator on the same machine`;
 }
 
-/** Where the latest results are kept, between these two markers; the rest of the page is left as it is. */
+/** Where the latest results are kept, between markers; the rest of the page is left as it is. */
 export const BENCH_TABLE_FILE = "docs/performance.md";
-const START = "<!-- bench:start -->";
-const END = "<!-- bench:end -->";
 
-/** Puts the latest results between the bench markers of the performance page (or of another file). */
-export function updateBenchTable(markdown: string, file = BENCH_TABLE_FILE): void {
+/**
+ * Puts the latest results between the `<!-- {block}:start -->` and `<!-- {block}:end -->` markers of the
+ * performance page (or of another file): "bench" for `npm run bench`, "bench-js" for `npm run bench:js`.
+ */
+export function updateBenchTable(markdown: string, file = BENCH_TABLE_FILE, block = "bench"): void {
+  const START = `<!-- ${block}:start -->`;
+  const END = `<!-- ${block}:end -->`;
   const page = readFileSync(file, "utf8");
   const start = page.indexOf(START);
   const end = page.indexOf(END);

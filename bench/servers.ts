@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
 
 export type Server = { url: string; port: number; process: ChildProcess; stop: () => Promise<void>; log: () => string };
 
@@ -19,8 +21,15 @@ export async function waitFor(url: string, timeoutMs: number, child: ChildProces
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-function start(command: string[], port: number, env: Record<string, string>, readyPath: string): Promise<Server> {
+function start(
+  command: string[],
+  port: number,
+  env: Record<string, string>,
+  readyPath: string,
+  cwd = process.cwd(),
+): Promise<Server> {
   const child = spawn(process.execPath, command, {
+    cwd,
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: "1",
@@ -66,6 +75,12 @@ export function startApp(port: number, env: Record<string, string>): Promise<Ser
   );
 }
 
+/** Another Next app, built in `dir` with this project's own `next` (bench/bare-next). */
+export function startNextIn(dir: string, port: number): Promise<Server> {
+  const next = path.resolve("node_modules/next/dist/bin/next");
+  return start([next, "start", "-p", String(port)], port, {}, "/", dir);
+}
+
 /** The write floor: a bare node:http server doing one SQLite insert per request. */
 export function startInsertFloor(port: number, database: string): Promise<Server> {
   return start(["--import", "tsx", "bench/insert-floor.ts"], port, { FLOOR_DATABASE: database }, "/health");
@@ -106,4 +121,16 @@ export function treeRss(rootPid: number): number {
     }
   }
   return total;
+}
+
+/** A port nobody listens on at the moment (the system's choice). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

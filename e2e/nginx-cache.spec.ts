@@ -1,7 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createServer } from "node:net";
 import { nginxBinary, startNginx } from "@/bench/nginx";
-import type { Server } from "@/bench/servers";
+import { freePort, type Server } from "@/bench/servers";
 import { signInAsAdmin } from "@/e2e/support/admin";
 import { baseURL } from "@/playwright.config";
 
@@ -11,17 +10,6 @@ test.skip(!nginxBinary(), "nginx is not installed (apt-get install -y nginx): th
 
 const FROM_CACHE = /^(HIT|STALE|UPDATING)$/;
 let nginx: Server;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   nginx = await startNginx({ port: await freePort(), appPort: Number(new URL(baseURL).port) });
