@@ -52,7 +52,8 @@ const PUBLIC_PAGES: { what: string; path: string; target?: Target }[] = [
 
 const ratio = (value: number, floor: number) => `${((value / floor) * 100).toFixed(0)} % of ${rate(floor)}`;
 const step = (text: string) => console.error(`\n▶ ${text}`);
-const surgeOnly = process.env.BENCH_SURGE_ONLY === "1"; // the loads above only: no sizes, no outbox
+// Pages, signing, confirming and nginx only: no sizes, no outbox (a few minutes instead of a quarter hour).
+const surgeOnly = process.env.BENCH_SURGE_ONLY === "1";
 
 async function main() {
   const { load } = await import("./load");
