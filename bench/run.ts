@@ -51,6 +51,8 @@ const PUBLIC_PAGES: { what: string; path: string; target?: Target }[] = [
 ];
 
 const ratio = (value: number, floor: number) => `${((value / floor) * 100).toFixed(0)} % of ${rate(floor)}`;
+const size = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(0)} KB`);
+const bodyBytes = async (url: string) => (await (await fetch(url)).arrayBuffer()).byteLength;
 const step = (text: string) => console.error(`\n▶ ${text}`);
 // Pages, signing, confirming and nginx only: no sizes, no outbox (a few minutes instead of a quarter hour).
 const surgeOnly = process.env.BENCH_SURGE_ONLY === "1";
@@ -180,7 +182,7 @@ async function main() {
           errors: unexpected(result, 200),
           floor: nginxFloor,
           target: { ratio: 0.8 },
-          note: `second request: X-Cache-Status ${second[0].statuses[1] ?? "none"}`,
+          note: `second request: X-Cache-Status ${second[0].statuses[1] ?? "none"}; ${size(await bodyBytes(nginx.url + page))} a response, the floor's file ${size(await bodyBytes(`${nginx.url}/robots.txt`))}`,
         });
       }
       const token = pendingTokens(liveDb)[0] ?? "no-pending-token";

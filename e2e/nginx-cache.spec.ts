@@ -51,6 +51,7 @@ test("the count endpoint and the public pages the app marks shareable are served
 });
 
 test("token pages, the organisers' pages and sign-in reach the app every time", async ({ page, request }) => {
+  test.slow(); // signing in by email, then ten page renders: on a loaded machine, more than the default
   await signInAsAdmin(page);
   const session = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("authjs.session-token"));
   expect(session).toBeDefined();
