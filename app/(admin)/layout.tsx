@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PageShell } from "@/app/_components/page-shell";
+import "@/app/globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Delegation — organisers", template: "%s — Delegation" },
@@ -11,6 +12,8 @@ export const metadata: Metadata = {
 // The organisers' pages are in English only; the public site is in every language.
 export default function OrganisersLayout({ children }: { children: ReactNode }) {
   return (
+    <html lang="en">
+      <body>
     <PageShell
       skip="Skip to content"
       header={
@@ -24,5 +27,7 @@ export default function OrganisersLayout({ children }: { children: ReactNode }) 
     >
       {children}
     </PageShell>
+      </body>
+    </html>
   );
 }

@@ -1,9 +1,16 @@
 import Link from "next/link";
+import type { Metadata } from "next";
 import { PageShell } from "@/app/_components/page-shell";
+import "./globals.css";
 
-// Addresses outside the public site's languages (the organisers' section, unknown roots) land here.
-export default function NotFound() {
+export const metadata: Metadata = { title: "Page not found — Delegation" };
+
+// Addresses no route claims (outside the public site's languages) land here; each section has its own root
+// layout, so this page brings its own document.
+export default function GlobalNotFound() {
   return (
+    <html lang="en">
+      <body>
     <PageShell
       skip="Skip to content"
       header={
@@ -21,5 +28,7 @@ export default function NotFound() {
         <Link href="/">Go to the home page</Link>
       </p>
     </PageShell>
+      </body>
+    </html>
   );
 }

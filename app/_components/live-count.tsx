@@ -1,0 +1,80 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+type Props = {
+  id: string;
+  /** The count endpoint (`/api/{collection}/{slug}`), cached by the server and any CDN for a few seconds. */
+  url: string;
+  locale: string;
+  count: number;
+  /** The count as the server formatted it, shown until the count changes (no hydration mismatch). */
+  formatted: string;
+  /** The label for each plural category, "#" standing for the number. */
+  forms: Record<string, string>;
+  goal: number;
+  goalText: string | null;
+};
+
+const FIRST_WAIT_MS = 3_000;
+const LONGEST_WAIT_MS = 30_000;
+
+/**
+ * The confirmed count, kept current while the page is open: it asks the count endpoint again after 3 s,
+ * waiting a little longer each time nothing changed (up to 30 s), and not at all while the tab is hidden.
+ */
+export function LiveCount({ id, url, locale, count: initial, formatted, forms, goal, goalText }: Props) {
+  const [count, setCount] = useState(initial);
+  useEffect(() => {
+    let wait = FIRST_WAIT_MS;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let latest = initial;
+    const schedule = () => {
+      clearTimeout(timer);
+      if (!document.hidden) timer = setTimeout(poll, wait);
+    };
+    const poll = async () => {
+      try {
+        const response = await fetch(url);
+        const body = response.ok ? ((await response.json()) as { signatureCount?: unknown }) : null;
+        const next = body?.signatureCount;
+        if (typeof next === "number" && next !== latest) {
+          latest = next;
+          setCount(next);
+          wait = FIRST_WAIT_MS;
+        } else wait = Math.min(wait * 1.25, LONGEST_WAIT_MS);
+      } catch {
+        wait = Math.min(wait * 2, LONGEST_WAIT_MS);
+      }
+      schedule();
+    };
+    const onVisibility = () => {
+      if (document.hidden) clearTimeout(timer);
+      else {
+        wait = FIRST_WAIT_MS;
+        void poll();
+      }
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    schedule();
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [url, initial]);
+
+  const form = forms[new Intl.PluralRules(locale).select(count)] ?? forms.other ?? "#";
+  const [before, after] = form.split("#");
+  const number = count === initial ? formatted : count.toLocaleString(locale);
+  return (
+    <div>
+      <p className="count" id={`${id}-label`} aria-live="polite">
+        {before}
+        <strong>{number}</strong>
+        {after}
+        {goalText ? <> {goalText}</> : null}
+      </p>
+      {goal > 0 ? <progress max={goal} value={Math.min(count, goal)} aria-labelledby={`${id}-label`} /> : null}
+    </div>
+  );
+}
