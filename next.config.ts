@@ -41,6 +41,11 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders(currentDeployment()) },
+      // The count endpoint (revalidate 2 in its route): Next's bounds, marked shareable by any cache.
+      {
+        source: "/api/:collection(petitions|letters)/:slug",
+        headers: [{ key: "Cache-Control", value: `public, s-maxage=2, stale-while-revalidate=${PAGE_EXPIRE_SECONDS - 2}` }],
+      },
       ...TOKEN_IN_URL_PATHS.map((source) => ({
         source,
         headers: [{ key: "Referrer-Policy", value: TOKEN_PAGE_REFERRER_POLICY }],

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/i18n/routing";
-import { isCachedPublicPage } from "@/lib/cached-pages";
+import { CACHED_PAGE_CACHE_CONTROL, isCachedPublicPage } from "@/lib/cached-pages";
 import { localePath } from "@/lib/i18n/paths";
 import { isCrossSite } from "@/lib/security/cross-site";
 import {
@@ -30,7 +30,10 @@ function refuse(status: 400 | 403 | 411 | 413 | 415, message: string) {
 export async function proxy(request: NextRequest) {
   if (request.method === "GET" && isCachedPublicPage(request.nextUrl.pathname)) {
     const policy = cachedPagePolicy(currentDeployment());
-    return secure(await gate(request, null), policy);
+    const response = secure(await gate(request, null), policy);
+    // Next sends the same bounds without "public"; a redirect (a first visit's language) is not cached.
+    if (!response.headers.has("location")) response.headers.set("cache-control", CACHED_PAGE_CACHE_CONTROL);
+    return response;
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(currentDeployment(), nonce);

@@ -3,10 +3,10 @@
  * CDN): home, a petition or letter, the delegations index and a delegation, privacy; in every language.
  * Every other page renders per request with its own CSP nonce and is never stored.
  */
-const CACHED_PAGE = /^(?:\/ru)?(?:\/|\/(?:petitions|letters)\/[^/]+|\/delegations(?:\/[^/]+)?|\/privacy)\/?$/;
+const CACHED_PAGE = /^(?:\/ru)?(?:\/?|\/(?:petitions|letters)\/[^/]+|\/delegations(?:\/[^/]+)?|\/privacy\/?)$/;
 
 export function isCachedPublicPage(pathname: string): boolean {
-  return CACHED_PAGE.test(pathname) && pathname !== "/ru/";
+  return CACHED_PAGE.test(pathname);
 }
 
 /**
@@ -16,3 +16,6 @@ export function isCachedPublicPage(pathname: string): boolean {
  * CDN gets `s-maxage=5, stale-while-revalidate=5` and so never serves a count older than about 20 s.
  */
 export const PAGE_EXPIRE_SECONDS = 10;
+
+/** What cached pages send: shared caches may keep them 5 s, and serve them stale 5 s more while refreshing. */
+export const CACHED_PAGE_CACHE_CONTROL = `public, s-maxage=5, stale-while-revalidate=${PAGE_EXPIRE_SECONDS - 5}`;

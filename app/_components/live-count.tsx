@@ -16,19 +16,26 @@ type Props = {
   goalText: string | null;
 };
 
-const FIRST_WAIT_MS = 3_000;
+const QUICK_WAIT_MS = 3_000;
+const QUICK_FOR_MS = 60_000;
 const LONGEST_WAIT_MS = 30_000;
 
 /**
- * The confirmed count, kept current while the page is open: it asks the count endpoint again after 3 s,
- * waiting a little longer each time nothing changed (up to 30 s), and not at all while the tab is hidden.
+ * The confirmed count, kept current while the page is open: it asks the (cached) count endpoint every 3 s
+ * for a minute after the page was opened, shown again or the count last changed, so a confirmation shows
+ * within 10 s; after that it waits half as long again each time (up to 30 s); and not at all while the tab
+ * is hidden.
  */
 export function LiveCount({ id, url, locale, count: initial, formatted, forms, goal, goalText }: Props) {
   const [count, setCount] = useState(initial);
   useEffect(() => {
-    let wait = FIRST_WAIT_MS;
+    let wait = QUICK_WAIT_MS;
+    let quickUntil = Date.now() + QUICK_FOR_MS;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let latest = initial;
+    const slowDown = (factor: number) => {
+      wait = Date.now() < quickUntil ? QUICK_WAIT_MS : Math.min(wait * factor, LONGEST_WAIT_MS);
+    };
     const schedule = () => {
       clearTimeout(timer);
       if (!document.hidden) timer = setTimeout(poll, wait);
@@ -41,17 +48,19 @@ export function LiveCount({ id, url, locale, count: initial, formatted, forms, g
         if (typeof next === "number" && next !== latest) {
           latest = next;
           setCount(next);
-          wait = FIRST_WAIT_MS;
-        } else wait = Math.min(wait * 1.25, LONGEST_WAIT_MS);
+          quickUntil = Date.now() + QUICK_FOR_MS;
+          wait = QUICK_WAIT_MS;
+        } else slowDown(1.5);
       } catch {
-        wait = Math.min(wait * 2, LONGEST_WAIT_MS);
+        slowDown(2);
       }
       schedule();
     };
     const onVisibility = () => {
       if (document.hidden) clearTimeout(timer);
       else {
-        wait = FIRST_WAIT_MS;
+        quickUntil = Date.now() + QUICK_FOR_MS;
+        wait = QUICK_WAIT_MS;
         void poll();
       }
     };
