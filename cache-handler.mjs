@@ -20,7 +20,8 @@ function sizeOf(value) {
     if (typeof part === "string") bytes += part.length * 2;
     else if (part && typeof part.byteLength === "number") bytes += part.byteLength;
   }
-  if (value.segmentData instanceof Map) for (const segment of value.segmentData.values()) bytes += segment.byteLength ?? 0;
+  if (value.segmentData instanceof Map)
+    for (const segment of value.segmentData.values()) bytes += segment.byteLength ?? 0;
   return bytes;
 }
 
@@ -61,7 +62,13 @@ export default class MemoryCacheHandler {
     if (value === null) return;
     const bytes = sizeOf(value);
     if (bytes > MAX_BYTES / 8) return;
-    entries.set(key, { value, lastModified: Date.now(), cacheControl: ctx?.cacheControl, tags: tagsOf(value, ctx), bytes });
+    entries.set(key, {
+      value,
+      lastModified: Date.now(),
+      cacheControl: ctx?.cacheControl,
+      tags: tagsOf(value, ctx),
+      bytes,
+    });
     totalBytes += bytes;
     for (const oldest of entries.keys()) {
       if (totalBytes <= MAX_BYTES) break;

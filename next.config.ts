@@ -44,7 +44,9 @@ const nextConfig: NextConfig = {
       // The count endpoint (revalidate 2 in its route): Next's bounds, marked shareable by any cache.
       {
         source: "/api/:collection(petitions|letters)/:slug",
-        headers: [{ key: "Cache-Control", value: `public, s-maxage=2, stale-while-revalidate=${PAGE_EXPIRE_SECONDS - 2}` }],
+        headers: [
+          { key: "Cache-Control", value: `public, s-maxage=2, stale-while-revalidate=${PAGE_EXPIRE_SECONDS - 2}` },
+        ],
       },
       ...TOKEN_IN_URL_PATHS.map((source) => ({
         source,

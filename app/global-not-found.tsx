@@ -11,23 +11,23 @@ export default function GlobalNotFound() {
   return (
     <html lang="en">
       <body>
-    <PageShell
-      skip="Skip to content"
-      header={
-        <nav aria-label="Main">
-          <Link className="brand" href="/">
-            Delegation
-          </Link>
-        </nav>
-      }
-      footer={null}
-    >
-      <h1>Page not found</h1>
-      <p>There is nothing at this address.</p>
-      <p>
-        <Link href="/">Go to the home page</Link>
-      </p>
-    </PageShell>
+        <PageShell
+          skip="Skip to content"
+          header={
+            <nav aria-label="Main">
+              <Link className="brand" href="/">
+                Delegation
+              </Link>
+            </nav>
+          }
+          footer={null}
+        >
+          <h1>Page not found</h1>
+          <p>There is nothing at this address.</p>
+          <p>
+            <Link href="/">Go to the home page</Link>
+          </p>
+        </PageShell>
       </body>
     </html>
   );

@@ -14,19 +14,19 @@ export default function OrganisersLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-    <PageShell
-      skip="Skip to content"
-      header={
-        <nav aria-label="Main">
-          <Link className="brand" href="/">
-            Delegation
-          </Link>
-        </nav>
-      }
-      footer={<p>Organisers’ section. Every action here is written to the audit log.</p>}
-    >
-      {children}
-    </PageShell>
+        <PageShell
+          skip="Skip to content"
+          header={
+            <nav aria-label="Main">
+              <Link className="brand" href="/">
+                Delegation
+              </Link>
+            </nav>
+          }
+          footer={<p>Organisers’ section. Every action here is written to the audit log.</p>}
+        >
+          {children}
+        </PageShell>
       </body>
     </html>
   );

@@ -38,30 +38,30 @@ export default async function PublicLayout({ children, params }: Props) {
   return (
     <html lang={locale}>
       <body>
-    <NextIntlClientProvider locale={locale} messages={null}>
-      <PageShell
-        skip={t("site.skip")}
-        header={
-          <>
-            <nav aria-label={t("site.mainNav")}>
-              <Link className="brand" href="/">
-                {t("site.brand")}
-              </Link>
-              <Link href="/#documents-heading">{t("site.sign")}</Link>
-              <Link href="/delegations">{t("site.delegation")}</Link>
-            </nav>
-            <LanguageSwitch current={locale} label={t("site.language")} />
-          </>
-        }
-        footer={
-          <p>
-            {t("site.footer")} <Link href="/privacy">{t("site.privacy")}</Link>
-          </p>
-        }
-      >
-        {children}
-      </PageShell>
-    </NextIntlClientProvider>
+        <NextIntlClientProvider locale={locale} messages={null}>
+          <PageShell
+            skip={t("site.skip")}
+            header={
+              <>
+                <nav aria-label={t("site.mainNav")}>
+                  <Link className="brand" href="/">
+                    {t("site.brand")}
+                  </Link>
+                  <Link href="/#documents-heading">{t("site.sign")}</Link>
+                  <Link href="/delegations">{t("site.delegation")}</Link>
+                </nav>
+                <LanguageSwitch current={locale} label={t("site.language")} />
+              </>
+            }
+            footer={
+              <p>
+                {t("site.footer")} <Link href="/privacy">{t("site.privacy")}</Link>
+              </p>
+            }
+          >
+            {children}
+          </PageShell>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { insertFormStamp, takeFormStamp } from "@/db/queries/form-stamps";
 
 /** A stamp is good for an hour after the form was first used. */
-export const FORM_STAMP_LIFETIME_MS = 60 * 60 * 1000;
+const FORM_STAMP_LIFETIME_MS = 60 * 60 * 1000;
 
 /** Hands out a stamp saying that this document's form was first used now. */
 export async function issueFormStamp(documentId: number, now = Date.now()): Promise<string> {
