@@ -154,6 +154,7 @@ test.describe("the signing form's stamp", () => {
     withDatabase((db) => db.prepare("select count(*) from signatures where email = ?").pluck().get(email) as number);
 
   test("is used once, for one document, within the hour; refused, the form asks to press again", async ({ page }) => {
+    test.setTimeout(90_000); // six submissions
     const petition = createPetition("stamps");
     const stamp = await freshFormStamp(petition.path);
     ageFormStamp(stamp, 5_000); // as if the form had been first used 5 s ago: no wait
