@@ -122,7 +122,10 @@ test("a new confirmation shows within 10 s: on the next load without JavaScript,
   await reader.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
 
   await confirmElsewhere(browser, petition.path, {});
-  // The open page updates itself (no reload: the mark on window survives).
+  // The reader's tab in front again (polling pauses while a tab is hidden); the open page updates itself
+  // (no reload: the mark on window survives).
+  await reader.bringToFront();
+  expect(await reader.evaluate(() => document.hidden)).toBe(false);
   await expect(reader.locator(".count strong")).toHaveText("1", { timeout: 10_000 });
   expect(await reader.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
 

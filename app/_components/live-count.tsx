@@ -38,9 +38,12 @@ export function LiveCount({ id, url, locale, count: initial, formatted, forms, g
     };
     const schedule = () => {
       clearTimeout(timer);
-      if (!document.hidden) timer = setTimeout(poll, wait);
+      timer = setTimeout(poll, wait);
     };
     const poll = async () => {
+      clearTimeout(timer);
+      // A hidden tab asks nothing; it only looks again later (and at once when shown, below).
+      if (document.hidden) return schedule();
       try {
         const response = await fetch(url);
         const body = response.ok ? ((await response.json()) as { signatureCount?: unknown }) : null;
@@ -57,12 +60,10 @@ export function LiveCount({ id, url, locale, count: initial, formatted, forms, g
       schedule();
     };
     const onVisibility = () => {
-      if (document.hidden) clearTimeout(timer);
-      else {
-        quickUntil = Date.now() + QUICK_FOR_MS;
-        wait = QUICK_WAIT_MS;
-        void poll();
-      }
+      if (document.hidden) return;
+      quickUntil = Date.now() + QUICK_FOR_MS;
+      wait = QUICK_WAIT_MS;
+      void poll();
     };
     document.addEventListener("visibilitychange", onVisibility);
     schedule();
