@@ -1,8 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { LANGUAGE_HEADER, routing } from "@/i18n/routing";
+import { routing } from "@/i18n/routing";
+import { CACHED_PAGE_CACHE_CONTROL, isCachedPublicPage } from "@/lib/cached-pages";
 import { localePath } from "@/lib/i18n/paths";
 import { isCrossSite } from "@/lib/security/cross-site";
-import { contentSecurityPolicy, currentDeployment, strictTransportSecurity } from "@/lib/security/security-headers";
+import {
+  cachedPagePolicy,
+  contentSecurityPolicy,
+  currentDeployment,
+  strictTransportSecurity,
+} from "@/lib/security/security-headers";
 import { actionRequestProblem } from "@/lib/security/action-request";
 
 /** Server actions answer larger bodies with a 500; the largest real form (a document edit) fits in this. */
@@ -17,16 +23,25 @@ function refuse(status: 400 | 403 | 411 | 413 | 415, message: string) {
 
 /**
  * Turns malformed and cross-site requests, which Next would answer with a 500 or let through, into the
- * client errors they are; gives every page it passes a fresh CSP nonce; and routes public pages to their
- * language. Pages and API handlers still validate everything themselves.
+ * client errors they are; gives every page rendered per request a fresh CSP nonce (cached public pages get
+ * the policy caching allows, see docs/caching-and-csp.md); and sends first visitors to their language.
+ * Pages and API handlers still validate everything themselves.
  */
 export async function proxy(request: NextRequest) {
+  if (request.method === "GET" && isCachedPublicPage(request.nextUrl.pathname)) {
+    const policy = cachedPagePolicy(currentDeployment());
+    const response = secure(await gate(request, null), policy);
+    // Next sends the same bounds without "public"; a redirect (a first visit's language) is not cached.
+    if (!response.headers.has("location")) response.headers.set("cache-control", CACHED_PAGE_CACHE_CONTROL);
+    return response;
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(currentDeployment(), nonce);
   return secure(await gate(request, policy), policy);
 }
 
-async function gate(request: NextRequest, policy: string): Promise<NextResponse> {
+/** `policy` goes to Next with the request (it takes the nonce from it); null for a cached page. */
+async function gate(request: NextRequest, policy: string | null): Promise<NextResponse> {
   try {
     // No real address holds control characters; Next would answer them with its bare error page.
     if (/[\u0000-\u001f\u007f]/.test(decodeURIComponent(new URL(request.url).pathname))) throw new URIError();
@@ -51,8 +66,8 @@ async function gate(request: NextRequest, policy: string): Promise<NextResponse>
   }
   // Next reads the nonce from the request's CSP header and puts it on the scripts it renders.
   const headers = new Headers(request.headers);
-  headers.set("content-security-policy", policy);
-  headers.set(LANGUAGE_HEADER, routing.defaultLocale); // the public site sets its own below
+  if (policy) headers.set("content-security-policy", policy);
+  else headers.delete("content-security-policy");
   return isPublicPage(request.nextUrl.pathname)
     ? routeLanguage(request, headers)
     : NextResponse.next({ request: { headers } });
@@ -83,12 +98,13 @@ function isPublicPage(path: string): boolean {
 }
 
 /**
- * English pages keep their unprefixed addresses and are served from app/[locale] as "en"; other languages
- * live under /{locale}. The address decides the language, except on a first visit (no language cookie) to
- * an English page from a browser that prefers another of ours: that goes to the same page in its language.
+ * English pages keep their unprefixed addresses (next.config's rewrites serve them from app/[locale] as
+ * "en"); other languages live under /{locale}. The address decides the language, except on a first visit
+ * (no language cookie) to an English page from a browser that prefers another of ours: that goes to the
+ * same page in its language.
  */
 function routeLanguage(request: NextRequest, headers: Headers): NextResponse {
-  const { pathname, search } = request.nextUrl;
+  const { pathname } = request.nextUrl;
   const first = pathname.split("/")[1];
   if (first === routing.defaultLocale) {
     // "/en/…" is the English page's internal name; the public address has no prefix.
@@ -97,7 +113,6 @@ function routeLanguage(request: NextRequest, headers: Headers): NextResponse {
     return NextResponse.redirect(target, 308);
   }
   const language = languages.includes(first) ? first : routing.defaultLocale;
-  headers.set(LANGUAGE_HEADER, language);
   if (language === routing.defaultLocale && request.method === "GET" && !request.cookies.has(LANGUAGE_COOKIE)) {
     const preferred = preferredLanguage(request.headers.get("accept-language"));
     if (preferred && preferred !== routing.defaultLocale) {
@@ -106,13 +121,7 @@ function routeLanguage(request: NextRequest, headers: Headers): NextResponse {
       return remember(NextResponse.redirect(target), preferred);
     }
   }
-  // English pages are app/[locale] pages too, under the internal name "/en/…".
-  const response =
-    language === routing.defaultLocale
-      ? NextResponse.rewrite(new URL(`/${language}${pathname === "/" ? "" : pathname}${search}`, request.url), {
-          request: { headers },
-        })
-      : NextResponse.next({ request: { headers } });
+  const response = NextResponse.next({ request: { headers } });
   return request.method === "GET" && request.cookies.get(LANGUAGE_COOKIE)?.value !== language
     ? remember(response, language)
     : response;
@@ -140,12 +149,12 @@ function preferredLanguage(header: string | null): string | null {
 }
 
 // The proxy costs every request it sees, so build assets, files in public/ (a short extension), the
-// JSON API's reads and social cards never reach it; next.config's headers() gives them the
-// static security headers. It sees pages (for their nonce and language), requests with a body (form
-// posts), and percent-encoded paths.
+// JSON API (its reads, and its writes, which check their origin, size and body themselves) and social
+// cards never reach it; next.config's headers() gives them the static security headers. It sees pages
+// (for their policy and language), form posts to pages (server actions), and percent-encoded paths.
 export const config = {
   matcher: [
-    { source: "/:path*", has: [{ type: "header", key: "content-type" }] },
+    { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "content-type" }] },
     "/(.*%.*)",
     // A file ends in a short extension; a signer's private link ends in ".<43-character MAC>", which is not one.
     "/((?!_next/|api/|og/|.*\\.[A-Za-z0-9]{1,12}$).*)",

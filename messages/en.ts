@@ -67,6 +67,7 @@ export const en = {
     displayHidden: "Not shown publicly (still delivered with the {kind, select, letter {letter} other {petition}})",
     updates: "Email me updates about this campaign (you can stop them at any time)",
     website: "Leave this field empty",
+    sendAgain: "One more step: check your details and press the button again to send your signature.",
     sending: "Sending…",
     submit: "{kind, select, letter {Co-sign the letter} other {Sign the petition}}",
     labels: {

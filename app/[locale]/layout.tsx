@@ -8,6 +8,7 @@ import { Link } from "@/i18n/navigation";
 import { isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { LanguageSwitch } from "./language-switch";
+import "@/app/globals.css";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
@@ -20,7 +21,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-// The layout reads nothing from the database: it wraps every public page, not-found ones included.
+// No language is rendered at build: every page is rendered on its first request and then served from the
+// cache (see docs/caching-and-csp.md), so no page is built from the build machine's database.
+export async function generateStaticParams() {
+  return [];
+}
+
+// The public site's root layout: it reads nothing from the request or the database, so that the pages it
+// wraps can be cached; the language comes from the address.
 export default async function PublicLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
@@ -28,29 +36,33 @@ export default async function PublicLayout({ children, params }: Props) {
   const t = translator(locale);
   // Localised links need the language in client context; no messages are sent to the browser.
   return (
-    <NextIntlClientProvider locale={locale} messages={null}>
-      <PageShell
-        skip={t("site.skip")}
-        header={
-          <>
-            <nav aria-label={t("site.mainNav")}>
-              <Link className="brand" href="/">
-                {t("site.brand")}
-              </Link>
-              <Link href="/#documents-heading">{t("site.sign")}</Link>
-              <Link href="/delegations">{t("site.delegation")}</Link>
-            </nav>
-            <LanguageSwitch current={locale} label={t("site.language")} />
-          </>
-        }
-        footer={
-          <p>
-            {t("site.footer")} <Link href="/privacy">{t("site.privacy")}</Link>
-          </p>
-        }
-      >
-        {children}
-      </PageShell>
-    </NextIntlClientProvider>
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider locale={locale} messages={null}>
+          <PageShell
+            skip={t("site.skip")}
+            header={
+              <>
+                <nav aria-label={t("site.mainNav")}>
+                  <Link className="brand" href="/">
+                    {t("site.brand")}
+                  </Link>
+                  <Link href="/#documents-heading">{t("site.sign")}</Link>
+                  <Link href="/delegations">{t("site.delegation")}</Link>
+                </nav>
+                <LanguageSwitch current={locale} label={t("site.language")} />
+              </>
+            }
+            footer={
+              <p>
+                {t("site.footer")} <Link href="/privacy">{t("site.privacy")}</Link>
+              </p>
+            }
+          >
+            {children}
+          </PageShell>
+        </NextIntlClientProvider>
+      </body>
+    </html>
   );
 }

@@ -8,7 +8,9 @@ import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { getFeaturedDelegationCached, getPublishedDocuments } from "@/server/public/public-cache";
 
-// Rendered per request, from data cached for 5 seconds (lib/public-cache.ts).
+// Served from the page cache, rendered again at most every 5 seconds and never served older than 10
+// (lib/cached-pages.ts, docs/caching-and-csp.md). It reads nothing from the request.
+export const revalidate = 5;
 
 type Props = { params: Promise<{ locale: string }> };
 

@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./campaign";
 export * from "./delegation";
 export * from "./messaging";
+export * from "./form-stamps";

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { STAMP_FIELD } from "@/lib/security/bot-check-fields";
 import { MIN_FILL_MS } from "@/playwright.config";
 import { withDatabase } from "./database";
 
@@ -14,15 +15,12 @@ export type Signer = {
 
 /** The public page of a petition or letter, driven the way a person uses it. */
 export class DocumentPage {
-  private openedAt = 0;
-
   constructor(
     private readonly page: Page,
     readonly path: string,
   ) {}
 
   async open() {
-    this.openedAt = Date.now();
     await this.page.goto(this.path);
     await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
   }
@@ -38,10 +36,28 @@ export class DocumentPage {
     if (signer.updates) await page.getByLabel(/Email me updates/).check();
   }
 
-  /** A person takes longer than the form's minimum fill time; a test waits that long too. */
+  /**
+   * A person takes longer than the form's minimum fill time; a test waits that long too, counted from the
+   * stamp the form fetched when first used. Without JavaScript the form has no stamp: the first press
+   * brings it back with one ("one more step") and the second sends it, as a person would.
+   */
   async submit() {
-    await this.page.waitForTimeout(Math.max(0, MIN_FILL_MS + 100 - (Date.now() - this.openedAt)));
-    await this.page.getByRole("button", { name: /^Sign the|^Co-sign|^Подписать/ }).click();
+    const page = this.page;
+    const button = page.getByRole("button", { name: /^Sign the|^Co-sign|^Подписать/ });
+    const scripted = await page.evaluate(() => "__next_f" in self).catch(() => false);
+    if (scripted) {
+      // The form asks for its stamp on first focus; a field filled before hydration did not count.
+      await page.getByLabel("Your name", { exact: true }).focus();
+      await expect(page.locator(`[name="${STAMP_FIELD}"]`)).not.toHaveValue("");
+      await page.waitForTimeout(MIN_FILL_MS + 100);
+      await button.click();
+      return;
+    }
+    await Promise.all([page.waitForEvent("load"), button.click()]);
+    if (await page.locator(".notice[role=status]").isVisible()) {
+      await page.waitForTimeout(MIN_FILL_MS + 100);
+      await Promise.all([page.waitForEvent("load"), button.click()]);
+    }
   }
 
   async sign(signer: Signer) {

@@ -43,6 +43,20 @@ export function contentSecurityPolicy(deployment: Deployment, nonce?: string): s
   ].join("; ");
 }
 
+/**
+ * The cached public pages' policy: the same page goes to every reader, so it cannot carry a per-response
+ * nonce, and Next's inline scripts (its bootstrap and the page's data, which changes with every count)
+ * cannot be listed by hash in a header fixed before the page is rendered. Inline <script> elements may
+ * run; scripts from elsewhere, inline event handlers (script-src-attr), plugins, <base> and framing may
+ * not. What keeps readers' text from becoming a script is React's escaping and Markdown without raw HTML;
+ * the residual risk is written in docs/security.md.
+ */
+export function cachedPagePolicy(deployment: Deployment): string {
+  return contentSecurityPolicy(deployment)
+    .replace(/script-src 'self'/, "script-src 'self' 'unsafe-inline'")
+    .replace("style-src-attr", "script-src-attr 'none'; style-src-attr");
+}
+
 /** The headers every response carries; the proxy replaces the CSP with a nonce'd one on pages. */
 export function securityHeaders(deployment: Deployment): { key: string; value: string }[] {
   const hsts = strictTransportSecurity(deployment);

@@ -3,8 +3,9 @@ import { getFeaturedDelegation } from "@/db/queries/delegations";
 import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
 
-// Never cached: it reads live data on every request.
-export const dynamic = "force-dynamic";
+// Served from the page cache, rendered again at most every 5 seconds and never served older than 10
+// (lib/cached-pages.ts, docs/caching-and-csp.md). It reads nothing from the request.
+export const revalidate = 5;
 
 /** The header's "delegation" link: the campaign's (first) delegation. */
 export default async function DelegationsPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -6,8 +6,9 @@ import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { retentionPolicy } from "@/server/jobs/retention";
 
-// Rendered per request: it states the retention schedule this server is configured with.
-export const dynamic = "force-dynamic";
+// It states the retention schedule this server is configured with: rendered on its first request (never at
+// build), then served from the page cache.
+export const revalidate = 5;
 
 type Props = { params: Promise<{ locale: string }> };
 

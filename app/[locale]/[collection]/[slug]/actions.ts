@@ -3,11 +3,13 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { botSignal } from "@/lib/security/bot-check";
+import { STAMP_FIELD } from "@/lib/security/bot-check-fields";
 import { documentPath } from "@/lib/collections";
 import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { findPublicDocument } from "@/server/public/public-documents";
+import { issueFormStamp, redeemFormStamp } from "@/server/signing/form-stamps";
 import {
   fieldErrors,
   signatureInputFromForm,
@@ -16,7 +18,15 @@ import {
 } from "@/lib/forms/signature-input";
 import { signDocument } from "@/server/signing/signing";
 
-export type SignFormState = { errors: FieldErrors; values: Record<string, unknown>; attempt: number } | null;
+export type SignFormState = {
+  errors: FieldErrors;
+  values: Record<string, unknown>;
+  attempt: number;
+  /** The form's stamp to send next time: the one sent (not used up by a refused form) or a new one. */
+  stamp?: string;
+  /** Set when the form came without a usable stamp and must be sent once more. */
+  sendAgain?: boolean;
+} | null;
 
 export async function signAction(
   localeParam: string,
@@ -33,9 +43,20 @@ export async function signAction(
   const values = signatureInputFromForm(form);
   const attempt = (Number.isSafeInteger(previous?.attempt) ? previous!.attempt : 0) + 1;
   if (!document) return { errors: { form: t("errors.noDocument") }, values, attempt };
+  const sent = form.get(STAMP_FIELD);
+  const stamp = typeof sent === "string" && sent !== "" ? sent : undefined;
   const parsed = signatureInputSchema(locale).safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values, attempt };
-  const context = { locale, headers: await headers(), flagged: botSignal(form) };
+  if (!parsed.success) {
+    // The stamp is not used up by a form sent back for corrections; without one, the answer brings one.
+    return { errors: fieldErrors(parsed.error), values, attempt, stamp: stamp ?? (await issueFormStamp(document.id)) };
+  }
+  const startedAt = await redeemFormStamp(stamp, document.id);
+  if (startedAt === null) {
+    // No usable stamp (JavaScript off, or one used before, expired or from another form): nothing is signed
+    // yet; the form comes back as typed with a new stamp, and the next press sends it.
+    return { errors: {}, values, attempt, stamp: await issueFormStamp(document.id), sendAgain: true };
+  }
+  const context = { locale, headers: await headers(), flagged: botSignal(form, startedAt) };
   if ((await signDocument(document, parsed.data, context)) === "not-open") {
     return { errors: { form: t("errors.notOpen") }, values, attempt };
   }

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { Markdown } from "@/app/_components/markdown";
 import { SignatureCount } from "@/app/_components/signature-count";
-import { formStamp } from "@/lib/security/bot-check";
 import { countryName, countryOptions } from "@/lib/i18n/countries";
 import { regionalLocale, toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
@@ -13,8 +12,15 @@ import { getPublicDocumentPage } from "@/server/public/public-cache";
 import { signAction } from "./actions";
 import { SignForm } from "./sign-form";
 
-// Rendered per request for its CSP nonce; the data comes from a cache refreshed at most every 5 seconds
-// (lib/public-cache.ts), so a surge of readers does not reach the database.
+// Served from the page cache, rendered again at most every 5 seconds and never served older than
+// 10 (lib/cached-pages.ts, docs/caching-and-csp.md): a surge of readers does not reach the database. It
+// reads nothing from the request; the form fetches its bot-check stamp when first used.
+export const revalidate = 5;
+
+// No document is rendered at build (it would come from the build machine's database): each on first request.
+export async function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ locale: string; collection: string; slug: string }> };
 
@@ -43,7 +49,13 @@ export default async function DocumentPage({ params }: Props) {
         <p className="addressee">{t("document.to", { addressee: document.addressee })}</p>
       </div>
       {document.textLocale !== locale ? <p className="notice">{t("document.untranslated")}</p> : null}
-      <SignatureCount id="count" count={document.signatureCount} goal={document.goal} t={t} />
+      <SignatureCount
+        id="count"
+        count={document.signatureCount}
+        goal={document.goal}
+        t={t}
+        live={{ url: `/api/${collection}/${slug}`, locale }}
+      />
       <div className="document-layout">
         <div>
           <section
@@ -100,7 +112,7 @@ export default async function DocumentPage({ params }: Props) {
               action={signAction.bind(null, locale, collection, slug)}
               countries={countryOptions(locale)}
               documentKind={document.kind}
-              stamp={formStamp()}
+              stampUrl={`/api/${collection}/${slug}/stamp`}
               labels={formLabels(t, document.kind)}
             />
           ) : (
@@ -134,6 +146,7 @@ function formLabels(t: ReturnType<typeof translator>, kind: string) {
     updates: t("form.updates"),
     website: t("form.website"),
     sending: t("form.sending"),
+    sendAgain: t("form.sendAgain"),
     submit: t("form.submit", { kind }),
     fields: {
       name: t("form.labels.name"),

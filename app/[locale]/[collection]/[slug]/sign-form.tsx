@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef, useState } from "react";
 import type { FieldErrors } from "@/lib/forms/signature-input";
 import { FieldError, invalidProps } from "@/app/_components/field-error";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "@/lib/security/bot-check-fields";
@@ -11,12 +11,27 @@ type Props = {
   action: (previous: SignFormState, form: FormData) => Promise<SignFormState>;
   countries: { code: string; name: string }[];
   documentKind: "petition" | "letter";
-  stamp: string;
+  /** Where the form fetches its bot-check stamp when first used (the cached page cannot carry one). */
+  stampUrl: string;
   labels: SignFormLabels;
 };
 
-export function SignForm({ action, countries, documentKind, stamp, labels }: Props) {
+export function SignForm({ action, countries, documentKind, stampUrl, labels }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
+  const [fetchedStamp, setFetchedStamp] = useState("");
+  const asked = useRef(false);
+  const stamp = state?.stamp ?? fetchedStamp;
+  // Without JavaScript no stamp is fetched: the first press brings the form back with one (sendAgain).
+  const askForStamp = () => {
+    if (asked.current || stamp) return;
+    asked.current = true;
+    fetch(stampUrl, { cache: "no-store" })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((body: { stamp?: unknown } | null) => {
+        if (typeof body?.stamp === "string") setFetchedStamp(body.stamp);
+      })
+      .catch(() => (asked.current = false));
+  };
   const errors = state?.errors ?? {};
   const values = state?.values ?? {};
   const text = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : "");
@@ -25,7 +40,19 @@ export function SignForm({ action, countries, documentKind, stamp, labels }: Pro
 
   // The key remounts the form after each answer so the kept values show as its defaults.
   return (
-    <form key={state?.attempt ?? 0} action={formAction} className="form" noValidate>
+    <form
+      key={state?.attempt ?? 0}
+      action={formAction}
+      className="form"
+      noValidate
+      onFocus={askForStamp}
+      onPointerDown={askForStamp}
+    >
+      {state?.sendAgain ? (
+        <p className="notice" role="status">
+          {labels.sendAgain}
+        </p>
+      ) : null}
       {errors.form || errorList.length > 0 ? (
         <div className="error-summary" role="alert" tabIndex={-1}>
           <h3>{errorList.length === 1 ? labels.problemOne : labels.problemMany}</h3>

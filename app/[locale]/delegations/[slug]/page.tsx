@@ -11,7 +11,14 @@ import { translator } from "@/lib/i18n/translator";
 import { getPublicDelegationPage } from "@/server/public/public-cache";
 import { socialMetadata } from "@/server/social-card/metadata";
 
-// Rendered per request for its CSP nonce, from data cached for 5 seconds (lib/public-cache.ts).
+// Served from the page cache, rendered again at most every 5 seconds and never served older than 10
+// (lib/cached-pages.ts, docs/caching-and-csp.md). It reads nothing from the request.
+export const revalidate = 5;
+
+// Nothing is rendered at build (it would come from the build machine's database): each page on first request.
+export async function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ locale: string; slug: string }> };
 

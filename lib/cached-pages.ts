@@ -1,0 +1,21 @@
+/**
+ * The public pages that hold nothing personal and are served from Next's page cache (and may be kept by a
+ * CDN): home, a petition or letter, the delegations index and a delegation, privacy; in every language.
+ * Every other page renders per request with its own CSP nonce and is never stored.
+ */
+const CACHED_PAGE = /^(?:\/ru)?(?:\/?|\/(?:petitions|letters)\/[^/]+|\/delegations(?:\/[^/]+)?|\/privacy\/?)$/;
+
+export function isCachedPublicPage(pathname: string): boolean {
+  return CACHED_PAGE.test(pathname);
+}
+
+/**
+ * The longest a cached page (or the count endpoint) is ever served stale. The pages are rendered again in
+ * the background once 5 seconds old (their `revalidate`, a literal in each page for Next to read); beyond
+ * this Next renders afresh before answering, so a new confirmation shows on the next load within 10 s. A
+ * CDN gets `s-maxage=5, stale-while-revalidate=5` and so never serves a count older than about 20 s.
+ */
+export const PAGE_EXPIRE_SECONDS = 10;
+
+/** What cached pages send: shared caches may keep them 5 s, and serve them stale 5 s more while refreshing. */
+export const CACHED_PAGE_CACHE_CONTROL = `public, s-maxage=5, stale-while-revalidate=${PAGE_EXPIRE_SECONDS - 5}`;
