@@ -15,6 +15,7 @@ import {
   listRecentPublicSigners,
   type LocalizedDocument,
 } from "@/db/queries/documents";
+import { countConfirmedSince } from "@/db/queries/signatures";
 import type { Locale } from "@/lib/i18n/locales";
 import { kindOfCollection } from "@/lib/collections";
 
@@ -35,6 +36,15 @@ const recentPublicSigners = unstable_cache(
   async (documentId: number) =>
     (await listRecentPublicSigners(documentId)).map((signer) => ({ ...signer, confirmedAt: signer.confirmedAt?.toISOString() ?? null })),
   ["recent-public-signers"],
+  options,
+);
+
+const DAY_MS = 24 * 3600_000;
+
+/** Momentum for the campaign page: confirmations in the last 24 hours, refreshed with the rest. */
+const confirmedLastDay = unstable_cache(
+  async (documentId: number) => countConfirmedSince(documentId, new Date(Date.now() - DAY_MS)),
+  ["confirmed-last-day"],
   options,
 );
 
@@ -80,7 +90,8 @@ export const getPublicDocumentPage = cache(async (collection: string, slug: stri
   const fresh = cached ? undefined : await getLocalizedDocument(kind, slug, locale);
   const document = cached ?? (fresh && fresh.status !== "draft" ? withoutDates(fresh) : undefined);
   if (!document) return null;
-  return { document, signers: await recentPublicSigners(document.id) };
+  const [signers, lastDay] = await Promise.all([recentPublicSigners(document.id), confirmedLastDay(document.id)]);
+  return { document, signers, lastDay };
 });
 
 export async function getFeaturedDelegationCached() {
