@@ -10,5 +10,6 @@ type Props = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, "href"> & { href: str
  * to the browser and never prefetches a page the reader has not asked for.
  */
 export async function Link({ href, ...rest }: Props) {
-  return <a href={localePath(toLocale(await getLocale()), href)} {...rest} />;
+  const locale = toLocale(await getLocale());
+  return <a href={localePath(locale, href)} {...rest} />;
 }

@@ -7,6 +7,7 @@ import { Link } from "@/i18n/navigation";
 import { isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { LanguageSwitch } from "./language-switch";
+import { SignLink } from "./sign-link";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
 
@@ -35,7 +36,7 @@ export default async function PublicLayout({ children, params }: Props) {
             <Link className="brand" href="/">
               {t("site.brand")}
             </Link>
-            <Link href="/#documents-heading">{t("site.sign")}</Link>
+            <SignLink locale={locale} label={t("site.sign")} />
             <Link href="/delegations">{t("site.delegation")}</Link>
           </nav>
           <LanguageSwitch current={locale} label={t("site.language")} />

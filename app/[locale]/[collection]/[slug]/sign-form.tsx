@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import type { FieldErrors } from "@/lib/forms/signature-input";
 import { FieldError, invalidProps } from "@/app/_components/field-error";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "@/lib/security/bot-check-fields";
@@ -13,10 +13,15 @@ type Props = {
   documentKind: "petition" | "letter";
   stamp: string;
   labels: SignFormLabels;
+  /** The form's address when posted without JavaScript; its fragment brings the answer's errors into view. */
+  permalink: string;
 };
 
-export function SignForm({ action, countries, documentKind, stamp, labels }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+export function SignForm({ action, countries, documentKind, stamp, labels, permalink }: Props) {
+  const [state, formAction, pending] = useActionState(action, null, permalink);
+  const summary = useRef<HTMLDivElement>(null);
+  // With JavaScript the page stays put, so the reader is taken to the problems; without it, autoFocus does.
+  useEffect(() => summary.current?.focus(), [state]);
   const errors = state?.errors ?? {};
   const values = state?.values ?? {};
   const text = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : "");
@@ -27,7 +32,7 @@ export function SignForm({ action, countries, documentKind, stamp, labels }: Pro
   return (
     <form key={state?.attempt ?? 0} action={formAction} className="form" noValidate>
       {errors.form || errorList.length > 0 ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summary} autoFocus>
           <h3>{errorList.length === 1 ? labels.problemOne : labels.problemMany}</h3>
           {errors.form ? <p className="error">{errors.form}</p> : null}
           <ul>
