@@ -31,7 +31,7 @@ export function SignatureCount({ count, goal, id, t, lastDay }: Props) {
           ) : null}
         </>
       ) : null}
-      {lastDay ? <p className="momentum">{t("count.lastDay", { count: lastDay })}</p> : null}
+      {lastDay && count > 0 ? <p className="momentum">{t("count.lastDay", { count: lastDay })}</p> : null}
     </div>
   );
 }

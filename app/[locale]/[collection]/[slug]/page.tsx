@@ -111,7 +111,7 @@ export default async function DocumentPage({ params }: Props) {
           {document.status === "open" ? (
             <SignForm
               action={signAction.bind(null, locale, collection, slug)}
-              permalink={`${path}#sign`}
+              pagePath={path}
               countries={countryOptions(locale)}
               documentKind={document.kind}
               stamp={formStamp()}

@@ -7,20 +7,24 @@ import { HONEYPOT_FIELD, STAMP_FIELD } from "@/lib/security/bot-check-fields";
 import type { SignFormState } from "./actions";
 import type { SignFormLabels } from "./page";
 
+/** The error summary's id: the fragment a failed submit without JavaScript comes back to. */
+const PROBLEMS_ID = "sign-problems";
+
 type Props = {
   action: (previous: SignFormState, form: FormData) => Promise<SignFormState>;
   countries: { code: string; name: string }[];
   documentKind: "petition" | "letter";
   stamp: string;
   labels: SignFormLabels;
-  /** The form's address when posted without JavaScript; its fragment brings the answer's errors into view. */
-  permalink: string;
+  /** The page's address, which the form posts to without JavaScript (with a fragment naming the problems). */
+  pagePath: string;
 };
 
-export function SignForm({ action, countries, documentKind, stamp, labels, permalink }: Props) {
-  const [state, formAction, pending] = useActionState(action, null, permalink);
+export function SignForm({ action, countries, documentKind, stamp, labels, pagePath }: Props) {
+  const [state, formAction, pending] = useActionState(action, null, `${pagePath}#${PROBLEMS_ID}`);
   const summary = useRef<HTMLDivElement>(null);
-  // With JavaScript the page stays put, so the reader is taken to the problems; without it, autoFocus does.
+  // With JavaScript the page stays put, so focus is moved to the problems; without it, the permalink's fragment
+  // names the summary, and a browser focuses a focusable fragment target as it scrolls to it.
   useEffect(() => summary.current?.focus(), [state]);
   const errors = state?.errors ?? {};
   const values = state?.values ?? {};
@@ -32,7 +36,7 @@ export function SignForm({ action, countries, documentKind, stamp, labels, perma
   return (
     <form key={state?.attempt ?? 0} action={formAction} className="form" noValidate>
       {errors.form || errorList.length > 0 ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summary} autoFocus>
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summary} id={PROBLEMS_ID}>
           <h3>{errorList.length === 1 ? labels.problemOne : labels.problemMany}</h3>
           {errors.form ? <p className="error">{errors.form}</p> : null}
           <ul>
