@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/i18n/routing";
 import { CACHED_PAGE_CACHE_CONTROL, isCachedPublicPage } from "@/lib/cached-pages";
+import { LANGUAGE_COOKIE, languageCookieOptions } from "@/lib/i18n/language-cookie";
 import { localePath } from "@/lib/i18n/paths";
 import { isCrossSite } from "@/lib/security/cross-site";
 import {
@@ -13,8 +14,6 @@ import { actionRequestProblem } from "@/lib/security/action-request";
 
 /** Server actions answer larger bodies with a 500; the largest real form (a document edit) fits in this. */
 const MAX_FORM_BYTES = 256 * 1024;
-const LANGUAGE_COOKIE = "NEXT_LOCALE";
-const YEAR = 365 * 24 * 3600;
 const languages = routing.locales as readonly string[];
 
 function refuse(status: 400 | 403 | 411 | 413 | 415, message: string) {
@@ -129,7 +128,7 @@ function routeLanguage(request: NextRequest, headers: Headers): NextResponse {
 
 /** Keeps the language of the page being read, so that later first pages stay in it. */
 function remember(response: NextResponse, language: string): NextResponse {
-  response.cookies.set(LANGUAGE_COOKIE, language, { path: "/", maxAge: YEAR, sameSite: "lax" });
+  response.cookies.set(LANGUAGE_COOKIE, language, languageCookieOptions(currentDeployment().appUrl));
   return response;
 }
 

@@ -26,6 +26,9 @@ export const en = {
       "{count, plural, one {<strong>#</strong> confirmed signature} other {<strong>#</strong> confirmed signatures}}",
     goal: "of a goal of {goal, number}",
     short: "{count, plural, one {# signature} other {# signatures}}",
+    start: "No signatures yet: yours can be the first. The first milestone is {next, number}.",
+    next: "Next milestone: {next, number}, {left, number} to go.",
+    lastDay: "{count, plural, one {# person signed} other {# people signed}} in the last 24 hours.",
   },
   home: {
     fallbackTitle: "Sign and send",

@@ -9,7 +9,7 @@ export const ru: Messages = {
     skip: "Перейти к содержанию",
     mainNav: "Основное меню",
     sign: "Подписать",
-    delegation: "Делегация",
+    delegation: "О делегации",
     privacy: "Конфиденциальность",
     language: "Язык",
     footer:
@@ -29,6 +29,10 @@ export const ru: Messages = {
       "{count, plural, one {<strong>#</strong> подтверждённая подпись} few {<strong>#</strong> подтверждённые подписи} many {<strong>#</strong> подтверждённых подписей} other {<strong>#</strong> подтверждённой подписи}}",
     goal: "из {goal, number} намеченных",
     short: "{count, plural, one {# подпись} few {# подписи} many {# подписей} other {# подписи}}",
+    start: "Подписей пока нет: ваша может стать первой. Первый рубеж — {next, number}.",
+    next: "Следующий рубеж — {next, number}: {left, plural, one {осталась # подпись} few {осталось # подписи} many {осталось # подписей} other {осталось # подписи}}.",
+    lastDay:
+      "За последние 24 часа {count, plural, one {подписал # человек} few {подписали # человека} many {подписали # человек} other {подписали # человека}}.",
   },
   home: {
     fallbackTitle: "Подпишите и отправьте",

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale } from "next-intl";
+import { useParams } from "next/navigation";
 import { ErrorView } from "@/app/_components/error-view";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { localePath } from "@/lib/i18n/paths";
@@ -11,6 +11,6 @@ const texts = { en: enErrorPage, ru: ruErrorPage } satisfies Record<Locale, Erro
 
 // Inside the public layout: the page keeps its header, footer and language; only its content is replaced.
 export default function PublicError({ error, retry }: { error: unknown; retry: () => void }) {
-  const locale = toLocale(useLocale());
+  const locale = toLocale(useParams<{ locale?: string }>()?.locale);
   return <ErrorView texts={texts[locale]} error={error} retry={retry} home={localePath(locale, "/")} />;
 }

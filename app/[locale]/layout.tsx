@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { NextIntlClientProvider } from "next-intl";
 import { setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { PageShell } from "@/app/_components/page-shell";
@@ -8,6 +7,7 @@ import { Link } from "@/i18n/navigation";
 import { isLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { LanguageSwitch } from "./language-switch";
+import { SignLink } from "./sign-link";
 import "@/app/globals.css";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -34,34 +34,32 @@ export default async function PublicLayout({ children, params }: Props) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const t = translator(locale);
-  // Localised links need the language in client context; no messages are sent to the browser.
+  // No i18n runtime goes to the browser: links are server-rendered and client components get their texts as props.
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider locale={locale} messages={null}>
-          <PageShell
-            skip={t("site.skip")}
-            header={
-              <>
-                <nav aria-label={t("site.mainNav")}>
-                  <Link className="brand" href="/">
-                    {t("site.brand")}
-                  </Link>
-                  <Link href="/#documents-heading">{t("site.sign")}</Link>
-                  <Link href="/delegations">{t("site.delegation")}</Link>
-                </nav>
-                <LanguageSwitch current={locale} label={t("site.language")} />
-              </>
-            }
-            footer={
-              <p>
-                {t("site.footer")} <Link href="/privacy">{t("site.privacy")}</Link>
-              </p>
-            }
-          >
-            {children}
-          </PageShell>
-        </NextIntlClientProvider>
+        <PageShell
+          skip={t("site.skip")}
+          header={
+            <>
+              <nav aria-label={t("site.mainNav")}>
+                <Link className="brand" href="/">
+                  {t("site.brand")}
+                </Link>
+                <SignLink locale={locale} label={t("site.sign")} />
+                <Link href="/delegations">{t("site.delegation")}</Link>
+              </nav>
+              <LanguageSwitch current={locale} label={t("site.language")} />
+            </>
+          }
+          footer={
+            <p>
+              {t("site.footer")} <Link href="/privacy">{t("site.privacy")}</Link>
+            </p>
+          }
+        >
+          {children}
+        </PageShell>
       </body>
     </html>
   );

@@ -12,7 +12,6 @@ type Props = {
   formatted: string;
   /** The label for each plural category, "#" standing for the number. */
   forms: Record<string, string>;
-  goal: number;
   goalText: string | null;
 };
 
@@ -26,7 +25,7 @@ const LONGEST_WAIT_MS = 30_000;
  * within 10 s; after that it waits half as long again each time (up to 30 s); and not at all while the tab
  * is hidden.
  */
-export function LiveCount({ id, url, locale, count: initial, formatted, forms, goal, goalText }: Props) {
+export function LiveCount({ id, url, locale, count: initial, formatted, forms, goalText }: Props) {
   const [count, setCount] = useState(initial);
   useEffect(() => {
     let wait = QUICK_WAIT_MS;
@@ -77,14 +76,11 @@ export function LiveCount({ id, url, locale, count: initial, formatted, forms, g
   const [before, after] = form.split("#");
   const number = count === initial ? formatted : count.toLocaleString(locale);
   return (
-    <div>
-      <p className="count" id={`${id}-label`} aria-live="polite">
-        {before}
-        <strong>{number}</strong>
-        {after}
-        {goalText ? <> {goalText}</> : null}
-      </p>
-      {goal > 0 ? <progress max={goal} value={Math.min(count, goal)} aria-labelledby={`${id}-label`} /> : null}
-    </div>
+    <p className="count" id={`${id}-label`} aria-live="polite">
+      {before}
+      <strong>{number}</strong>
+      {after}
+      {goalText ? <> {goalText}</> : null}
+    </p>
   );
 }

@@ -1,8 +1,16 @@
 import type { Locale } from "@/lib/i18n/locales";
 import type { Translator } from "@/lib/i18n/translator";
+import { nextMilestone } from "@/lib/format/milestones";
 import { LiveCount } from "./live-count";
 
-type Props = { count: number; goal: number; id: string; t: Translator; live?: { url: string; locale: Locale } };
+type Props = {
+  count: number;
+  goal: number;
+  id: string;
+  t: Translator;
+  lastDay?: number;
+  live?: { url: string; locale: Locale };
+};
 
 const MARK = "\u0000";
 
@@ -18,8 +26,8 @@ function pluralForms(t: Translator, locale: Locale): Record<string, string> {
   return forms;
 }
 
-/** The confirmed count and the goal; with `live`, kept current in the browser (LiveCount). */
-export function SignatureCount({ count, goal, id, t, live }: Props) {
+function CountLabel({ count, goal, id, t, live }: Omit<Props, "lastDay">) {
+  const goalText = goal > 0 ? t("count.goal", { goal }) : null;
   if (live) {
     const formatted = t.markup("count.confirmed", { count, strong: (chunks) => `${MARK}${chunks}${MARK}` });
     return (
@@ -30,18 +38,45 @@ export function SignatureCount({ count, goal, id, t, live }: Props) {
         count={count}
         formatted={formatted.split(MARK)[1] ?? String(count)}
         forms={pluralForms(t, live.locale)}
-        goal={goal}
-        goalText={goal > 0 ? t("count.goal", { goal }) : null}
+        goalText={goalText}
       />
     );
   }
   return (
-    <div>
-      <p className="count" id={`${id}-label`}>
-        {t.rich("count.confirmed", { count, strong: (chunks) => <strong>{chunks}</strong> })}
-        {goal > 0 ? <> {t("count.goal", { goal })}</> : null}
-      </p>
-      {goal > 0 ? <progress max={goal} value={Math.min(count, goal)} aria-labelledby={`${id}-label`} /> : null}
+    <p className="count" id={`${id}-label`}>
+      {t.rich("count.confirmed", { count, strong: (chunks) => <strong>{chunks}</strong> })}
+      {goalText ? <> {goalText}</> : null}
+    </p>
+  );
+}
+
+/**
+ * The count and the goal, with a bar towards the next milestone rather than the whole goal, so that the
+ * first signatures show as progress; before the first one, a clear start instead of an empty bar. With
+ * `live`, the count itself is kept current in the browser (LiveCount); the bar follows on the next load.
+ */
+export function SignatureCount({ count, goal, id, t, lastDay, live }: Props) {
+  const next = goal > 0 ? nextMilestone(count, goal) : null;
+  return (
+    <div className="signature-count">
+      <CountLabel count={count} goal={goal} id={id} t={t} live={live} />
+      {goal > 0 && count === 0 && next !== null ? (
+        <p className="milestone start">{t("count.start", { next })}</p>
+      ) : goal > 0 ? (
+        <>
+          <progress
+            max={next ?? goal}
+            value={Math.min(count, next ?? goal)}
+            aria-labelledby={next !== null ? `${id}-next` : `${id}-label`}
+          />
+          {next !== null ? (
+            <p className="milestone" id={`${id}-next`}>
+              {t("count.next", { next, left: next - count })}
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      {lastDay && count > 0 ? <p className="momentum">{t("count.lastDay", { count: lastDay })}</p> : null}
     </div>
   );
 }

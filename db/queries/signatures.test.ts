@@ -8,6 +8,7 @@ import { getDocumentBySlug, getLocalizedDocument, listRecentPublicSigners } from
 import {
   MAX_EMAILS_PER_SIGNATURE,
   confirmSignature,
+  countConfirmedSince,
   recordSignature,
   recountConfirmed,
   requestSignatureEmail,
@@ -151,6 +152,30 @@ describe("signing and confirming against a real SQLite file", () => {
     }
     const listed = await listRecentPublicSigners(document.id);
     expect(listed.map((row) => row.name)).toEqual(["c@example.org", "a@example.org"]);
+  });
+
+  it("counts the confirmations since a moment: not older ones, pending ones or another document's", async () => {
+    const document = await petition();
+    const letter = await getLocalizedDocument("letter", "family-letter", "en");
+    const now = Date.now();
+    const confirmedAt = { today: new Date(now - 3600_000), lastWeek: new Date(now - 7 * day) };
+    for (const [email, when] of [
+      ["new1@example.org", confirmedAt.today],
+      ["new2@example.org", confirmedAt.today],
+      ["old@example.org", confirmedAt.lastWeek],
+    ] as const) {
+      const issued = token();
+      await recordSignature(document, signer(email), issued);
+      await confirmSignature(issued.hash, when);
+    }
+    await recordSignature(document, signer("pending@example.org"), token());
+    const elsewhere = token();
+    await recordSignature(letter!, signer("letter@example.org"), elsewhere);
+    await confirmSignature(elsewhere.hash, confirmedAt.today);
+
+    expect(await countConfirmedSince(document.id, new Date(now - day))).toBe(2);
+    expect(await countConfirmedSince(document.id, new Date(now - 30 * day))).toBe(3);
+    expect(await countConfirmedSince(document.id, new Date(now))).toBe(0);
   });
 });
 

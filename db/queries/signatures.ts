@@ -278,3 +278,14 @@ export async function recountConfirmed(db: Db = getDb()) {
     .from(documents)
     .all();
 }
+
+/** How many of a document's signatures were confirmed, and still count, since the given moment. */
+export async function countConfirmedSince(documentId: number, since: Date): Promise<number> {
+  const [row] = await getDb()
+    .select({ confirmed: count() })
+    .from(signatures)
+    .where(
+      and(eq(signatures.documentId, documentId), eq(signatures.state, "confirmed"), gte(signatures.confirmedAt, since)),
+    );
+  return row?.confirmed ?? 0;
+}

@@ -2,7 +2,9 @@ import { locales } from "./locales";
 
 /** A path in the given language: English keeps the unprefixed address, others get /{locale}. */
 export function localePath(locale: string, path: string): string {
-  return locale === "en" ? path : `/${locale}${path === "/" ? "" : path}`;
+  if (locale === "en") return path;
+  // The home page's address is "/ru", so "/#part" and "/?query" become "/ru#part" and "/ru?query".
+  return `/${locale}${path === "/" || path.startsWith("/#") || path.startsWith("/?") ? path.slice(1) : path}`;
 }
 
 /** The address without its language prefix, if it has one. */

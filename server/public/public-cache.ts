@@ -15,6 +15,7 @@ import {
   listRecentPublicSigners,
   type LocalizedDocument,
 } from "@/db/queries/documents";
+import { countConfirmedSince } from "@/db/queries/signatures";
 import type { Locale } from "@/lib/i18n/locales";
 import { kindOfCollection } from "@/lib/collections";
 
@@ -28,6 +29,11 @@ const recentPublicSigners = async (documentId: number) =>
     ...signer,
     confirmedAt: signer.confirmedAt?.toISOString() ?? null,
   }));
+
+const DAY_MS = 24 * 3600_000;
+
+/** Momentum for the campaign page: confirmations in the last 24 hours. */
+const confirmedLastDay = (documentId: number) => countConfirmedSince(documentId, new Date(Date.now() - DAY_MS));
 
 const featuredDelegation = async () => (await getFeaturedDelegation()) ?? null;
 
@@ -65,7 +71,8 @@ export const getPublicDocumentPage = cache(async (collection: string, slug: stri
   const found = await getLocalizedDocument(kind, slug, locale);
   const document = found && found.status !== "draft" ? withoutDates(found) : undefined;
   if (!document) return null;
-  return { document, signers: await recentPublicSigners(document.id) };
+  const [signers, lastDay] = await Promise.all([recentPublicSigners(document.id), confirmedLastDay(document.id)]);
+  return { document, signers, lastDay };
 });
 
 export async function getFeaturedDelegationCached() {

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { Markdown } from "@/app/_components/markdown";
+import { ShareSection } from "@/app/_components/share-section";
 import { SignatureCount } from "@/app/_components/signature-count";
+import { documentPath } from "@/lib/collections";
+import { getConfig } from "@/lib/config";
+import { localePath } from "@/lib/i18n/paths";
 import { countryName, countryOptions } from "@/lib/i18n/countries";
 import { regionalLocale, toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
@@ -38,7 +42,8 @@ export default async function DocumentPage({ params }: Props) {
   setRequestLocale(locale);
   const found = await getPublicDocumentPage(collection, slug, locale);
   if (!found) notFound();
-  const { document, signers } = found;
+  const { document, signers, lastDay } = found;
+  const path = localePath(locale, documentPath(document.kind, document.slug));
   const t = translator(locale);
   const isLetter = document.kind === "letter";
   return (
@@ -54,8 +59,17 @@ export default async function DocumentPage({ params }: Props) {
         count={document.signatureCount}
         goal={document.goal}
         t={t}
+        lastDay={lastDay}
         live={{ url: `/api/${collection}/${slug}`, locale }}
       />
+      {document.status === "open" ? (
+        // In the first screen on a phone, where the form itself is several screens down.
+        <p className="sign-jump">
+          <a className="button" href="#sign">
+            {t("document.signHeading", { kind: document.kind })}
+          </a>
+        </p>
+      ) : null}
       <div className="document-layout">
         <div>
           <section
@@ -110,6 +124,7 @@ export default async function DocumentPage({ params }: Props) {
           {document.status === "open" ? (
             <SignForm
               action={signAction.bind(null, locale, collection, slug)}
+              pagePath={path}
               countries={countryOptions(locale)}
               documentKind={document.kind}
               stampUrl={`/api/${collection}/${slug}/stamp`}
@@ -120,6 +135,7 @@ export default async function DocumentPage({ params }: Props) {
           )}
         </section>
       </div>
+      <ShareSection url={`${getConfig().appUrl}${path}`} title={document.title} kind={document.kind} t={t} />
     </article>
   );
 }

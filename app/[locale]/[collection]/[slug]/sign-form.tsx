@@ -1,11 +1,14 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import type { FieldErrors } from "@/lib/forms/signature-input";
 import { FieldError, invalidProps } from "@/app/_components/field-error";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "@/lib/security/bot-check-fields";
 import type { SignFormState } from "./actions";
 import type { SignFormLabels } from "./page";
+
+/** The error summary's id: the fragment a failed submit without JavaScript comes back to. */
+const PROBLEMS_ID = "sign-problems";
 
 type Props = {
   action: (previous: SignFormState, form: FormData) => Promise<SignFormState>;
@@ -14,10 +17,16 @@ type Props = {
   /** Where the form fetches its bot-check stamp when first used (the cached page cannot carry one). */
   stampUrl: string;
   labels: SignFormLabels;
+  /** The page's address, which the form posts to without JavaScript (with a fragment naming the problems). */
+  pagePath: string;
 };
 
-export function SignForm({ action, countries, documentKind, stampUrl, labels }: Props) {
-  const [state, formAction, pending] = useActionState(action, null);
+export function SignForm({ action, countries, documentKind, stampUrl, labels, pagePath }: Props) {
+  const [state, formAction, pending] = useActionState(action, null, `${pagePath}#${PROBLEMS_ID}`);
+  const summary = useRef<HTMLDivElement>(null);
+  // With JavaScript the page stays put, so focus is moved to the problems; without it, the permalink's fragment
+  // names the summary, and a browser focuses a focusable fragment target as it scrolls to it.
+  useEffect(() => summary.current?.focus(), [state]);
   const [fetchedStamp, setFetchedStamp] = useState("");
   const asked = useRef(false);
   const stamp = state?.stamp ?? fetchedStamp;
@@ -48,13 +57,13 @@ export function SignForm({ action, countries, documentKind, stampUrl, labels }: 
       onFocus={askForStamp}
       onPointerDown={askForStamp}
     >
-      {state?.sendAgain ? (
-        <p className="notice" role="status">
+      {state?.sendAgain && !errors.form && errorList.length === 0 ? (
+        <p className="notice" role="status" tabIndex={-1} id={PROBLEMS_ID}>
           {labels.sendAgain}
         </p>
       ) : null}
       {errors.form || errorList.length > 0 ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
+        <div className="error-summary" role="alert" tabIndex={-1} ref={summary} id={PROBLEMS_ID}>
           <h3>{errorList.length === 1 ? labels.problemOne : labels.problemMany}</h3>
           {errors.form ? <p className="error">{errors.form}</p> : null}
           <ul>

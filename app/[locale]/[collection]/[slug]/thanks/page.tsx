@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
-import { CopyLink } from "@/app/_components/copy-link";
+import { ShareSection } from "@/app/_components/share-section";
 import { SignatureCount } from "@/app/_components/signature-count";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
@@ -10,7 +10,6 @@ import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { findPublicDocument } from "@/server/public/public-documents";
-import { shareLinks } from "@/lib/format/share-links";
 import { signerToken, verifySignerToken } from "@/lib/security/signer-links";
 
 // Never cached: it reads live data on every request.
@@ -42,28 +41,7 @@ export default async function ThanksPage({ params, searchParams }: Props) {
         <p>{t("thanks.counts", { title: document.title })}</p>
         <SignatureCount id="count" count={document.signatureCount} goal={document.goal} t={t} />
       </div>
-      <section aria-labelledby="share-heading">
-        <h2 id="share-heading">{t("thanks.shareHeading")}</h2>
-        <p>{t("thanks.share", { kind: document.kind })}</p>
-        <CopyLink
-          url={url}
-          labels={{ field: t("thanks.linkLabel"), copy: t("thanks.copy"), copied: t("thanks.copied") }}
-        />
-        <ul className="share">
-          {shareLinks(url, document.title).map((link) => (
-            <li key={link.name}>
-              {link.href.startsWith("mailto:") ? (
-                <a href={link.href}>{t("thanks.email")}</a>
-              ) : (
-                <a href={link.href} rel="noopener noreferrer" target="_blank">
-                  {link.name}
-                  <span className="visually-hidden">{t("thanks.newTab")}</span>
-                </a>
-              )}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <ShareSection url={url} title={document.title} kind={document.kind} t={t} />
       {signatureId !== null ? (
         <section aria-labelledby="manage-heading" className="card">
           <h2 id="manage-heading">{t("thanks.manageHeading")}</h2>
