@@ -8,7 +8,6 @@ import { queueEmail } from "@/db/queries/outbox";
 import { ADMIN_SIGN_IN_TEMPLATE, type AdminSignInPayload } from "@/emails/compose";
 import { isAdminEmail } from "@/lib/security/admins";
 import { deriveToken, newTokenNonce } from "@/lib/security/tokens";
-import { nudgeOutbox } from "@/server/jobs/outbox-worker";
 import { getAuthSecret } from "@/lib/security/auth-secret";
 import { getConfig } from "@/lib/config";
 
@@ -61,8 +60,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const link = new URL(url);
           link.searchParams.delete("token");
           const payload: AdminSignInPayload = { link: link.toString(), tokenNonce, validMinutes: LINK_MINUTES };
+          // No nudge here: the sign-in form wakes the worker once its answer is out (see its action).
           await queueEmail(ADMIN_SIGN_IN_TEMPLATE, identifier, payload);
-          nudgeOutbox();
         },
       },
     ],
