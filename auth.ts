@@ -1,19 +1,24 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import { randomUUID } from "node:crypto";
 import NextAuth from "next-auth";
 import { getDb } from "./db";
 import { getUserEmail } from "@/db/queries/admin-sessions";
 import { recordAudit } from "@/db/queries/audit";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { composeAdminSignIn } from "@/emails/compose";
-import { sendEmails } from "@/emails/transport/send";
+import { queueEmail } from "@/db/queries/outbox";
+import { ADMIN_SIGN_IN_TEMPLATE, type AdminSignInPayload } from "@/emails/compose";
 import { isAdminEmail } from "@/lib/security/admins";
+import { deriveToken, newTokenNonce } from "@/lib/security/tokens";
 import { getAuthSecret } from "@/lib/security/auth-secret";
 import { getConfig } from "@/lib/config";
 
 const SESSION_HOURS = 12;
 const LINK_MINUTES = 15;
 export const CHECK_EMAIL_PAGE = "/sign-in/check-email";
+
+// Each link's token is derived from a nonce, like a confirmation token, so that the outbox keeps only the
+// nonce: a token Auth.js asked for waits here the moment until its email is queued.
+const nonces = ((globalThis as { __delegationSignInNonces?: Map<string, string> }).__delegationSignInNonces ??=
+  new Map());
 
 // Lazy so that nothing touches the database or the secret during `next build`.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
@@ -41,11 +46,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         type: "email",
         name: "Email",
         maxAge: LINK_MINUTES * 60,
-        async sendVerificationRequest({ identifier, url }) {
-          const email = await composeAdminSignIn(identifier, url, LINK_MINUTES);
-          const key = `sign-in-${randomUUID()}`;
-          const result = await sendEmails([{ key, email }], key);
-          if (!result.ok) throw new Error(`The sign-in email could not be sent: ${result.error}`);
+        generateVerificationToken() {
+          const nonce = newTokenNonce();
+          const token = deriveToken(getAuthSecret(), nonce);
+          nonces.set(token, nonce);
+          return token;
+        },
+        // Through the outbox, like every email: retried through an outage, and the answer never waits for it.
+        async sendVerificationRequest({ identifier, token, url }) {
+          const tokenNonce = nonces.get(token);
+          nonces.delete(token);
+          if (!tokenNonce) throw new Error("A sign-in token was not issued here.");
+          const link = new URL(url);
+          link.searchParams.delete("token");
+          const payload: AdminSignInPayload = { link: link.toString(), tokenNonce, validMinutes: LINK_MINUTES };
+          // No nudge here: the sign-in form wakes the worker once its answer is out (see its action).
+          await queueEmail(ADMIN_SIGN_IN_TEMPLATE, identifier, payload);
         },
       },
     ],

@@ -51,6 +51,11 @@ export default defineConfig({
       // Every test signs from 127.0.0.1: the limits stay on but high; the rate-limit test lowers them.
       RATE_LIMIT_BURST: "1000/60",
       RATE_LIMIT_SUSTAINED: "5000/300",
+      // Likewise the email budgets and sign-in throttle: e2e/security/ tests them on servers of their own.
+      SIGNER_EMAILS_PER_CLIENT_HOUR: "100000",
+      SIGNER_EMAILS_PER_ADDRESS_DAY: "1000",
+      SIGN_IN_LINKS_PER_ADDRESS_HOUR: "1000",
+      SIGN_IN_LINKS_PER_CLIENT_HOUR: "1000",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

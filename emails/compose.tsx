@@ -24,8 +24,8 @@ async function renderEmail(to: string, subject: string, element: ReactElement): 
 }
 
 // Rendering a React Email template costs milliseconds; a backlog holds thousands of emails that differ
-// only in the signer's name and link. So each template is rendered once with placeholders, then filled.
-const NAME = "\u2063NAME\u2063";
+// only in their links. So each template is rendered once with placeholders, then filled. No signer-typed
+// text (name, comment) goes into any email: it could pose as the site's words or become a link.
 const LINK = "https://placeholder.invalid/LINK";
 const MANAGE = "https://placeholder.invalid/MANAGE";
 const rendered = new Map<string, Promise<{ html: string; text: string }>>();
@@ -49,18 +49,14 @@ const escapeHtml = (value: string) =>
     (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[char]!,
   );
 
-type Fill = { name: string; link: string; manage: string };
+type Fill = { link: string; manage: string };
 
 async function fill(to: string, subject: string, cacheKey: string, element: ReactElement, values: Fill) {
   const { html, text } = await renderOnce(cacheKey, element);
-  // Links first, and through functions: a name holding "$&" or "$'" (replacement patterns) or a
-  // placeholder itself must come out exactly as typed.
-  const into = (template: string, name: string) =>
-    template
-      .replaceAll(LINK, () => values.link)
-      .replaceAll(MANAGE, () => values.manage)
-      .replaceAll(NAME, () => name);
-  return { to, subject, html: into(html, escapeHtml(values.name)), text: into(text, values.name) };
+  // Through functions: a "$&" in a value must not be read as a replacement pattern.
+  const into = (template: string, escape: (value: string) => string) =>
+    template.replaceAll(LINK, () => escape(values.link)).replaceAll(MANAGE, () => escape(values.manage));
+  return { to, subject, html: into(html, escapeHtml), text: into(text, (value) => value) };
 }
 
 /** Turns a queued outbox row into the email to send; links are built from APP_URL, never a request. */
@@ -74,7 +70,6 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const validDays = Math.round(CONFIRM_TOKEN_TTL_HOURS / 24);
       const props = {
         locale,
-        name: NAME,
         documentTitle: payload.documentTitle,
         confirmUrl: LINK,
         manageUrl: MANAGE,
@@ -82,7 +77,6 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       };
       const key = `confirm\u0000${locale}\u0000${props.documentTitle}\u0000${validDays}`;
       const values = {
-        name: payload.name,
         link,
         manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl,
       };
@@ -92,10 +86,9 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const payload = message.payload as AlreadySignedPayload;
       const locale = payload.locale ?? "en";
       const link = `${appUrl}${localePath(locale, documentPath(payload.documentKind, payload.documentSlug))}`;
-      const props = { locale, name: NAME, documentTitle: payload.documentTitle, documentUrl: LINK, manageUrl: MANAGE };
+      const props = { locale, documentTitle: payload.documentTitle, documentUrl: LINK, manageUrl: MANAGE };
       const key = `already\u0000${locale}\u0000${props.documentTitle}`;
       const values = {
-        name: payload.name,
         link,
         manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl,
       };
@@ -108,7 +101,6 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const locale = payload.locale ?? "en";
       const props = updateProps(update.texts, locale, LINK, MANAGE);
       const values = {
-        name: "",
         link: unsubscribeUrl(payload.signatureId, locale),
         manage: manageUrl(payload.signatureId, locale),
       };
@@ -121,6 +113,8 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       );
       return { ...email, headers: listUnsubscribeHeaders(oneClickUnsubscribeUrl(payload.signatureId)) };
     }
+    case ADMIN_SIGN_IN_TEMPLATE:
+      return composeAdminSignIn(message.recipient, message.payload as AdminSignInPayload);
     default:
       throw new Error(`Unknown email template "${message.template}"`);
   }
@@ -147,6 +141,16 @@ export async function composeUpdatePreview(texts: UpdateTexts, locale: Locale): 
   return { ...email, headers: listUnsubscribeHeaders(`${appUrl}/api/unsubscribe/example`) };
 }
 
-export async function composeAdminSignIn(to: string, url: string, validMinutes: number): Promise<OutgoingEmail> {
-  return renderEmail(to, adminSignInSubject(), <AdminSignIn url={url} validMinutes={validMinutes} />);
+export const ADMIN_SIGN_IN_TEMPLATE = "admin-sign-in";
+/** An organiser's sign-in link without its token, and the nonce the token is derived from. */
+export type AdminSignInPayload = { link: string; tokenNonce: string; validMinutes: number };
+
+function composeAdminSignIn(to: string, payload: AdminSignInPayload): Promise<OutgoingEmail> {
+  const url = new URL(payload.link);
+  url.searchParams.set("token", deriveToken(getAuthSecret(), payload.tokenNonce));
+  return renderEmail(
+    to,
+    adminSignInSubject(),
+    <AdminSignIn url={url.toString()} validMinutes={payload.validMinutes} />,
+  );
 }

@@ -27,6 +27,14 @@ const envSchema = z.object({
   // "count/seconds": signatures from one client on one document in that window before new ones are held.
   RATE_LIMIT_BURST: rate.prefault("5/60"),
   RATE_LIMIT_SUSTAINED: rate.prefault("20/300"),
+  // Signing emails (confirm, "already signed", resend requests) one client address (IPv6: its /64) may cause
+  // per hour, across all recipients and documents; beyond it new signatures are held, unemailed, for review.
+  SIGNER_EMAILS_PER_CLIENT_HOUR: z.coerce.number().int().min(1).default(10),
+  // Signing emails one address may receive per day, however many documents it is used on.
+  SIGNER_EMAILS_PER_ADDRESS_DAY: z.coerce.number().int().min(1).default(5),
+  // Organisers' sign-in links asked for per address, and per client, per hour; the rest are not sent.
+  SIGN_IN_LINKS_PER_ADDRESS_HOUR: z.coerce.number().int().min(1).default(3),
+  SIGN_IN_LINKS_PER_CLIENT_HOUR: z.coerce.number().int().min(1).default(10),
   TRUST_PROXY: z.string().optional(),
   MIN_FILL_MS: z.coerce.number().int().min(0).max(3_000).default(2_000),
   RETENTION_UNCONFIRMED_DAYS: z.coerce.number().positive().default(30),

@@ -5,7 +5,8 @@ export const documentStatuses = ["draft", "open", "closed"] as const;
 export const displayChoices = ["full", "initials", "hidden"] as const;
 // held: confirmed by email but over a rate limit, waiting for an organiser; flagged: tripped the bot checks.
 export const signatureStates = ["pending", "confirmed", "held", "flagged", "rejected", "withdrawn"] as const;
-export const reviewReasons = ["honeypot", "too-fast", "burst-limit", "sustained-limit"] as const;
+// email-budget: a pending signature from a client that had caused its share of emails; no email until released.
+export const reviewReasons = ["honeypot", "too-fast", "burst-limit", "sustained-limit", "email-budget"] as const;
 
 export type DocumentKind = (typeof documentKinds)[number];
 export type DocumentStatus = (typeof documentStatuses)[number];

@@ -283,7 +283,8 @@ export const en = {
   email: {
     signerFooter:
       "You are receiving this because this address was entered on a signing form. If that was not you, ignore this email: nothing is counted without confirmation.",
-    dear: "Dear {name},",
+    // No name: whatever a signer typed must never read as the site's own words in an email.
+    hello: "Hello,",
     manage: "Change or withdraw your signature: {link}",
     confirmSubject: "Confirm your signature: {title}",
     confirmPreview: "One step left: confirm your signature on “{title}”.",

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { outbox } from "@/db/schema";
+import { outbox, outboxPriorities } from "@/db/schema";
 
 /**
  * Takes the next batch of due messages and marks them as being sent, so no other pass takes them too.
@@ -14,7 +14,7 @@ export async function claimDueMessages(limit: number, now = new Date()) {
         .select()
         .from(outbox)
         .where(and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now)))
-        .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+        .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
         .limit(1)
         .get();
       if (!first) return [];
@@ -29,7 +29,8 @@ export async function claimDueMessages(limit: number, now = new Date()) {
             .select()
             .from(outbox)
             .where(and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now), isNull(outbox.batchKey)))
-            .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+            // Confirmations and sign-in links first: a queued update of thousands never delays them.
+            .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
             .limit(limit)
             .all();
       const batchKey =
@@ -47,6 +48,11 @@ export async function claimDueMessages(limit: number, now = new Date()) {
     },
     { behavior: "immediate" },
   );
+}
+
+/** Queues one personal email (an organiser's sign-in link), ahead of any update. */
+export async function queueEmail(template: string, recipient: string, payload: Record<string, unknown>) {
+  await getDb().insert(outbox).values({ template, recipient, payload, priority: outboxPriorities.personal });
 }
 
 /** A batch the provider refused as a whole is split up: each message is then sent, and keyed, alone. */

@@ -1,7 +1,15 @@
 import { and, count, eq, gte, sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/index";
 import { prepared } from "@/db/prepared";
-import { confirmationTokens, documents, outbox, signatures, type Document, type Signature } from "@/db/schema";
+import {
+  confirmationTokens,
+  documents,
+  mailLedger,
+  outbox,
+  signatures,
+  type Document,
+  type Signature,
+} from "@/db/schema";
 
 /** No signature ever gets more than this many emails from repeated signing or link requests. */
 export const MAX_EMAILS_PER_SIGNATURE = 5;
@@ -27,6 +35,20 @@ export type RateLimits = {
   burst: { count: number; seconds: number };
   sustained: { count: number; seconds: number };
 } | null;
+
+/**
+ * The emails a request may still cause: the recipient's and the client's keyed hashes, and the limits in
+ * force. `perClientHour` null: no client budget (RATE_LIMITS=off, or an organiser releasing held ones).
+ */
+export type MailBudget = {
+  recipientHash: string;
+  clientHash: string | null;
+  perClientHour: number | null;
+  perAddressDay: number;
+};
+
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
 
 /** The document being signed, with its title in the signer's language (for the email). */
 export type SignedDocument = Document & { title: string };
@@ -107,6 +129,52 @@ const statements = (db: Db) => ({
       )
       .prepare(),
   ),
+  findSignatureById: prepared(db, "signatures.findById", (d) =>
+    d
+      .select()
+      .from(signatures)
+      .where(eq(signatures.id, p("id")))
+      .prepare(),
+  ),
+  releaseSignature: prepared(db, "signatures.release", (d) =>
+    d
+      .update(signatures)
+      .set({ reviewReason: null })
+      .where(eq(signatures.id, p("id")))
+      .prepare(),
+  ),
+  countMailToRecipient: prepared(db, "mailLedger.countToRecipient", (d) =>
+    d
+      .select({ count: count() })
+      .from(mailLedger)
+      .where(
+        and(
+          eq(mailLedger.purpose, "signing"),
+          eq(mailLedger.recipientHash, p("recipientHash")),
+          gte(mailLedger.createdAt, p("since")),
+        ),
+      )
+      .prepare(),
+  ),
+  countMailFromClient: prepared(db, "mailLedger.countFromClient", (d) =>
+    d
+      .select({ count: count() })
+      .from(mailLedger)
+      .where(
+        and(
+          eq(mailLedger.purpose, "signing"),
+          eq(mailLedger.clientHash, p("clientHash")),
+          gte(mailLedger.createdAt, p("since")),
+        ),
+      )
+      .prepare(),
+  ),
+  recordMail: prepared(db, "mailLedger.insert", (d) =>
+    d
+      .insert(mailLedger)
+      .values({ purpose: "signing", recipientHash: p("recipientHash"), clientHash: p("clientHash") })
+      .prepare(),
+  ),
   countEmail: prepared(db, "signatures.countEmail", (d) =>
     d
       .update(signatures)
@@ -116,15 +184,45 @@ const statements = (db: Db) => ({
   ),
 });
 
-export type QueueOutcome = "queued" | "capped" | "none";
+export type QueueOutcome = "queued" | "capped" | "held" | "none";
+
+/** Whether this client has caused its hour's share of signing emails. Times in ms, as stored. */
+function clientOverBudget(db: Db, budget: MailBudget | null, now: number): boolean {
+  if (!budget?.clientHash || budget.perClientHour === null) return false;
+  const { count: caused } = statements(db).countMailFromClient.get({
+    clientHash: budget.clientHash,
+    since: now - HOUR_MS,
+  })!;
+  return caused >= budget.perClientHour;
+}
+
+function recipientOverBudget(db: Db, budget: MailBudget | null, now: number): boolean {
+  if (!budget) return false;
+  const { count: received } = statements(db).countMailToRecipient.get({
+    recipientHash: budget.recipientHash,
+    since: now - DAY_MS,
+  })!;
+  return received >= budget.perAddressDay;
+}
 
 /**
  * Sends the email a signature needs now — confirm while pending, "already signed" once confirmed —
- * unless it has had its share. Runs inside the caller's transaction with the signature write.
+ * unless it has had its share, the address has had its day's share, or the client its hour's. A
+ * signature held for the client's budget gets nothing until an organiser releases it. Runs inside the
+ * caller's transaction with the signature write.
  */
-function queueSignatureEmail(db: Db, signature: Signature, document: SignedDocument, token: IssuedToken): QueueOutcome {
+function queueSignatureEmail(
+  db: Db,
+  signature: Signature,
+  document: SignedDocument,
+  token: IssuedToken,
+  budget: MailBudget | null,
+): QueueOutcome {
   if (signature.state !== "pending" && signature.state !== "confirmed" && signature.state !== "held") return "none";
+  if (signature.state === "pending" && signature.reviewReason === "email-budget") return "held";
   if (signature.emailsSent >= MAX_EMAILS_PER_SIGNATURE) return "capped";
+  const now = Date.now();
+  if (clientOverBudget(db, budget, now) || recipientOverBudget(db, budget, now)) return "capped";
   const run = statements(db);
   const common = {
     name: signature.name,
@@ -143,6 +241,7 @@ function queueSignatureEmail(db: Db, signature: Signature, document: SignedDocum
     run.queueEmail.run({ template: "already-signed", recipient: signature.email, payload });
   }
   run.countEmail.run({ id: signature.id });
+  if (budget) run.recordMail.run({ recipientHash: budget.recipientHash, clientHash: budget.clientHash });
   return "queued";
 }
 
@@ -161,23 +260,27 @@ function overLimit(db: Db, documentId: number, ipHash: string | null, limits: Ra
 
 /**
  * Records a signature (or finds the existing one for this person) and queues its email, atomically.
- * A submission that tripped the bot checks is kept, flagged, and never emailed; one over a rate limit is
- * emailed as usual and held for review when confirmed. The caller's answer is the same in every case.
+ * A submission that tripped the bot checks is kept, flagged, and never emailed; one from a client that has
+ * caused its share of emails is kept pending with no email until an organiser releases it; one over a rate
+ * limit is emailed as usual and held for review when confirmed. The caller's answer is the same in every case.
  */
 export async function recordSignature(
   document: SignedDocument,
   input: NewSignature,
   token: IssuedToken,
   limits: RateLimits = null,
+  budget: MailBudget | null = null,
 ): Promise<RecordOutcome> {
   const db = getDb();
   const run = statements(db);
   return db.transaction(
     () => {
       const existing = run.findSignature.get({ documentId: document.id, emailKey: input.emailKey });
-      if (existing) return queueSignatureEmail(db, existing, document, token);
+      if (existing) return queueSignatureEmail(db, existing, document, token, budget);
       const { flagged, ...fields } = input;
-      const reviewReason = flagged ?? overLimit(db, document.id, input.ipHash, limits, Date.now());
+      const unemailed = !flagged && clientOverBudget(db, budget, Date.now());
+      const reviewReason =
+        flagged ?? (unemailed ? "email-budget" : overLimit(db, document.id, input.ipHash, limits, Date.now()));
       const created = run.insertSignature.get({
         ...fields,
         documentId: document.id,
@@ -185,7 +288,7 @@ export async function recordSignature(
         state: flagged ? "flagged" : "pending",
         reviewReason,
       })!;
-      if (!flagged) queueSignatureEmail(db, created, document, token);
+      if (!flagged && !unemailed) queueSignatureEmail(db, created, document, token, budget);
       return "created";
     },
     { behavior: "immediate" },
@@ -197,12 +300,43 @@ export async function requestSignatureEmail(
   document: SignedDocument,
   emailKey: string,
   token: IssuedToken,
+  budget: MailBudget | null = null,
 ): Promise<QueueOutcome> {
   const db = getDb();
   return db.transaction(
     () => {
       const existing = statements(db).findSignature.get({ documentId: document.id, emailKey });
-      return existing ? queueSignatureEmail(db, existing, document, token) : "none";
+      return existing ? queueSignatureEmail(db, existing, document, token, budget) : "none";
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** A signature held for its client's email budget, released by an organiser with a fresh token. */
+export type Release = { signatureId: number; document: SignedDocument; token: IssuedToken; recipientHash: string };
+
+/**
+ * Releases signatures held for their client's email budget: each is an ordinary pending signature again
+ * and gets its confirmation email now, within its address's daily share. Returns how many were released
+ * and how many emails were queued.
+ */
+export async function releaseEmailBudgetHolds(releases: Release[], perAddressDay: number) {
+  const db = getDb();
+  const run = statements(db);
+  return db.transaction(
+    () => {
+      let released = 0;
+      let emailed = 0;
+      for (const { signatureId, document, token, recipientHash } of releases) {
+        const signature = run.findSignatureById.get({ id: signatureId });
+        if (signature?.state !== "pending" || signature.reviewReason !== "email-budget") continue;
+        run.releaseSignature.run({ id: signatureId });
+        released += 1;
+        const budget = { recipientHash, clientHash: null, perClientHour: null, perAddressDay };
+        if (queueSignatureEmail(db, { ...signature, reviewReason: null }, document, token, budget) === "queued")
+          emailed += 1;
+      }
+      return { released, emailed };
     },
     { behavior: "immediate" },
   );

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { delegationDocuments, outbox, signatures, updates, type Translated } from "@/db/schema";
+import { delegationDocuments, outbox, outboxPriorities, signatures, updates, type Translated } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 
 export type UpdateTexts = Translated<{ subject: string; body: string }>;
@@ -79,10 +79,10 @@ export async function queueUpdate(id: number) {
       const documentIds = targetDocumentIds(update);
       if (documentIds.length === 0) return { update, queued: 0 };
       const { changes } = tx.run(sql`
-        insert into ${outbox} (template, recipient, payload, update_id, dedupe_key)
+        insert into ${outbox} (template, recipient, payload, update_id, dedupe_key, priority)
         select ${UPDATE_TEMPLATE}, s.email,
                json_object('updateId', cast(${update.id} as integer), 'signatureId', s.id, 'locale', s.locale),
-               ${update.id}, ${`update:${update.id}:`} || s.email_key
+               ${update.id}, ${`update:${update.id}:`} || s.email_key, ${outboxPriorities.update}
         from ${signatures} s
         where s.id in (
           select min(id) from ${signatures}

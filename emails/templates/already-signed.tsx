@@ -5,7 +5,6 @@ import { EmailLayout, FooterText, ManageLine } from "./email-layout";
 
 export type AlreadySignedProps = {
   locale: Locale;
-  name: string;
   documentTitle: string;
   documentUrl: string;
   manageUrl: string;
@@ -14,7 +13,7 @@ export type AlreadySignedProps = {
 export const alreadySignedSubject = (props: AlreadySignedProps) =>
   translator(props.locale)("email.alreadySubject", { title: props.documentTitle });
 
-export default function AlreadySigned({ locale, name, documentTitle, documentUrl, manageUrl }: AlreadySignedProps) {
+export default function AlreadySigned({ locale, documentTitle, documentUrl, manageUrl }: AlreadySignedProps) {
   const t = translator(locale);
   const footer = (
     <>
@@ -25,7 +24,7 @@ export default function AlreadySigned({ locale, name, documentTitle, documentUrl
   return (
     <EmailLayout lang={locale} preview={t("email.alreadyPreview", { title: documentTitle })} footer={footer}>
       <Heading as="h1">{t("email.alreadyHeading")}</Heading>
-      <Text>{t("email.dear", { name })}</Text>
+      <Text>{t("email.hello")}</Text>
       <Text>{t("email.alreadyBody", { title: documentTitle })}</Text>
       <Text>
         {t("email.alreadyLink")} <Link href={documentUrl}>{documentUrl}</Link>
@@ -36,7 +35,6 @@ export default function AlreadySigned({ locale, name, documentTitle, documentUrl
 
 AlreadySigned.PreviewProps = {
   locale: "en",
-  name: "Jean Dupont",
   documentTitle: "Annul the Moscow Trials verdicts",
   documentUrl: "http://localhost:3000/petitions/moscow-trials",
   manageUrl: "http://localhost:3000/signature/1.preview",

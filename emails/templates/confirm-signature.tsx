@@ -5,7 +5,6 @@ import { EmailLayout, FooterText, ManageLine, buttonStyle } from "./email-layout
 
 export type ConfirmSignatureProps = {
   locale: Locale;
-  name: string;
   documentTitle: string;
   confirmUrl: string;
   manageUrl: string;
@@ -17,7 +16,6 @@ export const confirmSignatureSubject = (props: ConfirmSignatureProps) =>
 
 export default function ConfirmSignature({
   locale,
-  name,
   documentTitle,
   confirmUrl,
   manageUrl,
@@ -33,7 +31,7 @@ export default function ConfirmSignature({
   return (
     <EmailLayout lang={locale} preview={t("email.confirmPreview", { title: documentTitle })} footer={footer}>
       <Heading as="h1">{t("email.confirmHeading")}</Heading>
-      <Text>{t("email.dear", { name })}</Text>
+      <Text>{t("email.hello")}</Text>
       <Text>{t("email.confirmBody", { title: documentTitle })}</Text>
       <Button href={confirmUrl} style={buttonStyle}>
         {t("email.confirmButton")}
@@ -48,7 +46,6 @@ export default function ConfirmSignature({
 
 ConfirmSignature.PreviewProps = {
   locale: "ru",
-  name: "Вера Иванова",
   documentTitle: "Отменить приговоры Московских процессов",
   confirmUrl: "http://localhost:3000/ru/confirm/preview-token",
   manageUrl: "http://localhost:3000/ru/signature/1.preview",

@@ -35,4 +35,11 @@ describe("the client address", () => {
     expect(hashAddress("203.0.113.7")).toBe(hashed);
     expect(hashAddress("203.0.113.8")).not.toBe(hashed);
   });
+
+  it("counts an IPv6 /64 as one client, and an IPv4-mapped address as the IPv4 one", async () => {
+    const { hashAddress } = await import("./client-address");
+    expect(hashAddress("::ffff:203.0.113.7")).toBe(hashAddress("203.0.113.7"));
+    expect(hashAddress("2001:db8:1:2::1")).toBe(hashAddress("2001:db8:1:2:aaaa:bbbb:cccc:dddd"));
+    expect(hashAddress("2001:db8:1:2::1")).not.toBe(hashAddress("2001:db8:1:3::1"));
+  });
 });

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { getAuthSecret } from "./auth-secret";
 import { getConfig } from "@/lib/config";
 import { SOCKET_ADDRESS_HEADER } from "./socket-address";
+import { addressGroup } from "./address-group";
 
 /**
  * The client's address: the socket's, or — only behind a proxy we were told to trust (TRUST_PROXY) — the
@@ -21,11 +22,20 @@ export function clientAddress(headers: Headers): string | null {
   return hops.at(-proxies) ?? socket;
 }
 
-/** Addresses are never stored: only this keyed hash, enough to count requests from one client. */
+/**
+ * Addresses are never stored: only this keyed hash, enough to count requests from one client. It hashes
+ * the address's group (an IPv6 /64, an IPv4-mapped address as IPv4), so every limit keyed on it counts
+ * a whole block as one client.
+ */
 export function hashAddress(address: string | null): string | null {
   if (!address) return null;
   return createHmac("sha256", getAuthSecret())
-    .update(`client-address\u0000${address}`)
+    .update(`client-address\u0000${addressGroup(address)}`)
     .digest("base64url")
     .slice(0, 22);
+}
+
+/** An email address's keyed hash, for counting the emails it receives without storing it again. */
+export function hashRecipient(emailKey: string): string {
+  return createHmac("sha256", getAuthSecret()).update(`recipient\u0000${emailKey}`).digest("base64url").slice(0, 22);
 }

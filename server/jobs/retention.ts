@@ -1,5 +1,6 @@
 import "server-only";
 import { applyRetention, type RetentionPolicy, type RetentionResult } from "@/db/queries/self-service";
+import { pruneMailLedger } from "@/db/queries/mail-ledger";
 import { getConfig } from "@/lib/config";
 
 const HOUR = 3600_000;
@@ -29,6 +30,8 @@ const state: WorkerState = ((globalThis as { __delegationRetention?: WorkerState
 /** One pass, unless one is still running (a pass over a large closed document may take a while). */
 export function runRetentionPass(): Promise<void> {
   state.running ??= applyRetention(retentionPolicy())
+    // The mail ledger (hashes that count emails) is read one day back at most.
+    .then(async (result) => (await pruneMailLedger(new Date(Date.now() - 2 * 24 * HOUR)), result))
     .then((result) => {
       if (result.deleted + result.anonymised + result.emailsDeleted > 0) console.log(describeRetention(result));
     })

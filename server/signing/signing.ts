@@ -5,10 +5,11 @@ import {
   recordSignature,
   requestSignatureEmail,
   type IssuedToken,
+  type MailBudget,
   type SignedDocument,
 } from "@/db/queries/signatures";
 import { getAuthSecret } from "@/lib/security/auth-secret";
-import { clientAddress, hashAddress } from "@/lib/security/client-address";
+import { clientAddress, hashAddress, hashRecipient } from "@/lib/security/client-address";
 import { getConfig } from "@/lib/config";
 import { emailKey } from "@/lib/format/email-key";
 import { currentRateLimits } from "./rate-limits";
@@ -16,12 +17,23 @@ import { deriveToken, hashToken, newTokenNonce } from "@/lib/security/tokens";
 import type { SignatureInput } from "@/lib/forms/signature-input";
 import { nudgeOutbox } from "@/server/jobs/outbox-worker";
 
-function issueToken(now = Date.now()): IssuedToken {
+export function issueToken(now = Date.now()): IssuedToken {
   const nonce = newTokenNonce();
   return {
     nonce,
     hash: hashToken(deriveToken(getAuthSecret(), nonce)),
     expiresAt: new Date(now + getConfig().CONFIRM_TOKEN_TTL_HOURS * 3600_000),
+  };
+}
+
+/** The signing emails this request may still cause (see MailBudget); the client's share is off with RATE_LIMITS=off. */
+function mailBudget(emailKeyOfRecipient: string, clientHash: string | null): MailBudget {
+  const config = getConfig();
+  return {
+    recipientHash: hashRecipient(emailKeyOfRecipient),
+    clientHash,
+    perClientHour: config.RATE_LIMITS === "off" ? null : config.SIGNER_EMAILS_PER_CLIENT_HOUR,
+    perAddressDay: config.SIGNER_EMAILS_PER_ADDRESS_DAY,
   };
 }
 
@@ -53,13 +65,15 @@ export async function signDocument(
     ipHash: hashAddress(clientAddress(context.headers)),
     flagged: context.flagged ?? null,
   };
-  await recordSignature(document, signature, issueToken(), await currentRateLimits());
+  const budget = mailBudget(signature.emailKey, signature.ipHash);
+  await recordSignature(document, signature, issueToken(), await currentRateLimits(), budget);
   nudgeOutbox();
   return "accepted";
 }
 
-export async function resendSignatureEmail(document: SignedDocument, email: string): Promise<void> {
-  await requestSignatureEmail(document, emailKey(email), issueToken());
+export async function resendSignatureEmail(document: SignedDocument, email: string, headers: Headers): Promise<void> {
+  const key = emailKey(email);
+  await requestSignatureEmail(document, key, issueToken(), mailBudget(key, hashAddress(clientAddress(headers))));
   nudgeOutbox();
 }
 

@@ -1,9 +1,14 @@
 "use server";
 
 import { z } from "zod";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { CHECK_EMAIL_PAGE, signIn } from "@/auth";
 import { UNREADABLE_FORM } from "@/lib/security/action-request";
+import { answerAfterFloor, signInFloorStart } from "@/server/auth/answer-floor";
+import { allowSignInLink } from "@/server/auth/sign-in-requests";
+import { nudgeOutbox } from "@/server/jobs/outbox-worker";
 
 export type SignInState = { error?: string; email?: string } | null;
 
@@ -24,14 +29,26 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
   const raw = form.get("email");
   const parsed = emailSchema.safeParse(raw ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0].message, email: typeof raw === "string" ? raw : "" };
-  // Auth.js asks the signIn callback first: only allow-listed addresses are ever sent a link.
-  const next: unknown = await signIn("email", {
-    email: parsed.data.toLowerCase(),
-    redirectTo: safeDestination(form.get("callbackUrl")),
-    redirect: false,
-  });
-  if (typeof next === "string" && new URL(next, "http://x").searchParams.has("error")) {
+  // From here on organisers and strangers take the same steps and get the same answer at the same moment:
+  // neither the allow-list nor the throttle may be read from the answer or its timing.
+  const started = signInFloorStart();
+  const email = parsed.data.toLowerCase();
+  let failed = false;
+  if (await allowSignInLink(email, await headers())) {
+    // Auth.js asks the signIn callback first: only allow-listed addresses are ever sent a link.
+    const next: unknown = await signIn("email", {
+      email,
+      redirectTo: safeDestination(form.get("callbackUrl")),
+      redirect: false,
+    });
+    failed = typeof next === "string" && new URL(next, "http://x").searchParams.has("error");
+  }
+  await answerAfterFloor(started);
+  // Rendering and sending the email only once the answer is out, for everyone alike: otherwise that work
+  // would slow an organiser's answer, and the allow-list could be read from the delay.
+  after(nudgeOutbox);
+  if (failed) {
     return { error: "The sign-in email could not be sent just now. Please try again in a minute.", email: parsed.data };
   }
-  redirect(CHECK_EMAIL_PAGE); // the same page whether or not the address may sign in
+  redirect(CHECK_EMAIL_PAGE); // the same page whether or not the address may sign in, or was sent a link
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { headers } from "next/headers";
 import { getLocalizedDocument, findDocumentBySlug } from "@/db/queries/documents";
 import { messagesByField } from "@/lib/forms/form-fields";
 import { toLocale } from "@/lib/i18n/locales";
@@ -37,7 +38,7 @@ export async function resendAction(localeParam: string, _previous: ResendState, 
   if (!parsed.success) return { errors: messagesByField(parsed.error), email };
   const found = await findDocumentBySlug(parsed.data.document);
   const document = found && (await getLocalizedDocument(found.kind, found.slug, locale));
-  if (document?.status === "open") await resendSignatureEmail(document, parsed.data.email);
+  if (document?.status === "open") await resendSignatureEmail(document, parsed.data.email, await headers());
   // Same answer whatever happened: nobody learns from this form whether an address has signed.
   return { sent: true };
 }

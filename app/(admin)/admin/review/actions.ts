@@ -3,8 +3,9 @@
 import { z } from "zod";
 import { findDocumentBySlug } from "@/db/queries/documents";
 import { invalidateSignatures } from "@/db/queries/moderation";
-import { documentSlug, optional } from "@/lib/forms/form-fields";
+import { documentSlug, optional, recordId } from "@/lib/forms/form-fields";
 import { adminAction } from "@/server/admin/action";
+import { releaseHeldSignatures } from "@/server/signing/email-holds";
 
 const heldOfSchema = z.object({ document: optional(documentSlug) });
 
@@ -17,5 +18,27 @@ export const rejectHeldAction = adminAction(heldOfSchema, async ({ document }) =
     redirectTo: `/admin/review?rejected=${rejected}`,
     refresh: true,
     audit: { action: "signatures.invalidate", details: { criteria, rows: rejected } },
+  };
+});
+
+const releaseSchema = z.object({
+  documentId: optional(recordId("Unknown document.")),
+  upToId: recordId("Reload the page and try again."),
+});
+
+/**
+ * Releases the signatures held without email (their client had caused its share of emails), those the
+ * organiser saw: each gets its confirmation email now, within its address's daily share.
+ */
+export const releaseHeldEmailsAction = adminAction(releaseSchema, async ({ documentId, upToId }) => {
+  const { released, emailed } = await releaseHeldSignatures({ documentId, upToId });
+  return {
+    redirectTo: `/admin/review?released=${released}`,
+    audit: {
+      action: "signatures.release-emails",
+      targetType: documentId ? "document" : undefined,
+      targetId: documentId,
+      details: { upToId, released, emailed },
+    },
   };
 });
