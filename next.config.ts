@@ -12,8 +12,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3"],
-  // The dev server logs request paths; confirmation links carry a token in theirs.
-  logging: { incomingRequests: { ignore: [/\/confirm\//, /\/signature\//, /\/unsubscribe\//] } },
+  // The dev server logs request paths: confirmation, private and sign-in links carry a token in theirs.
+  logging: { incomingRequests: { ignore: [/\/confirm\//, /\/signature\//, /\/unsubscribe\//, /\/api\/auth\//] } },
   experimental: {
     serverActions: { bodySizeLimit: "256kb" }, // with proxy.ts refusing larger bodies first,
   },

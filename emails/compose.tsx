@@ -15,6 +15,7 @@ import AdminSignIn, { adminSignInSubject } from "@/emails/templates/admin-sign-i
 import AlreadySigned, { alreadySignedSubject } from "@/emails/templates/already-signed";
 import CampaignUpdate from "@/emails/templates/campaign-update";
 import ConfirmSignature, { confirmSignatureSubject } from "@/emails/templates/confirm-signature";
+import { SIGN_IN_HEADER } from "@/emails/transport/mailbox";
 import type { OutgoingEmail } from "@/emails/transport/send";
 import { loadUpdate } from "./update-source";
 
@@ -148,5 +149,7 @@ export async function composeUpdatePreview(texts: UpdateTexts, locale: Locale): 
 }
 
 export async function composeAdminSignIn(to: string, url: string, validMinutes: number): Promise<OutgoingEmail> {
-  return renderEmail(to, adminSignInSubject(), <AdminSignIn url={url} validMinutes={validMinutes} />);
+  const email = await renderEmail(to, adminSignInSubject(), <AdminSignIn url={url} validMinutes={validMinutes} />);
+  // Marks it in the local mailbox, which shows an organiser only their own sign-in links.
+  return { ...email, headers: { [SIGN_IN_HEADER]: "admin-sign-in" } };
 }

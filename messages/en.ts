@@ -181,7 +181,7 @@ export const en = {
       "The link may be incomplete or no longer valid. If you withdrew your signature, nothing about you is kept.",
     on: "Your signature on “{title}”",
     state:
-      "{state, select, pending {Waiting for confirmation} confirmed {Confirmed and counted} held {Confirmed; waiting for a routine check before it is counted} other {Not counted}}",
+      "{state, select, pending {Waiting for confirmation} confirmed {Confirmed} other {Not counted}}",
     displayHeading: "How your name is shown",
     saveDisplay: "Save",
     updatesHeading: "Updates",

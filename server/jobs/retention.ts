@@ -1,5 +1,6 @@
 import "server-only";
 import { applyRetention, type RetentionPolicy, type RetentionResult } from "@/db/queries/self-service";
+import { pruneMailbox } from "@/emails/transport/mailbox";
 import { getConfig } from "@/lib/config";
 
 const HOUR = 3600_000;
@@ -14,11 +15,20 @@ export function retentionPolicy(): RetentionPolicy {
   };
 }
 
-export function describeRetention(result: RetentionResult): string {
+export type RetentionPassResult = RetentionResult & { mailboxDeleted: number };
+
+export function describeRetention(result: RetentionPassResult): string {
   return (
     `retention: deleted ${result.deleted} unconfirmed signature(s), anonymised ${result.anonymised} ` +
-    `signature(s) of closed documents, deleted ${result.emailsDeleted} old email(s)`
+    `signature(s) of closed documents, deleted ${result.emailsDeleted} old email(s) and ` +
+    `${result.mailboxDeleted} old local mailbox message(s)`
   );
+}
+
+/** The database's schedule, then the local mailbox's copies of sent emails, which follow the same one. */
+export async function applyRetentionEverywhere(policy = retentionPolicy()): Promise<RetentionPassResult> {
+  const result = await applyRetention(policy);
+  return { ...result, mailboxDeleted: await pruneMailbox(policy.sentEmailDays) };
 }
 
 type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void> };
@@ -28,9 +38,10 @@ const state: WorkerState = ((globalThis as { __delegationRetention?: WorkerState
 
 /** One pass, unless one is still running (a pass over a large closed document may take a while). */
 export function runRetentionPass(): Promise<void> {
-  state.running ??= applyRetention(retentionPolicy())
+  state.running ??= applyRetentionEverywhere()
     .then((result) => {
-      if (result.deleted + result.anonymised + result.emailsDeleted > 0) console.log(describeRetention(result));
+      if (result.deleted + result.anonymised + result.emailsDeleted + result.mailboxDeleted > 0)
+        console.log(describeRetention(result));
     })
     .catch((error) => console.error("retention pass failed:", error instanceof Error ? error.message : error))
     .finally(() => {
