@@ -1,5 +1,6 @@
 import "server-only";
 import { applyRetention, type RetentionPolicy, type RetentionResult } from "@/db/queries/self-service";
+import { AUDIT_RETENTION_DAYS, deleteExpiredAuditEntries } from "@/db/queries/audit";
 import { pruneMailbox } from "@/emails/transport/mailbox";
 import { getConfig } from "@/lib/config";
 
@@ -15,20 +16,25 @@ export function retentionPolicy(): RetentionPolicy {
   };
 }
 
-export type RetentionPassResult = RetentionResult & { mailboxDeleted: number };
+export type RetentionPassResult = RetentionResult & { mailboxDeleted: number; auditDeleted: number };
 
 export function describeRetention(result: RetentionPassResult): string {
   return (
     `retention: deleted ${result.deleted} unconfirmed signature(s), anonymised ${result.anonymised} ` +
     `signature(s) of closed documents, deleted ${result.emailsDeleted} old email(s) and ` +
-    `${result.mailboxDeleted} old local mailbox message(s)`
+    `${result.mailboxDeleted} old local mailbox message(s), ${result.auditDeleted} audit entr(y/ies) past ` +
+    `${AUDIT_RETENTION_DAYS} days`
   );
 }
 
-/** The database's schedule, then the local mailbox's copies of sent emails, which follow the same one. */
+/**
+ * The database's schedule, then the local mailbox's copies of sent emails, which follow the same one, then
+ * audit entries past their fixed lifetime.
+ */
 export async function applyRetentionEverywhere(policy = retentionPolicy()): Promise<RetentionPassResult> {
   const result = await applyRetention(policy);
-  return { ...result, mailboxDeleted: await pruneMailbox(policy.sentEmailDays) };
+  const mailboxDeleted = await pruneMailbox(policy.sentEmailDays);
+  return { ...result, mailboxDeleted, auditDeleted: await deleteExpiredAuditEntries() };
 }
 
 type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void> };
@@ -40,7 +46,7 @@ const state: WorkerState = ((globalThis as { __delegationRetention?: WorkerState
 export function runRetentionPass(): Promise<void> {
   state.running ??= applyRetentionEverywhere()
     .then((result) => {
-      if (result.deleted + result.anonymised + result.emailsDeleted + result.mailboxDeleted > 0)
+      if (result.deleted + result.anonymised + result.emailsDeleted + result.mailboxDeleted + result.auditDeleted > 0)
         console.log(describeRetention(result));
     })
     .catch((error) => console.error("retention pass failed:", error instanceof Error ? error.message : error))

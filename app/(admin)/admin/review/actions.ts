@@ -5,6 +5,7 @@ import { findDocumentBySlug } from "@/db/queries/documents";
 import { invalidateSignatures } from "@/db/queries/moderation";
 import { documentSlug, optional } from "@/lib/forms/form-fields";
 import { adminAction } from "@/server/admin/action";
+import { withoutPersonalTerms } from "@/server/admin/audit-details";
 
 const heldOfSchema = z.object({ document: optional(documentSlug) });
 
@@ -16,6 +17,6 @@ export const rejectHeldAction = adminAction(heldOfSchema, async ({ document }) =
   return {
     redirectTo: `/admin/review?rejected=${rejected}`,
     refresh: true,
-    audit: { action: "signatures.invalidate", details: { criteria, rows: rejected } },
+    audit: { action: "signatures.invalidate", details: { criteria: withoutPersonalTerms(criteria), rows: rejected } },
   };
 });
