@@ -4,6 +4,7 @@ import { localePath } from "@/lib/i18n/paths";
 import { isCrossSite } from "@/lib/security/cross-site";
 import { contentSecurityPolicy, currentDeployment, strictTransportSecurity } from "@/lib/security/security-headers";
 import { actionRequestProblem } from "@/lib/security/action-request";
+import { actionOwnership, buildActionOwners } from "@/lib/security/action-ownership";
 
 /** Server actions answer larger bodies with a 500; the largest real form (a document edit) fits in this. */
 const MAX_FORM_BYTES = 256 * 1024;
@@ -11,7 +12,7 @@ const LANGUAGE_COOKIE = "NEXT_LOCALE";
 const YEAR = 365 * 24 * 3600;
 const languages = routing.locales as readonly string[];
 
-function refuse(status: 400 | 403 | 411 | 413 | 415, message: string) {
+function refuse(status: 400 | 403 | 404 | 409 | 411 | 413 | 415, message: string) {
   return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
@@ -41,7 +42,7 @@ async function gate(request: NextRequest, policy: string): Promise<NextResponse>
     if (Number(length) > MAX_FORM_BYTES) {
       return refuse(413, `The submission is too large: at most ${MAX_FORM_BYTES / 1024} KB is accepted.`);
     }
-    const problem = await actionRequestProblem(request);
+    const problem = await actionRequestProblem(request, actionOwnershipAt(request));
     if (problem) return refuse(problem.status, problem.message);
   }
   if (isAdminPage(request) && !hasSessionCookie(request)) {
@@ -64,6 +65,15 @@ function secure(response: NextResponse, policy: string): NextResponse {
   const hsts = strictTransportSecurity(currentDeployment());
   if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;
+}
+
+/** Checks a posted action against the pages that own it; English pages answer under their internal "/en/…" too. */
+function actionOwnershipAt(request: NextRequest) {
+  const owners = buildActionOwners();
+  if (!owners) return undefined;
+  const path = request.nextUrl.pathname;
+  const paths = [path, `/${routing.defaultLocale}${path === "/" ? "" : path}`];
+  return (id: string) => actionOwnership(owners, id, paths);
 }
 
 /** Only a first gate for people: every admin page, action and route checks the session itself. */

@@ -65,7 +65,15 @@ describe("retention beyond the signatures", () => {
     const write = (id: string, daysAgo: number) =>
       writeFileSync(
         path.join(dir, `${id}.json`),
-        JSON.stringify({ id, to: "a@example.org", from: "x", subject: "s", html: "", text: "", createdAt: new Date(Date.now() - daysAgo * DAY).toISOString() }),
+        JSON.stringify({
+          id,
+          to: "a@example.org",
+          from: "x",
+          subject: "s",
+          html: "",
+          text: "",
+          createdAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+        }),
       );
     write("outbox-old", getConfig().RETENTION_EMAIL_DAYS + 1);
     write("outbox-new", 1);
@@ -79,7 +87,11 @@ describe("retention beyond the signatures", () => {
     const db = getDb();
     const old = db
       .insert(auditLog)
-      .values({ actor: "a@example.org", action: "test.old", at: new Date(Date.now() - (AUDIT_RETENTION_DAYS + 2) * DAY) })
+      .values({
+        actor: "a@example.org",
+        action: "test.old",
+        at: new Date(Date.now() - (AUDIT_RETENTION_DAYS + 2) * DAY),
+      })
       .returning()
       .get();
     const young = db.insert(auditLog).values({ actor: "a@example.org", action: "test.young" }).returning().get();

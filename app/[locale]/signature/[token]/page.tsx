@@ -50,7 +50,11 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
   };
   // A held signature reads as confirmed, as on the confirm page: holds are the organisers' business.
   const shownState =
-    signature.state === "pending" ? "pending" : signature.state === "confirmed" || signature.state === "held" ? "confirmed" : "other";
+    signature.state === "pending"
+      ? "pending"
+      : signature.state === "confirmed" || signature.state === "held"
+        ? "confirmed"
+        : "other";
   return (
     <>
       <h1>{t("manage.title")}</h1>
