@@ -239,6 +239,8 @@ export const en = {
     howLongClosed:
       "Once a document is closed, its signatures keep counting, but {days, plural, one {# day} other {# days}} later we erase your name, email address, city, comment, affiliation and address hash from them. Only the count, the countries and the dates remain.",
     howLongEmails: "Copies of the emails we send you are deleted after {days, plural, one {# day} other {# days}}.",
+    howLongAudit:
+      "The organisers’ audit log records what they did (a search, an export, a change), not the names or addresses they searched for; its entries are deleted after {days, plural, one {# day} other {# days}}.",
     howLongWithdrawn: "If you withdraw your signature, we erase your personal data from it at once.",
     noTrackingHeading: "No trackers",
     noTracking:
