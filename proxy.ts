@@ -67,13 +67,14 @@ function secure(response: NextResponse, policy: string): NextResponse {
   return response;
 }
 
-/** Checks a posted action against the pages that own it; English pages answer under their internal "/en/…" too. */
+/** Checks a posted action against the page that owns it, by the page's internal address (English is "/en/…"). */
 function actionOwnershipAt(request: NextRequest) {
   const owners = buildActionOwners();
   if (!owners) return undefined;
   const path = request.nextUrl.pathname;
-  const paths = [path, `/${routing.defaultLocale}${path === "/" ? "" : path}`];
-  return (id: string) => actionOwnership(owners, id, paths);
+  const prefixed = !isPublicPage(path) || languages.includes(path.split("/")[1]);
+  const address = prefixed ? path : `/${routing.defaultLocale}${path === "/" ? "" : path}`;
+  return (id: string) => actionOwnership(owners, id, address);
 }
 
 /** Only a first gate for people: every admin page, action and route checks the session itself. */

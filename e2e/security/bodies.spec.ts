@@ -32,6 +32,12 @@ function post(path: string, megabytes: number, type: string, declared = true): P
     });
     // The server closing the connection mid-body is expected once it has answered.
     request.on("error", (error) => (answered ? undefined : reject(error)));
+    if (!declared) {
+      // The headers alone decide: send them, and the body only if the server waits for it.
+      request.flushHeaders();
+      request.once("response", () => request.destroy());
+      return;
+    }
     let sent = 0;
     const write = () => {
       while (sent < megabytes && !answered && !request.destroyed) {
