@@ -18,6 +18,7 @@ test("the mailbox preview opens the email's links in a new tab, runs no script a
   page,
   context,
 }) => {
+  test.slow(); // signing in and opening a second tab, on a busy machine
   await signInAsAdmin(page);
   const own = mailTo(ADMIN_EMAIL).at(-1)!;
   await page.goto(`/admin/mail/${own.id}`);
@@ -41,7 +42,8 @@ test("the mailbox preview opens the email's links in a new tab, runs no script a
   await inner.getByRole("link").first().click();
   const opened = await popup;
   await opened.waitForLoadState();
-  expect(opened.url()).toContain("/api/auth/callback/email");
+  // The sign-in link, already used to sign in above, lands on the sign-in page: what matters is where it opened.
+  expect(opened.url()).toMatch(/\/(api\/auth\/callback\/email|sign-in)/);
   expect(page.url()).toContain(`/admin/mail/${own.id}`); // the preview itself stayed where it was
   await opened.close();
 });

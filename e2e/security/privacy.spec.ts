@@ -76,6 +76,7 @@ test("the manage page of a held signature says nothing about holds", async ({ pa
 });
 
 test("an organiser sees only their own sign-in links in the mailbox", async ({ page }) => {
+  test.slow(); // signing in, then four pages, on a busy machine
   await signInAsAdmin(page);
   const own = mailTo(ADMIN_EMAIL).at(-1)!;
   // Another organiser's sign-in email, as the server writes it.
@@ -90,6 +91,7 @@ test("an organiser sees only their own sign-in links in the mailbox", async ({ p
 });
 
 test("the audit log records that a search or filtered export happened, not what was searched for", async ({ page }) => {
+  test.slow();
   await signInAsAdmin(page);
   const term = `Secretname${Date.now()}`;
   await page.goto(`/admin/signatures?q=${term}`);
@@ -108,9 +110,9 @@ test("the audit log records that a search or filtered export happened, not what 
       ),
     )
     .toHaveLength(2);
-  const entries = JSON.stringify(withDatabase((db) => db.prepare("select * from audit_log").all()));
-  expect(entries).not.toContain(term);
-  expect(entries).toContain('"q":"(given)"');
+  const entries = withDatabase((db) => db.prepare("select details from audit_log").pluck().all()) as (string | null)[];
+  expect(entries.join("\n")).not.toContain(term);
+  expect(entries.filter((details) => details?.includes('"q":"(given)"'))).toHaveLength(2);
 });
 
 test("the privacy page says how long audit entries are kept, in both languages", async ({ page }) => {
