@@ -43,7 +43,7 @@ export async function getMailboxMessage(id: string): Promise<MailboxMessage | nu
 }
 
 /** An organiser's sign-in email is theirs alone: its link signs in as them. */
-export function isSignInEmail(message: MailboxMessage): boolean {
+function isSignInEmail(message: MailboxMessage): boolean {
   return message.headers?.[SIGN_IN_HEADER] === "admin-sign-in" || message.id.startsWith("sign-in-");
 }
 
