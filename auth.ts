@@ -40,6 +40,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     // A fixed 12-hour lifetime: updateAge equal to maxAge means a session is never extended.
     session: { strategy: "database", maxAge: SESSION_HOURS * 3600, updateAge: SESSION_HOURS * 3600 },
     pages: { signIn: "/sign-in", verifyRequest: CHECK_EMAIL_PAGE, error: "/sign-in" },
+    // Auth.js's own logger prints request details (URLs with the sign-in token among them): only the kind
+    // of error reaches the log, and debug output never does.
+    debug: false,
+    logger: {
+      error: (error) => console.error(`[auth] ${error.name}${"type" in error ? ` (${String(error.type)})` : ""}`),
+      warn: (code) => console.warn(`[auth] warning: ${code}`),
+      debug: () => {},
+    },
     providers: [
       {
         id: "email",

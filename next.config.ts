@@ -17,8 +17,8 @@ const NOT_ENGLISH_PAGE = "(?!(?:ru|en|api|admin|sign-in|dev|og|_next)(?:/|$))(?!
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3"],
-  // The dev server logs request paths; confirmation links carry a token in theirs.
-  logging: { incomingRequests: { ignore: [/\/confirm\//, /\/signature\//, /\/unsubscribe\//] } },
+  // The dev server logs request paths: confirmation, private and sign-in links carry a token in theirs.
+  logging: { incomingRequests: { ignore: [/\/confirm\//, /\/signature\//, /\/unsubscribe\//, /\/api\/auth\//] } },
   // Pages and the count endpoint are cached in this process's memory only (cache-handler.mjs): nothing is
   // written under .next/ at run time, and nothing survives a restart onto another database.
   cacheHandler: require.resolve("./cache-handler.mjs"),

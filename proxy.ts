@@ -11,12 +11,13 @@ import {
   strictTransportSecurity,
 } from "@/lib/security/security-headers";
 import { actionRequestProblem } from "@/lib/security/action-request";
+import { actionOwnership, buildActionOwners } from "@/lib/security/action-ownership";
 
 /** Server actions answer larger bodies with a 500; the largest real form (a document edit) fits in this. */
 const MAX_FORM_BYTES = 256 * 1024;
 const languages = routing.locales as readonly string[];
 
-function refuse(status: 400 | 403 | 411 | 413 | 415, message: string) {
+function refuse(status: 400 | 403 | 404 | 409 | 411 | 413 | 415, message: string) {
   return new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
@@ -55,7 +56,7 @@ async function gate(request: NextRequest, policy: string | null): Promise<NextRe
     if (Number(length) > MAX_FORM_BYTES) {
       return refuse(413, `The submission is too large: at most ${MAX_FORM_BYTES / 1024} KB is accepted.`);
     }
-    const problem = await actionRequestProblem(request);
+    const problem = await actionRequestProblem(request, actionOwnershipAt(request));
     if (problem) return refuse(problem.status, problem.message);
   }
   if (isAdminPage(request) && !hasSessionCookie(request)) {
@@ -78,6 +79,16 @@ function secure(response: NextResponse, policy: string): NextResponse {
   const hsts = strictTransportSecurity(currentDeployment());
   if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;
+}
+
+/** Checks a posted action against the page that owns it, by the page's internal address (English is "/en/…"). */
+function actionOwnershipAt(request: NextRequest) {
+  const owners = buildActionOwners();
+  if (!owners) return undefined;
+  const path = request.nextUrl.pathname;
+  const prefixed = !isPublicPage(path) || languages.includes(path.split("/")[1]);
+  const address = prefixed ? path : `/${routing.defaultLocale}${path === "/" ? "" : path}`;
+  return (id: string) => actionOwnership(owners, id, address);
 }
 
 /** Only a first gate for people: every admin page, action and route checks the session itself. */

@@ -1,7 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { getConfig } from "@/lib/config";
 import { migrateDatabase } from "./migrate";
@@ -17,7 +17,11 @@ export function openDatabase(file: string): Db {
   const resolved = path.resolve(file);
   const existing = connections.get(resolved);
   if (existing) return existing;
-  mkdirSync(path.dirname(resolved), { recursive: true });
+  mkdirSync(path.dirname(resolved), { recursive: true, mode: 0o700 });
+  // Signers' names and addresses: readable by the server's user only. SQLite gives the WAL and SHM files
+  // the database file's mode, so creating (or tightening) that one first covers all three.
+  closeSync(openSync(resolved, "a", 0o600));
+  chmodSync(resolved, 0o600);
   const sqlite = new Database(resolved);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("busy_timeout = 5000");

@@ -190,7 +190,7 @@ test("the private link, from the thank-you page and from the email: display, upd
   // From the thank-you page: show initials instead of the full name.
   await page.getByRole("link", { name: "Manage my signature" }).click();
   await expect(page.getByRole("heading", { name: "Manage your signature" })).toBeVisible();
-  await expect(page.getByText("Confirmed and counted")).toBeVisible();
+  await expect(page.getByText("Confirmed", { exact: true })).toBeVisible();
   await page.getByLabel("Initials and city").check();
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved.");
@@ -223,6 +223,7 @@ test("the private link, from the thank-you page and from the email: display, upd
     updates: 0,
   });
   expect(JSON.stringify(row)).not.toMatch(/Manon|Lyon|leaving-/);
+  expect(mailTo(leaving), "the local mailbox keeps no copy of the withdrawn signer's emails").toEqual([]);
   await expectPublicList("Stay Put", "M. P.");
 
   await signInAsAdmin(page);

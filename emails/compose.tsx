@@ -15,6 +15,7 @@ import AdminSignIn, { adminSignInSubject } from "@/emails/templates/admin-sign-i
 import AlreadySigned, { alreadySignedSubject } from "@/emails/templates/already-signed";
 import CampaignUpdate from "@/emails/templates/campaign-update";
 import ConfirmSignature, { confirmSignatureSubject } from "@/emails/templates/confirm-signature";
+import { SIGN_IN_HEADER } from "@/emails/transport/mailbox";
 import type { OutgoingEmail } from "@/emails/transport/send";
 import { loadUpdate } from "./update-source";
 
@@ -145,12 +146,14 @@ export const ADMIN_SIGN_IN_TEMPLATE = "admin-sign-in";
 /** An organiser's sign-in link without its token, and the nonce the token is derived from. */
 export type AdminSignInPayload = { link: string; tokenNonce: string; validMinutes: number };
 
-function composeAdminSignIn(to: string, payload: AdminSignInPayload): Promise<OutgoingEmail> {
+async function composeAdminSignIn(to: string, payload: AdminSignInPayload): Promise<OutgoingEmail> {
   const url = new URL(payload.link);
   url.searchParams.set("token", deriveToken(getAuthSecret(), payload.tokenNonce));
-  return renderEmail(
+  const email = await renderEmail(
     to,
     adminSignInSubject(),
     <AdminSignIn url={url.toString()} validMinutes={payload.validMinutes} />,
   );
+  // Marks it in the local mailbox, which shows an organiser only their own sign-in links.
+  return { ...email, headers: { [SIGN_IN_HEADER]: "admin-sign-in" } };
 }

@@ -58,3 +58,12 @@ export function getConfig(): Config {
 export function isProduction(): boolean {
   return getConfig().NODE_ENV === "production";
 }
+
+/**
+ * Where email is read when none is sent (no RESEND_API_KEY): /dev/mail in development, /admin/mail for
+ * organisers in production; null when a provider sends it.
+ */
+export function localMailboxPage(): "/dev/mail" | "/admin/mail" | null {
+  if (getConfig().RESEND_API_KEY) return null;
+  return isProduction() ? "/admin/mail" : "/dev/mail";
+}

@@ -117,6 +117,8 @@ export const en = {
     body: "We have sent an email to the address you gave. Open it and follow the link to confirm your signature on “{title}”. Your signature is counted once you confirm it.",
     noEmail: "No email after a few minutes? Look in your spam folder, or <link>ask for a new link</link>.",
     back: "Back to {kind, select, letter {the letter} other {the petition}}",
+    localMailbox:
+      "{where, select, dev {This site sends no email in development: the email is in the local mailbox at <link>/dev/mail</link>.} other {This site has no email provider yet: emails stay in its local mailbox, which only its organisers can read.}}",
   },
   thanks: {
     title: "Thank you: your signature is confirmed",
@@ -184,8 +186,7 @@ export const en = {
     invalid:
       "The link may be incomplete or no longer valid. If you withdrew your signature, nothing about you is kept.",
     on: "Your signature on “{title}”",
-    state:
-      "{state, select, pending {Waiting for confirmation} confirmed {Confirmed and counted} held {Confirmed; waiting for a routine check before it is counted} other {Not counted}}",
+    state: "{state, select, pending {Waiting for confirmation} confirmed {Confirmed} other {Not counted}}",
     displayHeading: "How your name is shown",
     saveDisplay: "Save",
     updatesHeading: "Updates",
@@ -242,6 +243,8 @@ export const en = {
     howLongClosed:
       "Once a document is closed, its signatures keep counting, but {days, plural, one {# day} other {# days}} later we erase your name, email address, city, comment, affiliation and address hash from them. Only the count, the countries and the dates remain.",
     howLongEmails: "Copies of the emails we send you are deleted after {days, plural, one {# day} other {# days}}.",
+    howLongAudit:
+      "The organisers’ audit log records what they did (a search, an export, a change), not the names or addresses they searched for; its entries are deleted after {days, plural, one {# day} other {# days}}.",
     howLongWithdrawn: "If you withdraw your signature, we erase your personal data from it at once.",
     noTrackingHeading: "No trackers",
     noTracking:

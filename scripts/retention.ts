@@ -1,13 +1,12 @@
 // Applies the retention schedule once from the command line (the server also does it every hour).
-import { applyRetention } from "@/db/queries/self-service";
-import { describeRetention, retentionPolicy } from "@/server/jobs/retention";
+import { applyRetentionEverywhere, describeRetention, retentionPolicy } from "@/server/jobs/retention";
 
 const policy = retentionPolicy();
 console.log(
   `retention: unconfirmed after ${policy.unconfirmedDays} days, closed documents after ${policy.closedDays} days, ` +
-    `emails after ${policy.sentEmailDays} days`,
+    `emails (and the local mailbox) after ${policy.sentEmailDays} days`,
 );
-applyRetention(policy)
+applyRetentionEverywhere(policy)
   .then((result) => console.log(describeRetention(result)))
   .catch((error) => {
     console.error(error instanceof Error ? error.message : error);

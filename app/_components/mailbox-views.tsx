@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { MailboxMessage } from "@/emails/transport/mailbox";
+import { EmailPreview } from "./email-preview";
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC";
 
@@ -39,13 +40,7 @@ export function MailboxMessageView({ message, basePath }: { message: MailboxMess
       <p>
         To {message.to}, from {message.from}, {when(message.createdAt)}
       </p>
-      {/* An empty sandbox: the email's HTML can neither run script nor navigate this page. */}
-      <iframe
-        title="The email as HTML"
-        srcDoc={message.html}
-        sandbox=""
-        style={{ width: "100%", height: "32rem", border: "1px solid #ccc" }}
-      />
+      <EmailPreview html={message.html} />
       <h2>Plain text</h2>
       <pre style={{ whiteSpace: "pre-wrap" }}>{message.text}</pre>
     </>

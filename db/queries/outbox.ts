@@ -109,3 +109,12 @@ export async function countMessagesByStatus() {
     .groupBy(outbox.status)
     .all();
 }
+
+/** The emails ever queued about one signature (their local mailbox files are named outbox-<id>). */
+export async function listSignatureMessageIds(signatureId: number): Promise<number[]> {
+  const rows = await getDb()
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(eq(sql`json_extract(${outbox.payload}, '$.signatureId')`, signatureId));
+  return rows.map((row) => row.id);
+}

@@ -76,11 +76,12 @@ function seconds(value: string | undefined): number | undefined {
 async function writeToMailbox(envelopes: Envelope[]): Promise<SendResult> {
   const { MAIL_DIR, MAIL_FROM } = getConfig();
   const dir = path.resolve(MAIL_DIR);
-  await mkdir(dir, { recursive: true });
+  // The messages hold names, addresses and live links: the server's user only.
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   for (const { key, email } of envelopes) {
     const message = { id: key, from: MAIL_FROM, ...email, createdAt: new Date().toISOString() };
     const file = path.join(dir, `${key}.json`);
-    await writeFile(`${file}.tmp`, JSON.stringify(message, null, 2));
+    await writeFile(`${file}.tmp`, JSON.stringify(message, null, 2), { mode: 0o600 });
     await rename(`${file}.tmp`, file); // readers never see half a message
   }
   return { ok: true, providerIds: envelopes.map(({ key }) => key) };

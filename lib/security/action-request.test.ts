@@ -81,3 +81,25 @@ describe("isReadableActionRequest", () => {
     }
   });
 });
+
+describe("actionRequestProblem with the page's actions", () => {
+  const owns = (id: string): "owned" | "elsewhere" | "unknown" =>
+    id === ID ? "owned" : id === "elsewhere" ? "elsewhere" : "unknown";
+  const fetchAction = (id: string) =>
+    new Request("http://site.test/privacy", {
+      method: "POST",
+      headers: { "content-type": "text/plain;charset=UTF-8", "next-action": id },
+      body: "[]",
+    });
+
+  it("lets this page's action through, by header or in a no-JavaScript form", async () => {
+    expect(await actionRequestProblem(fetchAction(ID), owns)).toBeNull();
+    expect(await actionRequestProblem(formPost(bound("$@1", "[]")), owns)).toBeNull();
+  });
+
+  it("refuses another page's action with 404 and an unknown one with 409, before Next sees them", async () => {
+    expect((await actionRequestProblem(fetchAction("elsewhere"), owns))?.status).toBe(404);
+    expect((await actionRequestProblem(fetchAction("0123"), owns))?.status).toBe(409);
+    expect((await actionRequestProblem(formPost([[`$ACTION_ID_elsewhere`, ""]]), owns))?.status).toBe(404);
+  });
+});

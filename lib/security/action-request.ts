@@ -1,7 +1,40 @@
 /** What a client sees when Next or React could not decode its form post: it answers these with a 500. */
 export const UNREADABLE_FORM = "The form could not be read. Please reload the page and send it again.";
 
-export type ActionRequestProblem = { status: 400 | 415; message: string };
+export type ActionRequestProblem = { status: 400 | 404 | 409 | 415; message: string };
+
+/** Whether the page posted to owns the action: "owned", "unknown" (no such action), or "elsewhere". */
+type OwnershipCheck = (actionId: string) => "owned" | "unknown" | "elsewhere";
+
+const UNKNOWN_ACTION = {
+  status: 409,
+  message: "This form is from an older version of the page. Please reload the page and send it again.",
+} as const;
+const OTHER_PAGES_ACTION = { status: 404, message: "This page has no such form." } as const;
+
+function ownershipProblem(ids: string[], check: OwnershipCheck | undefined): ActionRequestProblem | null {
+  if (!check) return null;
+  for (const id of ids) {
+    const ownership = check(id);
+    if (ownership === "unknown") return UNKNOWN_ACTION;
+    if (ownership === "elsewhere") return OTHER_PAGES_ACTION;
+  }
+  return null;
+}
+
+/** The action ids a no-JavaScript form post names: $ACTION_ID_<id>, or {"id"} in $ACTION_<n>:0. */
+function formActionIds(form: FormData): string[] {
+  const ids: string[] = [];
+  for (const key of form.keys()) {
+    const plain = /^\$ACTION_ID_(.+)$/.exec(key)?.[1];
+    if (plain) ids.push(plain);
+    const ref = /^\$ACTION_REF_(\d+)$/.exec(key)?.[1];
+    if (ref === undefined) continue;
+    const descriptor = parseJson(form.get(`$ACTION_${ref}:0`)) as { id?: unknown } | undefined;
+    if (typeof descriptor?.id === "string") ids.push(descriptor.id);
+  }
+  return ids;
+}
 
 // React's reply encoding marks references with a leading "$" ("$@1" is row 1, "$K2" a FormData, …);
 // a string that really starts with "$" is sent as "$$…". These few stand for plain values.
@@ -46,14 +79,20 @@ function boundArgumentsAreSound(form: FormData): boolean {
 /**
  * What is wrong with a POST to a page, if anything. Pages take server actions only: a form post (multipart)
  * that parses, with sound bound arguments, or a fetch action (Next-Action header) whose text body is JSON.
- * Anything else Next would answer with a 500, or by quietly rendering the page. Reads a clone of the body.
+ * Anything else Next would answer with a 500, or by quietly rendering the page. With `owns`, the action
+ * must also be one of this page's. Reads a clone of the body.
  */
-export async function actionRequestProblem(request: Request): Promise<ActionRequestProblem | null> {
+export async function actionRequestProblem(
+  request: Request,
+  owns?: OwnershipCheck,
+): Promise<ActionRequestProblem | null> {
   const multipart = /^multipart\/form-data\s*(;|$)/i.test(request.headers.get("content-type") ?? "");
   const unreadable = { status: 400, message: UNREADABLE_FORM } as const;
   if (!multipart) {
     if (!request.headers.has("next-action"))
       return { status: 415, message: "Forms on this site are sent as multipart/form-data." };
+    const owner = ownershipProblem([request.headers.get("next-action") ?? ""], owns);
+    if (owner) return owner;
     return parseJson(await request.clone().text()) === undefined ? unreadable : null;
   }
   let form: FormData;
@@ -62,5 +101,7 @@ export async function actionRequestProblem(request: Request): Promise<ActionRequ
   } catch {
     return unreadable;
   }
-  return boundArgumentsAreSound(form) ? null : unreadable;
+  if (!boundArgumentsAreSound(form)) return unreadable;
+  const header = request.headers.get("next-action");
+  return ownershipProblem([...(header ? [header] : []), ...formActionIds(form)], owns);
 }

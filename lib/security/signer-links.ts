@@ -27,6 +27,13 @@ export function verifySignerToken(purpose: Purpose, token: unknown): number | nu
   return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
 }
 
+/**
+ * The thank-you page learns the signer's private link from this short-lived cookie, set by the confirm
+ * button and sent only to that page, never from its address, where it would reach logs and history.
+ */
+export const MANAGE_HANDOFF_COOKIE = "manage-handoff";
+export const MANAGE_HANDOFF_SECONDS = 600;
+
 export function manageUrl(signatureId: number, locale: Locale): string {
   return `${getConfig().appUrl}${localePath(locale, `/signature/${signerToken("manage", signatureId)}`)}`;
 }

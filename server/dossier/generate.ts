@@ -29,7 +29,7 @@ export async function generateDossier(options: GenerateDossierOptions): Promise<
         locale: options.locale,
         onProgress: options.onProgress,
       },
-      createWriteStream(partial),
+      createWriteStream(partial, { mode: 0o600 }),
     );
     await rename(partial, options.file);
     return result;

@@ -23,7 +23,7 @@ const PROGRESS_EVERY_MS = 500;
  * follows its progress. Generation runs in this server process, one page at a time, yielding between pages.
  */
 export async function startDossier(document: Document, locale: Locale, requestedBy: string): Promise<Dossier> {
-  await mkdir(dossierDirectory(), { recursive: true });
+  await mkdir(dossierDirectory(), { recursive: true, mode: 0o700 });
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const dossier = await createDossier({
     documentId: document.id,

@@ -1,8 +1,12 @@
 import { eq } from "drizzle-orm";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
-import { documents, signatures } from "@/db/schema";
-import { runRetentionPass, startRetentionWorker } from "./retention";
+import { AUDIT_RETENTION_DAYS } from "@/db/queries/audit";
+import { auditLog, documents, signatures } from "@/db/schema";
+import { getConfig } from "@/lib/config";
+import { applyRetentionEverywhere, runRetentionPass, startRetentionWorker } from "./retention";
 
 const state = () => (globalThis as { __delegationRetention?: { timer?: NodeJS.Timeout } }).__delegationRetention!;
 
@@ -17,7 +21,9 @@ describe("the retention worker", () => {
     const first = runRetentionPass();
     expect(runRetentionPass()).toBe(first);
     await first;
-    expect(runRetentionPass()).not.toBe(first);
+    const second = runRetentionPass();
+    expect(second).not.toBe(first);
+    await second; // or the next test's pass would be this one, started before its data
   });
 
   it("deletes a month-old unconfirmed signature on its first pass, logs what it did, and keeps no process alive", async () => {
@@ -47,5 +53,51 @@ describe("the retention worker", () => {
       expect(getDb().select().from(signatures).where(eq(signatures.id, id)).get()).toBeUndefined(),
     );
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/^retention: deleted 1 unconfirmed signature/));
+  });
+});
+
+describe("retention beyond the signatures", () => {
+  const DAY = 24 * 3600_000;
+
+  it("deletes local mailbox messages older than sent emails are kept, and keeps newer ones", async () => {
+    const dir = path.resolve(getConfig().MAIL_DIR);
+    mkdirSync(dir, { recursive: true });
+    const write = (id: string, daysAgo: number) =>
+      writeFileSync(
+        path.join(dir, `${id}.json`),
+        JSON.stringify({
+          id,
+          to: "a@example.org",
+          from: "x",
+          subject: "s",
+          html: "",
+          text: "",
+          createdAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+        }),
+      );
+    write("outbox-old", getConfig().RETENTION_EMAIL_DAYS + 1);
+    write("outbox-new", 1);
+    const result = await applyRetentionEverywhere();
+    expect(result.mailboxDeleted).toBe(1);
+    expect(existsSync(path.join(dir, "outbox-old.json"))).toBe(false);
+    expect(existsSync(path.join(dir, "outbox-new.json"))).toBe(true);
+  });
+
+  it("deletes audit entries past their lifetime; younger ones stay append-only", async () => {
+    const db = getDb();
+    const old = db
+      .insert(auditLog)
+      .values({
+        actor: "a@example.org",
+        action: "test.old",
+        at: new Date(Date.now() - (AUDIT_RETENTION_DAYS + 2) * DAY),
+      })
+      .returning()
+      .get();
+    const young = db.insert(auditLog).values({ actor: "a@example.org", action: "test.young" }).returning().get();
+    expect((await applyRetentionEverywhere()).auditDeleted).toBe(1);
+    expect(db.select().from(auditLog).where(eq(auditLog.id, old.id)).get()).toBeUndefined();
+    expect(() => db.delete(auditLog).where(eq(auditLog.id, young.id)).run()).toThrow(/append-only/);
+    expect(() => db.update(auditLog).set({ actor: "b" }).where(eq(auditLog.id, young.id)).run()).toThrow(/append-only/);
   });
 });

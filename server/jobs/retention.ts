@@ -1,5 +1,7 @@
 import "server-only";
 import { applyRetention, type RetentionPolicy, type RetentionResult } from "@/db/queries/self-service";
+import { AUDIT_RETENTION_DAYS, deleteExpiredAuditEntries } from "@/db/queries/audit";
+import { pruneMailbox } from "@/emails/transport/mailbox";
 import { pruneMailLedger } from "@/db/queries/mail-ledger";
 import { getConfig } from "@/lib/config";
 
@@ -15,11 +17,27 @@ export function retentionPolicy(): RetentionPolicy {
   };
 }
 
-export function describeRetention(result: RetentionResult): string {
+export type RetentionPassResult = RetentionResult & { mailboxDeleted: number; auditDeleted: number };
+
+export function describeRetention(result: RetentionPassResult): string {
   return (
     `retention: deleted ${result.deleted} unconfirmed signature(s), anonymised ${result.anonymised} ` +
-    `signature(s) of closed documents, deleted ${result.emailsDeleted} old email(s)`
+    `signature(s) of closed documents, deleted ${result.emailsDeleted} old email(s) and ` +
+    `${result.mailboxDeleted} old local mailbox message(s), ${result.auditDeleted} audit entr(y/ies) past ` +
+    `${AUDIT_RETENTION_DAYS} days`
   );
+}
+
+/**
+ * The database's schedule, then the local mailbox's copies of sent emails, which follow the same one, then
+ * audit entries past their fixed lifetime.
+ */
+export async function applyRetentionEverywhere(policy = retentionPolicy()): Promise<RetentionPassResult> {
+  const result = await applyRetention(policy);
+  const mailboxDeleted = await pruneMailbox(policy.sentEmailDays);
+  // The mail ledger (hashes that count emails) is read one day back at most.
+  await pruneMailLedger(new Date(Date.now() - 2 * 24 * HOUR));
+  return { ...result, mailboxDeleted, auditDeleted: await deleteExpiredAuditEntries() };
 }
 
 type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void> };
@@ -29,11 +47,10 @@ const state: WorkerState = ((globalThis as { __delegationRetention?: WorkerState
 
 /** One pass, unless one is still running (a pass over a large closed document may take a while). */
 export function runRetentionPass(): Promise<void> {
-  state.running ??= applyRetention(retentionPolicy())
-    // The mail ledger (hashes that count emails) is read one day back at most.
-    .then(async (result) => (await pruneMailLedger(new Date(Date.now() - 2 * 24 * HOUR)), result))
+  state.running ??= applyRetentionEverywhere()
     .then((result) => {
-      if (result.deleted + result.anonymised + result.emailsDeleted > 0) console.log(describeRetention(result));
+      if (result.deleted + result.anonymised + result.emailsDeleted + result.mailboxDeleted + result.auditDeleted > 0)
+        console.log(describeRetention(result));
     })
     .catch((error) => console.error("retention pass failed:", error instanceof Error ? error.message : error))
     .finally(() => {

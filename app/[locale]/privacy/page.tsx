@@ -5,6 +5,7 @@ import { Link } from "@/i18n/navigation";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { retentionPolicy } from "@/server/jobs/retention";
+import { AUDIT_RETENTION_DAYS } from "@/db/queries/audit";
 
 // It states the retention schedule this server is configured with: rendered on its first request (never at
 // build), then served from the page cache.
@@ -67,6 +68,7 @@ export default async function PrivacyPage({ params }: Props) {
           <li>{t("privacy.howLongUnconfirmed", { days: policy.unconfirmedDays })}</li>
           <li>{t("privacy.howLongClosed", { days: policy.closedDays })}</li>
           <li>{t("privacy.howLongEmails", { days: policy.sentEmailDays })}</li>
+          <li>{t("privacy.howLongAudit", { days: AUDIT_RETENTION_DAYS })}</li>
           <li>{t("privacy.howLongWithdrawn")}</li>
         </ul>,
       )}

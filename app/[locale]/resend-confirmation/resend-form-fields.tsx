@@ -29,11 +29,6 @@ export function ResendFormFields({ action, documents, selected, labels }: Props)
           {errors.form}
         </p>
       ) : null}
-      {errors.form ? (
-        <p className="error" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
       <div className="field">
         <label htmlFor="resend-email">{labels.email}</label>
         <input

@@ -38,6 +38,7 @@ export default async function AuditPage({ searchParams }: Props) {
               "signature.restore",
               "signatures.invalidate",
               "signatures.export",
+              "signatures.search",
             ].map((name) => (
               <option key={name} value={name}>
                 {name}

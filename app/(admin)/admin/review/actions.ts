@@ -6,6 +6,7 @@ import { invalidateSignatures } from "@/db/queries/moderation";
 import { documentSlug, optional, recordId } from "@/lib/forms/form-fields";
 import { adminAction } from "@/server/admin/action";
 import { releaseHeldSignatures } from "@/server/signing/email-holds";
+import { withoutPersonalTerms } from "@/server/admin/audit-details";
 
 const heldOfSchema = z.object({ document: optional(documentSlug) });
 
@@ -17,7 +18,7 @@ export const rejectHeldAction = adminAction(heldOfSchema, async ({ document }) =
   return {
     redirectTo: `/admin/review?rejected=${rejected}`,
     refresh: true,
-    audit: { action: "signatures.invalidate", details: { criteria, rows: rejected } },
+    audit: { action: "signatures.invalidate", details: { criteria: withoutPersonalTerms(criteria), rows: rejected } },
   };
 });
 

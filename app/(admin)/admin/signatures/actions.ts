@@ -11,6 +11,7 @@ import {
 } from "@/db/queries/moderation";
 import { optional, recordId } from "@/lib/forms/form-fields";
 import { adminAction } from "@/server/admin/action";
+import { withoutPersonalTerms } from "@/server/admin/audit-details";
 import { invalidationCriteriaSchema } from "@/server/admin/inputs/invalidation-criteria";
 
 const UNKNOWN = "Unknown signature.";
@@ -58,7 +59,7 @@ export const invalidateAction = adminAction(invalidationCriteriaSchema, async (c
   return {
     redirectTo: `/admin/signatures/invalidate?done=${rejected}`,
     refresh: true,
-    audit: { action: "signatures.invalidate", details: { criteria, rows: rejected } },
+    audit: { action: "signatures.invalidate", details: { criteria: withoutPersonalTerms(criteria), rows: rejected } },
   };
 });
 

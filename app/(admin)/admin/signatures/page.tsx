@@ -7,17 +7,23 @@ import { requireAdmin } from "@/server/auth/auth-guard";
 import { countryName } from "@/lib/i18n/countries";
 import type { SignatureFilter } from "@/db/queries/signature-search";
 import { filterQuery, parseSignatureFilter } from "@/server/admin/inputs/signature-filters";
+import { recordAudit } from "@/db/queries/audit";
+import { withoutPersonalTerms } from "@/server/admin/audit-details";
 
 export const metadata = { title: "Signatures" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SignaturesPage({ searchParams }: Props) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const params = await searchParams;
   const parsed = parseSignatureFilter(params);
   const filter: SignatureFilter = parsed.ok ? parsed.filter : {};
   const before = Number(Array.isArray(params.before) ? params.before[0] : params.before) || undefined;
+  // A search for a person is audited as having happened, the first page only; what was typed is not kept.
+  if (filter.q && !before) {
+    await recordAudit({ actor: admin.email, action: "signatures.search", details: withoutPersonalTerms(filter) });
+  }
   const [page, documents] = await Promise.all([listSignatures(filter, before), listAllDocuments()]);
   const value = (key: keyof SignatureFilter) => (parsed.ok ? (filter[key] ?? "") : String(params[key] ?? ""));
 

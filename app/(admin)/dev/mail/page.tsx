@@ -1,7 +1,6 @@
-import { notFound } from "next/navigation";
 import { MailboxList } from "@/app/_components/mailbox-views";
 import { listMailbox } from "@/emails/transport/mailbox";
-import { isProduction } from "@/lib/config";
+import { requireLocalDevelopment } from "@/server/auth/dev-mailbox-guard";
 
 // Never cached: it reads live data on every request.
 export const dynamic = "force-dynamic";
@@ -10,7 +9,7 @@ export const metadata = { title: "Local mailbox" };
 
 // Development only: in production these messages hold live links and only organisers see them (/admin/mail).
 export default async function DevMailPage() {
-  if (isProduction()) notFound();
+  await requireLocalDevelopment();
   return (
     <>
       <h1>Local mailbox</h1>

@@ -1,10 +1,12 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { getConfig } from "@/lib/config";
 import { documentPath } from "@/lib/collections";
 import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
-import { signerToken } from "@/lib/security/signer-links";
+import { MANAGE_HANDOFF_COOKIE, MANAGE_HANDOFF_SECONDS, signerToken } from "@/lib/security/signer-links";
 import { confirmByToken } from "@/server/signing/signing";
 import { isWellFormedToken } from "@/lib/security/tokens";
 
@@ -16,7 +18,15 @@ export async function confirmAction(form: FormData): Promise<void> {
   const outcome = await confirmByToken(token);
   if (outcome.status === "just-confirmed") {
     const thanks = documentPath(outcome.document.kind, outcome.document.slug, "/thanks");
-    redirect(`${localePath(locale, thanks)}?manage=${signerToken("manage", outcome.signature.id)}`);
+    const thanksPath = localePath(locale, thanks);
+    (await cookies()).set(MANAGE_HANDOFF_COOKIE, signerToken("manage", outcome.signature.id), {
+      path: thanksPath,
+      maxAge: MANAGE_HANDOFF_SECONDS,
+      httpOnly: true,
+      sameSite: "lax",
+      secure: getConfig().appUrl.startsWith("https://"),
+    });
+    redirect(thanksPath);
   }
   // Every other outcome (already confirmed, expired, closed, unknown) is explained on the confirm page.
   redirect(localePath(locale, `/confirm/${token}`));

@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { setDisplayChoice, setUpdatesForSigner, withdrawSignature } from "@/db/queries/self-service";
+import { setDisplayChoice, setUpdatesForSigner } from "@/db/queries/self-service";
+import { withdrawAndForget } from "@/server/signing/withdrawal";
 import { displayChoices } from "@/lib/vocabulary";
 import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
@@ -26,7 +27,7 @@ export async function manageAction(localeParam: string, token: string, form: For
   const choice = parsed.data;
   if (choice.intent === "display") await setDisplayChoice(id, choice.display);
   if (choice.intent === "updates") await setUpdatesForSigner(id, choice.updates === "on");
-  if (choice.intent === "withdraw") await withdrawSignature(id);
+  if (choice.intent === "withdraw") await withdrawAndForget(id);
   refreshPublicDocuments();
   redirect(`${page}?saved=${choice.intent}`);
 }

@@ -48,7 +48,13 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
     initials: t("form.displayInitials"),
     hidden: t("form.displayHidden", { kind: document.kind }),
   };
-  const counted = signature.state === "pending" || signature.state === "confirmed" || signature.state === "held";
+  // A held signature reads as confirmed, as on the confirm page: holds are the organisers' business.
+  const shownState =
+    signature.state === "pending"
+      ? "pending"
+      : signature.state === "confirmed" || signature.state === "held"
+        ? "confirmed"
+        : "other";
   return (
     <>
       <h1>{t("manage.title")}</h1>
@@ -59,7 +65,7 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
       ) : null}
       <p>{t("manage.on", { title: document.title })}</p>
       <p>
-        <strong>{t("manage.state", { state: counted ? signature.state : "other" })}</strong>
+        <strong>{t("manage.state", { state: shownState })}</strong>
       </p>
       <section aria-labelledby="display-heading" className="card">
         <h2 id="display-heading">{t("manage.displayHeading")}</h2>

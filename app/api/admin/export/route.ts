@@ -5,6 +5,7 @@ import { adminOrUnauthorized } from "@/server/auth/auth-guard";
 import { isCrossSite } from "@/lib/security/cross-site";
 import { exportContentTypes, exportFileName, exportStream, parseExportFormat } from "@/server/export/export-stream";
 import { parseSignatureFilter } from "@/server/admin/inputs/signature-filters";
+import { withoutPersonalTerms } from "@/server/admin/audit-details";
 
 // no-transform keeps Next from gzipping the stream: that cost a quarter of the export's speed and adds a
 // buffer of its own between the database and the client. Exports are sent as they are read.
@@ -40,7 +41,7 @@ export async function GET(request: Request) {
     recordAudit({
       actor: admin.email,
       action: "signatures.export",
-      details: { format, filter, rows: rowCount, completed },
+      details: { format, filter: withoutPersonalTerms(filter), rows: rowCount, completed },
     }),
   );
   return new Response(body, {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import NextLink from "next/link";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
+import { localMailboxPage } from "@/lib/config";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { findPublicDocument } from "@/server/public/public-documents";
@@ -24,6 +26,7 @@ export default async function SentPage({ params }: Props) {
   const document = await findPublicDocument(collection, slug, locale);
   if (!document) notFound();
   const t = translator(locale);
+  const mailbox = localMailboxPage();
   return (
     <div className="notice success">
       <h1>{t("sent.title")}</h1>
@@ -33,6 +36,14 @@ export default async function SentPage({ params }: Props) {
           link: (chunks) => <Link href={`/resend-confirmation?document=${document.slug}`}>{chunks}</Link>,
         })}
       </p>
+      {mailbox ? (
+        <p>
+          {t.rich("sent.localMailbox", {
+            where: mailbox === "/dev/mail" ? "dev" : "other",
+            link: (chunks) => <NextLink href={mailbox}>{chunks}</NextLink>,
+          })}
+        </p>
+      ) : null}
       <p>
         <Link href={documentPath(document.kind, document.slug)}>{t("sent.back", { kind: document.kind })}</Link>
       </p>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { ShareSection } from "@/app/_components/share-section";
@@ -10,29 +11,28 @@ import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { findPublicDocument } from "@/server/public/public-documents";
-import { signerToken, verifySignerToken } from "@/lib/security/signer-links";
+import { MANAGE_HANDOFF_COOKIE, signerToken, verifySignerToken } from "@/lib/security/signer-links";
 
 // Never cached: it reads live data on every request.
 export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ locale: string; collection: string; slug: string }>;
-  searchParams: Promise<{ manage?: string | string[] }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: translator(toLocale((await params).locale))("thanks.title"), referrer: "same-origin" };
 }
 
-export default async function ThanksPage({ params, searchParams }: Props) {
+export default async function ThanksPage({ params }: Props) {
   const { collection, slug, ...rest } = await params;
   const locale = toLocale(rest.locale);
   setRequestLocale(locale);
   const document = await findPublicDocument(collection, slug, locale);
   if (!document) notFound();
   const t = translator(locale);
-  const { manage } = await searchParams;
-  const signatureId = verifySignerToken("manage", manage);
+  // Handed over by the confirm button in a cookie only this page receives, for a few minutes.
+  const signatureId = verifySignerToken("manage", (await cookies()).get(MANAGE_HANDOFF_COOKIE)?.value);
   const url = `${getConfig().appUrl}${localePath(locale, documentPath(document.kind, document.slug))}`;
   return (
     <>

@@ -1,0 +1,95 @@
+import { request as httpRequest } from "node:http";
+import { expect, test } from "@playwright/test";
+import { baseURL } from "@/playwright.config";
+import { residentKb, serverPid } from "@/e2e/support/server-process";
+
+// Attack: Auth.js's posts were read up to 10 MB before any of our code ran; 8 parallel 50 MB posts took
+// the server from 292 to 430 MB. Now every body's size is judged from its headers before it is read.
+
+const MB = 1024 * 1024;
+const CHUNK = Buffer.alloc(MB, "a");
+
+type Answer = { status: number; body: string };
+
+/**
+ * Streams `megabytes` of body (declared, or chunked when `declared` is false) and resolves with the answer,
+ * which may come before the body is sent: the server answers at once and closes the connection.
+ */
+function post(path: string, megabytes: number, type: string, declared = true): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(path, baseURL);
+    const headers: Record<string, string | number> = { "content-type": type, origin: baseURL };
+    if (declared) headers["content-length"] = megabytes * MB;
+    const request = httpRequest(url, { method: "POST", headers });
+    let answered = false;
+    request.on("response", (response) => {
+      answered = true;
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      response.on("error", () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    // The server closing the connection mid-body is expected once it has answered.
+    request.on("error", (error) => (answered ? undefined : reject(error)));
+    if (!declared) {
+      // The headers alone decide: send them, and the body only if the server waits for it.
+      request.flushHeaders();
+      request.once("response", () => request.destroy());
+      return;
+    }
+    let sent = 0;
+    const write = () => {
+      while (sent < megabytes && !answered && !request.destroyed) {
+        sent++;
+        if (!request.write(CHUNK)) return void request.once("drain", write);
+      }
+      if (!answered && !request.destroyed) request.end();
+    };
+    write();
+  });
+}
+
+const targets = [
+  ["/api/auth/signin/email", "application/x-www-form-urlencoded"],
+  ["/api/petitions/moscow-trials/signatures", "application/json"],
+] as const;
+
+test("8 parallel 50 MB posts to the sign-in endpoint and to the JSON API get 413 and leave memory flat", async () => {
+  const pid = serverPid();
+  const before = pid ? residentKb(pid) : null;
+  for (const [path, type] of targets) {
+    const answers = await Promise.all(Array.from({ length: 8 }, () => post(path, 50, type)));
+    for (const answer of answers) {
+      expect(answer.status, path).toBe(413);
+      expect(answer.body, path).toContain("larger than");
+    }
+  }
+  if (pid && before) {
+    // Reading the bodies would have cost hundreds of MB; a few MB is ordinary allocation noise.
+    expect(residentKb(pid) - before).toBeLessThan(16 * 1024);
+  }
+  expect((await fetch(`${baseURL}/api/health`)).status).toBe(200); // and the server still answers
+});
+
+test("a chunked body, whose size is unknown until read, gets 411 on every kind of route", async () => {
+  for (const [path, type] of [
+    ...targets,
+    ["/petitions/moscow-trials", "multipart/form-data; boundary=x"],
+    ["/api/unsubscribe/1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "application/x-www-form-urlencoded"],
+  ] as const) {
+    const answer = await post(path, 1, type, false);
+    expect(answer.status, path).toBe(411);
+    expect(answer.body, path).toContain("Content-Length");
+  }
+});
+
+test("a body within the limit still reaches the route", async () => {
+  const answer = await fetch(`${baseURL}/api/petitions/moscow-trials/signatures`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: "x" }),
+  });
+  expect(answer.status).toBe(400); // the route's own answer: fields missing
+  expect((await answer.json()).error).toBe("Some fields are not valid.");
+});
