@@ -104,7 +104,7 @@ test.describe("bot checks", () => {
 test("over the rate limit: confirmed as usual, held out of the count until an organiser approves it", async ({
   page,
 }) => {
-  test.setTimeout(90_000); // three signers through the mailbox, on a machine shared with other builds
+  test.setTimeout(120_000); // three signers through the mailbox, on a machine shared with other builds
   await signInAsAdmin(page);
   await page.goto("/admin/settings");
   await expectNoViolations(page, "/admin/settings");
