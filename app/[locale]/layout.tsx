@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { PageShell } from "@/app/_components/page-shell";
 import { Link } from "@/i18n/navigation";
-import { isLocale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { LanguageSwitch } from "./language-switch";
 import "@/app/globals.css";
@@ -30,8 +29,8 @@ export async function generateStaticParams() {
 // The public site's root layout: it reads nothing from the request or the database, so that the pages it
 // wraps can be cached; the language comes from the address.
 export default async function PublicLayout({ children, params }: Props) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  // Not a language (a path outside the public site, such as "/x.png"): English, and the page says not found.
+  const locale = isLocale((await params).locale) ? ((await params).locale as Locale) : "en";
   setRequestLocale(locale);
   const t = translator(locale);
   // Localised links need the language in client context; no messages are sent to the browser.
