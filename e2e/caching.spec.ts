@@ -115,6 +115,7 @@ const shownCount = async (page: Page) =>
   Number((await page.locator(".count strong").first().innerText()).replace(/\D/g, ""));
 
 test("a new confirmation shows within 10 s: on the next load without JavaScript, live with it", async ({ browser }) => {
+  test.setTimeout(90_000); // two signers confirm through the mailbox
   const petition = createPetition("live-count");
   const reader = await browser.newPage();
   await reader.goto(petition.path);

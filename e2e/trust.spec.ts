@@ -104,6 +104,7 @@ test.describe("bot checks", () => {
 test("over the rate limit: confirmed as usual, held out of the count until an organiser approves it", async ({
   page,
 }) => {
+  test.setTimeout(120_000); // three signers through the mailbox, on a machine shared with other builds
   await signInAsAdmin(page);
   await page.goto("/admin/settings");
   await expectNoViolations(page, "/admin/settings");
@@ -160,6 +161,7 @@ test("over the rate limit: confirmed as usual, held out of the count until an or
 });
 
 test("the private link, from the thank-you page and from the email: display, updates, withdrawal", async ({ page }) => {
+  test.setTimeout(60_000); // two signers through the mailbox, and cached pages that refresh within seconds
   const petition = createPetition("trust-manage");
   const leaving = unique("leaving");
   const staying = unique("staying");

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { PageShell } from "@/app/_components/page-shell";
 import { Link } from "@/i18n/navigation";
-import { isLocale } from "@/lib/i18n/locales";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { LanguageSwitch } from "./language-switch";
 import { SignLink } from "./sign-link";
@@ -30,8 +29,8 @@ export async function generateStaticParams() {
 // The public site's root layout: it reads nothing from the request or the database, so that the pages it
 // wraps can be cached; the language comes from the address.
 export default async function PublicLayout({ children, params }: Props) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
+  // Not a language (a path outside the public site, such as "/x.png"): English, and the page says not found.
+  const locale = isLocale((await params).locale) ? ((await params).locale as Locale) : "en";
   setRequestLocale(locale);
   const t = translator(locale);
   // No i18n runtime goes to the browser: links are server-rendered and client components get their texts as props.

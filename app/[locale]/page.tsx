@@ -4,7 +4,8 @@ import { SignatureCount } from "@/app/_components/signature-count";
 import { inLocale } from "@/db/queries/delegations";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
-import { toLocale } from "@/lib/i18n/locales";
+import { isLocale, toLocale } from "@/lib/i18n/locales";
+import { notFound } from "next/navigation";
 import { translator } from "@/lib/i18n/translator";
 import { getFeaturedDelegationCached, getPublishedDocuments } from "@/server/public/public-cache";
 
@@ -15,6 +16,7 @@ export const revalidate = 5;
 type Props = { params: Promise<{ locale: string }> };
 
 export default async function HomePage({ params }: Props) {
+  if (!isLocale((await params).locale)) notFound(); // "/x.png" and the like: not a language
   const locale = toLocale((await params).locale);
   setRequestLocale(locale);
   const t = translator(locale);

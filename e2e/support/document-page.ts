@@ -47,7 +47,7 @@ export class DocumentPage {
     const scripted = await page.evaluate(() => "__next_f" in self).catch(() => false);
     if (scripted) {
       // The form asks for its stamp on first focus; a field filled before hydration did not count.
-      await page.getByLabel("Your name", { exact: true }).focus();
+      await page.locator("#name").focus();
       await expect(page.locator(`[name="${STAMP_FIELD}"]`)).not.toHaveValue("");
       await page.waitForTimeout(MIN_FILL_MS + 100);
       await button.click();
