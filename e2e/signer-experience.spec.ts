@@ -113,6 +113,7 @@ test("the campaign page offers plain share links with the page's address, in eac
 });
 
 test("after a confirmation the page shows the next milestone and who signed in the last 24 hours", async ({ page }) => {
+  test.setTimeout(60_000); // a signing, a confirmation, then up to 10 s for each language's cached page
   await signAndConfirm(page, PETITION, unique("momentum"));
   // The page's data is cached for a few seconds: the new figures show within 10.
   await expect(async () => {
