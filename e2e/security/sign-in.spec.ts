@@ -136,7 +136,7 @@ test("the answer takes as long for an organiser as for a stranger: the allow-lis
   for (let index = 0; index < 30; index += 1) {
     const tryOrganiser = async () => {
       const answer = await askForLink(fields, TIMED[index], `192.0.2.${index + 1}`);
-      // Each try alone: the outbox's next pass sends the link, and that work must not fall on the next try.
+      // Each try alone: the link is rendered and sent after the answer, and that work must not fall on the next try.
       await expect.poll(() => mailTo(TIMED[index]).length, { timeout: 15_000 }).toBe(1);
       return answer;
     };

@@ -3,10 +3,12 @@
 import { z } from "zod";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { CHECK_EMAIL_PAGE, signIn } from "@/auth";
 import { UNREADABLE_FORM } from "@/lib/security/action-request";
 import { answerAfterFloor, signInFloorStart } from "@/server/auth/answer-floor";
 import { allowSignInLink } from "@/server/auth/sign-in-requests";
+import { nudgeOutbox } from "@/server/jobs/outbox-worker";
 
 export type SignInState = { error?: string; email?: string } | null;
 
@@ -41,9 +43,10 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     });
     failed = typeof next === "string" && new URL(next, "http://x").searchParams.has("error");
   }
-  // The outbox is not woken for a sign-in link: its next pass (every 2 s) sends it. Rendering and sending
-  // it at once would slow an organiser's answer, or the next request's, and the allow-list could be timed.
   await answerAfterFloor(started);
+  // The outbox is woken only once the answer is out, for everyone alike: rendering and sending the link
+  // before it would slow an organiser's answer, and the allow-list could be timed.
+  after(nudgeOutbox);
   if (failed) {
     return { error: "The sign-in email could not be sent just now. Please try again in a minute.", email: parsed.data };
   }
