@@ -124,7 +124,7 @@ test("Auth.js's own endpoint for sign-in links answers 404 and sends nothing", a
 });
 
 test("the answer takes as long for an organiser as for a stranger: the allow-list cannot be timed", async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const fields = await signInFormFields();
   // Warm both paths up first: the first requests pay for compiling and opening things.
   await askForLink(fields, "warm-up-stranger@example.org", "192.0.2.250");
@@ -134,17 +134,30 @@ test("the answer takes as long for an organiser as for a stranger: the allow-lis
   // Alternated, each from a fresh client and for a fresh address, so that every organiser's try really
   // queues a link and a load spike on the machine falls on both kinds alike.
   for (let index = 0; index < 30; index += 1) {
-    const asOrganiser = await askForLink(fields, TIMED[index], `192.0.2.${index + 1}`);
-    const asStranger = await askForLink(fields, `timed-stranger-${index}@example.org`, `192.0.2.${index + 101}`);
+    const tryOrganiser = async () => {
+      const answer = await askForLink(fields, TIMED[index], `192.0.2.${index + 1}`);
+      // Each try alone: the link is rendered and sent after the answer, and that work must not fall on the next try.
+      await expect.poll(() => mailTo(TIMED[index]).length, { timeout: 15_000 }).toBe(1);
+      return answer;
+    };
+    const tryStranger = () => askForLink(fields, `timed-stranger-${index}@example.org`, `192.0.2.${index + 101}`);
+    // Which goes first alternates too, so a drift in the machine's load favours neither.
+    const [asOrganiser, asStranger] =
+      index % 2 === 0
+        ? [await tryOrganiser(), await tryStranger()]
+        : await (async () => {
+            const stranger = await tryStranger();
+            return [await tryOrganiser(), stranger];
+          })();
     expect(asOrganiser.location).toBe(asStranger.location);
     organiser.push(asOrganiser.ms);
     stranger.push(asStranger.ms);
   }
-  await expect.poll(() => TIMED.filter((address) => mailTo(address).length === 1).length, { timeout: 20_000 }).toBe(30);
   const difference = Math.abs(median(organiser) - median(stranger));
-  // Before the fix the medians were about 26 ms and 11 ms; a gap of 8 ms or more fails.
+  // Before the fix the medians were about 26 ms and 11 ms; a gap of 12 ms or more fails. (Both answers now
+  // come 400 ms after the request; what is left is the machine's noise, tens of ms when it is loaded.)
   expect(
     difference,
     `medians: organiser ${median(organiser).toFixed(1)} ms, stranger ${median(stranger).toFixed(1)} ms`,
-  ).toBeLessThan(8);
+  ).toBeLessThan(12);
 });

@@ -44,8 +44,8 @@ export async function signInAction(_previous: SignInState, form: FormData): Prom
     failed = typeof next === "string" && new URL(next, "http://x").searchParams.has("error");
   }
   await answerAfterFloor(started);
-  // Rendering and sending the email only once the answer is out, for everyone alike: otherwise that work
-  // would slow an organiser's answer, and the allow-list could be read from the delay.
+  // The outbox is woken only once the answer is out, for everyone alike: rendering and sending the link
+  // before it would slow an organiser's answer, and the allow-list could be timed.
   after(nudgeOutbox);
   if (failed) {
     return { error: "The sign-in email could not be sent just now. Please try again in a minute.", email: parsed.data };
