@@ -24,9 +24,14 @@ export function bodyRefusal(method: string | undefined, headers: IncomingMessage
     : { status: 411, message: "A request with a body must say its length (Content-Length)." };
 }
 
+/** How much of a refused body is read and thrown away, so the client reads the answer, before hanging up. */
+const DISCARD_BYTES = 1024 * 1024;
+
 /**
- * Answers a refused request at once and closes the connection: the body is never read, so memory stays flat
- * however large the body is. API paths get the JSON API's error shape, others plain text.
+ * Answers a refused request at once, without reading its body first, so memory stays flat however large
+ * the body is. Closing the connection straight away would reset it while the client is still sending, and
+ * the client could lose the answer: a little more is read and discarded first (a lingering close), then the
+ * connection is cut. API paths get the JSON API's error shape, others plain text.
  */
 export function refuseBody(request: IncomingMessage, response: ServerResponse): boolean {
   const refusal = bodyRefusal(request.method, request.headers);
@@ -36,9 +41,13 @@ export function refuseBody(request: IncomingMessage, response: ServerResponse): 
   response.writeHead(refusal.status, {
     "content-type": json ? "application/json" : "text/plain; charset=utf-8",
     "content-length": Buffer.byteLength(body),
-    connection: "close",
     "cache-control": "no-store",
   });
   response.end(body);
+  let discarded = 0;
+  request.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_BYTES) request.socket.destroy();
+  });
   return true;
 }
