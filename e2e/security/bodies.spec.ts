@@ -44,7 +44,8 @@ function post(path: string, megabytes: number, type: string, declared = true): P
         const chunk = declared
           ? CHUNK
           : Buffer.concat([Buffer.from(`${MB.toString(16)}\r\n`), CHUNK, Buffer.from("\r\n")]);
-        if (!socket.write(chunk)) return void socket.once("drain", write);
+        // Each chunk after the last is flushed and anything received has been read: an early answer is seen.
+        return void socket.write(chunk, () => setImmediate(write));
       }
     };
     write();
