@@ -1,4 +1,4 @@
-import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { expect, test } from "@playwright/test";
 import { baseURL } from "@/playwright.config";
 import { residentKb, serverPid } from "@/e2e/support/server-process";
@@ -12,39 +12,41 @@ const CHUNK = Buffer.alloc(MB, "a");
 type Answer = { status: number; body: string };
 
 /**
- * Streams `megabytes` of body (declared, or chunked when `declared` is false) and resolves with the answer,
- * which may come before the body is sent: the server answers at once and closes the connection.
+ * Streams `megabytes` of body (declared, or chunked when `declared` is false) over a raw socket and resolves
+ * with the answer, which comes before the body is sent: the server answers at once and closes the
+ * connection, so writing fails afterwards (EPIPE, ECONNRESET) — what was received is the answer.
  */
 function post(path: string, megabytes: number, type: string, declared = true): Promise<Answer> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const url = new URL(path, baseURL);
-    const headers: Record<string, string | number> = { "content-type": type, origin: baseURL };
-    if (declared) headers["content-length"] = megabytes * MB;
-    const request = httpRequest(url, { method: "POST", headers });
-    let answered = false;
-    request.on("response", (response) => {
-      answered = true;
-      let body = "";
-      response.setEncoding("utf8");
-      response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
-      response.on("error", () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    // The server closing the connection mid-body is expected once it has answered.
-    request.on("error", (error) => (answered ? undefined : reject(error)));
-    if (!declared) {
-      // The headers alone decide: send them, and the body only if the server waits for it.
-      request.flushHeaders();
-      request.once("response", () => request.destroy());
-      return;
-    }
+    const socket = connect(Number(url.port), url.hostname);
+    let received = "";
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      socket.destroy();
+      const [head, ...body] = received.split("\r\n\r\n");
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1] ?? 0), body: body.join("\r\n\r\n") });
+    };
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => (received += chunk));
+    socket.on("error", () => setImmediate(finish)); // after any data already read
+    socket.on("close", finish);
+    const length = declared ? `Content-Length: ${megabytes * MB}` : "Transfer-Encoding: chunked";
+    socket.write(
+      `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: ${type}\r\nOrigin: ${baseURL}\r\n${length}\r\n\r\n`,
+    );
     let sent = 0;
     const write = () => {
-      while (sent < megabytes && !answered && !request.destroyed) {
+      while (sent < megabytes && !received && !socket.destroyed) {
         sent++;
-        if (!request.write(CHUNK)) return void request.once("drain", write);
+        const chunk = declared
+          ? CHUNK
+          : Buffer.concat([Buffer.from(`${MB.toString(16)}\r\n`), CHUNK, Buffer.from("\r\n")]);
+        // Each chunk after the last is flushed and anything received has been read: an early answer is seen.
+        return void socket.write(chunk, () => setImmediate(write));
       }
-      if (!answered && !request.destroyed) request.end();
     };
     write();
   });

@@ -24,9 +24,15 @@ export function bodyRefusal(method: string | undefined, headers: IncomingMessage
     : { status: 411, message: "A request with a body must say its length (Content-Length)." };
 }
 
+/** How much of a refused body is read and thrown away, and for how long, before hanging up. */
+const DISCARD_BYTES = 64 * 1024 * 1024;
+const DISCARD_MS = 5_000;
+
 /**
- * Answers a refused request at once and closes the connection: the body is never read, so memory stays flat
- * however large the body is. API paths get the JSON API's error shape, others plain text.
+ * Answers a refused request at once, without reading its body first, so memory stays flat however large
+ * the body is. Closing the connection straight away would reset it while the client is still sending, and
+ * the client could lose the answer: what it still sends is read and discarded for a while (a lingering close), then the
+ * connection is cut. API paths get the JSON API's error shape, others plain text.
  */
 export function refuseBody(request: IncomingMessage, response: ServerResponse): boolean {
   const refusal = bodyRefusal(request.method, request.headers);
@@ -36,9 +42,19 @@ export function refuseBody(request: IncomingMessage, response: ServerResponse): 
   response.writeHead(refusal.status, {
     "content-type": json ? "application/json" : "text/plain; charset=utf-8",
     "content-length": Buffer.byteLength(body),
-    connection: "close",
     "cache-control": "no-store",
   });
-  response.end(body);
+  // The answer, then our end of the connection closed (FIN); what the client still sends is read and
+  // dropped, never kept, until it stops or the limits run out. A reset would make it drop the answer unread.
+  response.end(body, () => request.socket.end());
+  let discarded = 0;
+  const hangUp = () => request.socket.destroy();
+  const timer = setTimeout(hangUp, DISCARD_MS);
+  timer.unref();
+  request.socket.once("close", () => clearTimeout(timer));
+  request.on("data", (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_BYTES) hangUp();
+  });
   return true;
 }
