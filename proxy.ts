@@ -32,7 +32,10 @@ export async function proxy(request: NextRequest) {
     const policy = cachedPagePolicy(currentDeployment());
     const response = secure(await gate(request, null), policy);
     // Next sends the same bounds without "public"; a redirect (a first visit's language) is not cached.
-    if (!response.headers.has("location")) response.headers.set("cache-control", CACHED_PAGE_CACHE_CONTROL);
+    if (response.headers.has("location")) return response;
+    response.headers.set("cache-control", CACHED_PAGE_CACHE_CONTROL);
+    // nginx and CDNs keep no response that sets a cookie; the language switch remembers a chosen language.
+    response.headers.delete("set-cookie");
     return response;
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

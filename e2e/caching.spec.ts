@@ -191,7 +191,7 @@ test.describe("the signing form's stamp", () => {
     for (const [label, make] of cases) {
       const email = unique("stamp-refused");
       await sendWithStamp(page, petition.path, email, await make());
-      await expect(page.getByRole("status"), label).toContainText("press the button again");
+      await expect(page.locator("form.form").getByRole("status"), label).toContainText("press the button again");
       expect(stored(email), label).toBe(0);
       await expect(page.getByLabel("Email address", { exact: true }), `${label}: kept`).toHaveValue(email);
     }
@@ -213,7 +213,7 @@ test.describe("the signing form's stamp", () => {
     await page.getByLabel("Email address", { exact: true }).fill(email);
     await page.getByLabel("Country", { exact: true }).selectOption({ label: "France" });
     await page.getByRole("button", { name: /^Sign the/ }).click();
-    await expect(page.getByRole("status")).toContainText("press the button again");
+    await expect(page.locator("form.form").getByRole("status")).toContainText("press the button again");
     expect(stored(email)).toBe(0);
     await page.waitForTimeout(MIN_FILL_MS + 100);
     await page.getByRole("button", { name: /^Sign the/ }).click();

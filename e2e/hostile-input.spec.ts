@@ -506,12 +506,12 @@ test("the signing form without JavaScript answers hostile posts with its field e
         ...replaceField(hidden, "$ACTION_1:0", descriptor.replace(/"id":"[0-9a-f]+"/, `"id":"${"0f".repeat(21)}"`)),
         ...fields(),
       ],
-      { status: 409, text: "Server Action unavailable." },
+      { status: 409, text: "older version of the page" },
     ],
     [
       "an unknown action id field",
       [[`$ACTION_ID_${"0f".repeat(21)}`, ""], ...fields()],
-      { status: 409, text: "Server Action unavailable." },
+      { status: 409, text: "older version of the page" },
     ],
     ["no action fields", fields(), { status: 400, text: "Invalid Server Action request." }],
   ];
