@@ -1,12 +1,17 @@
+import { kindOfCollection } from "@/lib/collections";
+import { withoutLocale } from "@/lib/i18n/paths";
+
 /**
  * The public pages that hold nothing personal and are served from Next's page cache (and may be kept by a
  * CDN): home, a petition or letter, the delegations index and a delegation, privacy; in every language.
  * Every other page renders per request with its own CSP nonce and is never stored.
  */
-const CACHED_PAGE = /^(?:\/ru)?(?:\/?|\/(?:petitions|letters)\/[^/]+|\/delegations(?:\/[^/]+)?|\/privacy\/?)$/;
-
 export function isCachedPublicPage(pathname: string): boolean {
-  return CACHED_PAGE.test(pathname);
+  const [section, slug, ...rest] = withoutLocale(pathname).split("/").filter(Boolean);
+  if (section === undefined) return true; // a home page
+  if (rest.length > 0) return false;
+  if (kindOfCollection(section)) return slug !== undefined;
+  return section === "delegations" || (section === "privacy" && slug === undefined);
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
-import { PageShell } from "@/app/_components/page-shell";
+import { EnglishDocument } from "@/app/_components/english-document";
 import "@/app/globals.css";
 
 export const metadata: Metadata = {
@@ -12,22 +11,8 @@ export const metadata: Metadata = {
 // The organisers' pages are in English only; the public site is in every language.
 export default function OrganisersLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
-      <body>
-        <PageShell
-          skip="Skip to content"
-          header={
-            <nav aria-label="Main">
-              <Link className="brand" href="/">
-                Delegation
-              </Link>
-            </nav>
-          }
-          footer={<p>Organisers’ section. Every action here is written to the audit log.</p>}
-        >
-          {children}
-        </PageShell>
-      </body>
-    </html>
+    <EnglishDocument footer={<p>Organisers’ section. Every action here is written to the audit log.</p>}>
+      {children}
+    </EnglishDocument>
   );
 }

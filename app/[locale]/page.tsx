@@ -7,7 +7,7 @@ import { documentPath } from "@/lib/collections";
 import { isLocale, toLocale } from "@/lib/i18n/locales";
 import { notFound } from "next/navigation";
 import { translator } from "@/lib/i18n/translator";
-import { getFeaturedDelegationCached, getPublishedDocuments } from "@/server/public/public-cache";
+import { getFeaturedDelegation, getPublishedDocuments } from "@/server/public/public-pages";
 
 // Served from the page cache, rendered again at most every 5 seconds and never served older than 10
 // (lib/cached-pages.ts, docs/caching-and-csp.md). It reads nothing from the request.
@@ -20,7 +20,7 @@ export default async function HomePage({ params }: Props) {
   const locale = toLocale((await params).locale);
   setRequestLocale(locale);
   const t = translator(locale);
-  const [documents, delegation] = await Promise.all([getPublishedDocuments(locale), getFeaturedDelegationCached()]);
+  const [documents, delegation] = await Promise.all([getPublishedDocuments(locale), getFeaturedDelegation()]);
   const story = delegation && inLocale(delegation.texts, locale);
   return (
     <>

@@ -288,7 +288,9 @@ export async function recordSignature(
         state: flagged ? "flagged" : "pending",
         reviewReason,
       })!;
-      if (!flagged && !unemailed) queueSignatureEmail(db, created, document, token, budget);
+      // The client's budget was read just above, in this transaction: only the address's is left to check.
+      const rest = budget && { ...budget, perClientHour: null };
+      if (!flagged && !unemailed) queueSignatureEmail(db, created, document, token, rest);
       return "created";
     },
     { behavior: "immediate" },

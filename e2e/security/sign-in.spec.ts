@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { mailTo as mailToIn } from "@/e2e/support/mailbox";
 import { ownPort, startOwnServer, type OwnServer } from "@/e2e/support/own-server";
 
 // The attacks: flooding an organiser's inbox with sign-in links, and reading the allow-list from how long
@@ -28,18 +28,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-function mailTo(address: string): unknown[] {
-  const dir = path.join(server.dir, "mail");
-  let files: string[] = [];
-  try {
-    files = readdirSync(dir).filter((file) => file.endsWith(".json"));
-  } catch {
-    return [];
-  }
-  return files
-    .map((file) => JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { to: string })
-    .filter((mail) => mail.to === address);
-}
+const mailTo = (address: string) => mailToIn(address, path.join(server.dir, "mail"));
 
 const unescape = (value: string) =>
   value

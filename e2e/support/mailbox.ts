@@ -16,15 +16,16 @@ export type Mail = {
 
 const MAIL_DIR = path.join(E2E_DATA, "mail");
 
-export function mailTo(address: string): Mail[] {
+/** The emails to an address in the shared e2e server's mailbox, or in another server's (`mailDir`). */
+export function mailTo(address: string, mailDir = MAIL_DIR): Mail[] {
   let files: string[] = [];
   try {
-    files = readdirSync(MAIL_DIR).filter((file) => file.endsWith(".json"));
+    files = readdirSync(mailDir).filter((file) => file.endsWith(".json"));
   } catch {
     return [];
   }
   return files
-    .map((file) => JSON.parse(readFileSync(path.join(MAIL_DIR, file), "utf8")) as Mail)
+    .map((file) => JSON.parse(readFileSync(path.join(mailDir, file), "utf8")) as Mail)
     .filter((mail) => mail.to === address)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import { recordAudit, type AuditRecord } from "@/db/queries/audit";
 import { messagesByField } from "@/lib/forms/form-fields";
 import { requireAdmin, type Admin } from "@/server/auth/auth-guard";
-import { refreshPublicDocuments } from "@/server/public/public-cache";
+import { refreshPublicDocuments } from "@/server/public/public-pages";
 
 /**
  * An admin form between two submissions: what the organiser sent, exactly as sent, and one message per

@@ -7,13 +7,13 @@ import {
   type ReviewCounts,
 } from "@/db/queries/anomalies";
 import { listAllDocuments, type LocalizedDocument } from "@/db/queries/documents";
-import { countEmailBudgetHolds } from "@/db/queries/email-holds";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { countryName } from "@/lib/i18n/countries";
 import { formatUtc } from "@/lib/format/utc";
 import { AdminForm, SubmitButton } from "@/app/_components/admin-form";
 import { approveHeldAction } from "@/app/(admin)/admin/signatures/actions";
-import { rejectHeldAction, releaseHeldEmailsAction } from "./actions";
+import { rejectHeldAction } from "./actions";
+import { EmailHoldsSection } from "./email-holds-section";
 import { AnomalyTable } from "./anomaly-tables";
 
 export const metadata = { title: "Review and anomalies" };
@@ -152,17 +152,11 @@ async function AnomaliesSection({ document, now }: { document: LocalizedDocument
 export default async function ReviewPage({ searchParams }: Props) {
   await requireAdmin();
   const params = await searchParams;
-  const [documents, counts, emailHolds] = await Promise.all([
-    listAllDocuments(),
-    countReviewStates(),
-    countEmailBudgetHolds(),
-  ]);
+  const [documents, counts] = await Promise.all([listAllDocuments(), countReviewStates()]);
   const none: ReviewCounts = { held: 0, lastHeldId: 0, honeypot: 0, tooFast: 0 };
   const countsOf = (id: number) => counts.get(id) ?? none;
   const heldTotal = documents.reduce((sum, document) => sum + countsOf(document.id).held, 0);
   const lastHeldId = Math.max(0, ...documents.map((document) => countsOf(document.id).lastHeldId));
-  const waitingTotal = [...emailHolds.values()].reduce((sum, { waiting }) => sum + waiting, 0);
-  const lastWaitingId = Math.max(0, ...[...emailHolds.values()].map(({ lastId }) => lastId));
   const notice =
     params.released !== undefined
       ? `${Number(params.released)} held signatures were released; their confirmation emails are on their way.`
@@ -181,55 +175,7 @@ export default async function ReviewPage({ searchParams }: Props) {
         </p>
       ) : null}
 
-      <h2>Held without email</h2>
-      <p>
-        Signatures from a client address that had already caused its share of signing emails this hour (the limit is{" "}
-        <code>SIGNER_EMAILS_PER_CLIENT_HOUR</code>). No email went out; releasing them sends each its confirmation
-        email, and they count once their signers confirm.
-      </p>
-      {waitingTotal === 0 ? (
-        <p className="hint">No signature is waiting for its email.</p>
-      ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">Signatures held without email, by document</caption>
-            <thead>
-              <tr>
-                <th scope="col">Document</th>
-                <th scope="col">Waiting</th>
-                <th scope="col">Release</th>
-              </tr>
-            </thead>
-            <tbody>
-              {documents.map((document) => {
-                const holds = emailHolds.get(document.id);
-                return holds ? (
-                  <tr key={document.id}>
-                    <th scope="row">{document.title}</th>
-                    <td>{format(holds.waiting)}</td>
-                    <td>
-                      <AdminForm action={releaseHeldEmailsAction}>
-                        <input type="hidden" name="documentId" value={document.id} />
-                        <input type="hidden" name="upToId" value={holds.lastId} />
-                        <SubmitButton className="secondary">
-                          Release {format(holds.waiting)} and send their emails
-                          <span className="visually-hidden"> on {document.title}</span>
-                        </SubmitButton>
-                      </AdminForm>
-                    </td>
-                  </tr>
-                ) : null;
-              })}
-            </tbody>
-          </table>
-          <AdminForm action={releaseHeldEmailsAction}>
-            <input type="hidden" name="upToId" value={lastWaitingId} />
-            <SubmitButton className="secondary">
-              Release all {format(waitingTotal)} and send their emails, on every document
-            </SubmitButton>
-          </AdminForm>
-        </div>
-      )}
+      <EmailHoldsSection documents={documents} />
 
       <h2>Held for review</h2>
       <p>

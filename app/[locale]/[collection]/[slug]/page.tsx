@@ -12,7 +12,7 @@ import { regionalLocale, toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { socialMetadata } from "@/server/social-card/metadata";
 import { signerLine } from "@/lib/format/public-name";
-import { getPublicDocumentPage } from "@/server/public/public-cache";
+import { getPublicDocumentPage } from "@/server/public/public-pages";
 import { signAction } from "./actions";
 import { SignForm } from "./sign-form";
 

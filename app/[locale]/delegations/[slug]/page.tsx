@@ -8,7 +8,7 @@ import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
 import { regionalLocale, toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { getPublicDelegationPage } from "@/server/public/public-cache";
+import { getPublicDelegationPage } from "@/server/public/public-pages";
 import { socialMetadata } from "@/server/social-card/metadata";
 
 // Served from the page cache, rendered again at most every 5 seconds and never served older than 10

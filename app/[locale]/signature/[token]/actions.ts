@@ -7,7 +7,7 @@ import { withdrawAndForget } from "@/server/signing/withdrawal";
 import { displayChoices } from "@/lib/vocabulary";
 import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
-import { refreshPublicDocuments } from "@/server/public/public-cache";
+import { refreshPublicDocuments } from "@/server/public/public-pages";
 import { verifySignerToken } from "@/lib/security/signer-links";
 
 const choiceSchema = z.discriminatedUnion("intent", [

@@ -1,0 +1,80 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { cache } from "react";
+import {
+  getDelegationBySlug,
+  getFeaturedDelegation as findFeaturedDelegation,
+  listCarriedDocuments,
+  listDeliveries,
+  listDispatches,
+  listMembers,
+} from "@/db/queries/delegations";
+import {
+  getLocalizedDocument,
+  listPublishedDocuments,
+  listRecentPublicSigners,
+  type LocalizedDocument,
+} from "@/db/queries/documents";
+import { countConfirmedSince } from "@/db/queries/signatures";
+import type { Locale } from "@/lib/i18n/locales";
+import { kindOfCollection } from "@/lib/collections";
+
+// The pages receive plain data: dates they show are ISO strings, the rest are left out.
+const withoutDates = ({ createdAt, updatedAt, closedAt, ...document }: LocalizedDocument) => document;
+
+const DAY_MS = 24 * 3600_000;
+
+/*
+ * What the public pages show. The pages themselves are cached (a few seconds, see lib/cached-pages.ts), so
+ * this is read when a page is rendered again, not per reader; a data cache under it would only add its own
+ * staleness to the page's.
+ */
+
+export async function getPublishedDocuments(locale: Locale) {
+  return (await listPublishedDocuments(locale)).map(withoutDates);
+}
+
+// cache(): a page's metadata and its body ask for the same data; one lookup per request serves both.
+export const getPublicDocumentPage = cache(async (collection: string, slug: string, locale: Locale) => {
+  const kind = kindOfCollection(collection);
+  if (!kind) return null;
+  const found = await getLocalizedDocument(kind, slug, locale);
+  if (!found || found.status === "draft") return null;
+  const [signers, lastDay] = await Promise.all([
+    listRecentPublicSigners(found.id),
+    countConfirmedSince(found.id, new Date(Date.now() - DAY_MS)),
+  ]);
+  return {
+    document: withoutDates(found),
+    signers: signers.map((signer) => ({ ...signer, confirmedAt: signer.confirmedAt?.toISOString() ?? null })),
+    lastDay,
+  };
+});
+
+export async function getFeaturedDelegation() {
+  return (await findFeaturedDelegation()) ?? null;
+}
+
+export const getPublicDelegationPage = cache(async (slug: string, locale: Locale) => {
+  const delegation = await getDelegationBySlug(slug);
+  if (!delegation) return null;
+  const [members, carried, dispatches, deliveries] = await Promise.all([
+    listMembers(delegation.id),
+    listCarriedDocuments(delegation.id, locale),
+    listDispatches(delegation.id),
+    listDeliveries(delegation.id),
+  ]);
+  return {
+    delegation,
+    members,
+    carried: carried.map(withoutDates),
+    dispatches: dispatches.map(({ createdAt, ...dispatch }) => dispatch),
+    deliveries: deliveries.map(({ createdAt, ...delivery }) => delivery),
+  };
+});
+
+/** After an organiser changes content or counts, the public pages and count endpoint refresh now. */
+export function refreshPublicDocuments(): void {
+  revalidatePath("/[locale]", "layout");
+  revalidatePath("/api/[collection]/[slug]", "page");
+}
