@@ -1,5 +1,6 @@
-import { kindOfCollection } from "@/lib/collections";
-import { withoutLocale } from "@/lib/i18n/paths";
+// Relative imports: next.config.ts loads this file, and its loader resolves "@/" only in the config itself.
+import { kindOfCollection } from "./collections";
+import { withoutLocale } from "./i18n/paths";
 
 /**
  * The public pages that hold nothing personal and are served from Next's page cache (and may be kept by a
