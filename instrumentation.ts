@@ -1,12 +1,12 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // Opening the database migrates it and seeds an empty one; then the background jobs start, once.
-  const { getDb } = await import("./db");
+  const { ensureDatabase } = await import("./db");
   const { getAuthSecret } = await import("./lib/security/auth-secret");
   const { stampSocketAddresses } = await import("./lib/security/socket-address");
   const { startBackgroundJobs } = await import("./server/jobs/start");
   stampSocketAddresses();
-  getDb();
+  await ensureDatabase();
   getAuthSecret();
   await startBackgroundJobs();
 }

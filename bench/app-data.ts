@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { closeDatabase, openDatabase } from "@/db";
+import { openSqliteFile } from "@/db";
 import { generateSignatures } from "@/db/generate-signatures";
 import { recountConfirmed } from "@/db/queries/signatures";
 import { sessions, users } from "@/db/schema";
@@ -22,13 +22,13 @@ export function appEnv(dir: string, extra: Record<string, string> = {}): Record<
 }
 
 /** A fresh database with `count` synthetic signatures and a signed-in organiser session. */
-export function prepareDatabase(dir: string, count: number, options: { pendingWithOutbox?: boolean } = {}) {
+export async function prepareDatabase(dir: string, count: number, options: { pendingWithOutbox?: boolean } = {}) {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, "app.db");
-  const db = openDatabase(file);
+  const { db, client, close } = await openSqliteFile(file);
   if (count > 0) {
     let last = 0;
-    generateSignatures(db, {
+    generateSignatures(client, {
       count,
       ...(options.pendingWithOutbox ? { states: { pending: 1 }, withOutbox: { secret: BENCH_SECRET } } : {}),
       onProgress: (done, total) => {
@@ -42,12 +42,12 @@ export function prepareDatabase(dir: string, count: number, options: { pendingWi
     });
     process.stderr.write("\n");
   }
-  const [user] = db.insert(users).values({ email: "admin@localhost" }).onConflictDoNothing().returning().all();
+  const [user] = await db.insert(users).values({ email: "admin@localhost" }).onConflictDoNothing().returning();
   if (user)
-    db.insert(sessions)
-      .values({ sessionToken: ADMIN_SESSION, userId: user.id, expires: new Date(Date.now() + 3600_000) })
-      .run();
-  closeDatabase(file);
+    await db
+      .insert(sessions)
+      .values({ sessionToken: ADMIN_SESSION, userId: user.id, expires: new Date(Date.now() + 3600_000) });
+  await close();
   return file;
 }
 
@@ -70,11 +70,11 @@ export function pendingTokens(file: string): string[] {
 
 /** Kept counters against a recount of the rows, per document (the app's own reconcile query). */
 export async function counterDrift(file: string) {
-  const db = openDatabase(file);
+  const { db, close } = await openSqliteFile(file);
   try {
     return await recountConfirmed(db);
   } finally {
-    closeDatabase(file);
+    await close();
   }
 }
 

@@ -33,7 +33,7 @@ async function main() {
       { stdio: ["ignore", "inherit", "ignore"] },
     );
     process.env.DATABASE_PATH = database;
-    const { getDb } = await import("@/db");
+    const { closeDatabase } = await import("@/db");
     const { findDocumentBySlug } = await import("@/db/queries/documents");
     const { generateDossier } = await import("@/server/dossier/generate");
     const document = await findDocumentBySlug(SLUG);
@@ -61,7 +61,7 @@ async function main() {
     });
     const seconds = (performance.now() - started) / 1000;
     process.stderr.write("\n");
-    getDb().$client.close();
+    await closeDatabase();
     const mib = (value: number) => `${(value / 1024 / 1024).toFixed(0)} MiB`;
     console.log(
       JSON.stringify(

@@ -102,7 +102,7 @@ async function main() {
   const bareDir = path.join(root, "bare-next");
   buildBare(bareDir);
 
-  prepareDatabase(path.join(root, "app"), 0);
+  await prepareDatabase(path.join(root, "app"), 0);
   const app = await startApp(PORT, appEnv(path.join(root, "app")));
   const bare = await startNextIn(bareDir, PORT + 1);
   const pages = [

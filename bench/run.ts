@@ -82,7 +82,7 @@ async function main() {
 
   step(`floors, ${CONNECTIONS} connections, ${READ_SECONDS} s each: a file from public/, an empty route`);
   const live = path.join(root, "live");
-  const liveDb = prepareDatabase(live, 0);
+  const liveDb = await prepareDatabase(live, 0);
   const app = await startApp(PORT, appEnv(live));
   const staticLoad = await getLoad(app, "/robots.txt", READ_SECONDS, CONNECTIONS);
   const staticFloor = { name: "static file", requestsPerSecond: staticLoad.requestsPerSecond };
@@ -227,7 +227,7 @@ async function main() {
   const sizes = [];
   for (const size of surgeOnly ? [] : SIZES) {
     const dir = path.join(root, `size-${size}`);
-    prepareDatabase(dir, size);
+    await prepareDatabase(dir, size);
     const server = await startApp(PORT + 2, appEnv(dir));
     const sizedPage = await getLoad(server, "/petitions/moscow-trials", quick ? 2 : 5, 8);
     const sizedSigning = await signingLoad(server, `size-${size}`, quick ? 2 : 5);
@@ -282,7 +282,7 @@ async function outbox() {
     `outbox: ${OUTBOX_EMAILS.toLocaleString("en")} queued emails through the resend SDK, stub allowing 5 requests/s`,
   );
   const outboxDir = path.join(root, "outbox");
-  prepareDatabase(outboxDir, OUTBOX_EMAILS, { pendingWithOutbox: true });
+  await prepareDatabase(outboxDir, OUTBOX_EMAILS, { pendingWithOutbox: true });
   const drained = await outboxDrain(outboxDir, PORT + 3, OUTBOX_EMAILS);
   rows.push({
     what: `outbox draining ${OUTBOX_EMAILS.toLocaleString("en")} emails (${drained.requests} requests)`,

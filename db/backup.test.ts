@@ -1,13 +1,16 @@
+// SQLite only, by nature: an online backup of the SQLite file through SQLite's backup API, checked and restored
+// with raw better-sqlite3 connections of the test's own.
 import Database from "better-sqlite3";
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync, rmSync, statSync } from "node:fs";
-import { drizzle } from "drizzle-orm/better-sqlite3";
+import { drizzle } from "drizzle-orm/sqlite-proxy";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { closeDatabase, openDatabase, type Db } from "./index";
+import { openSqliteFile, type Db } from "./index";
 import { generateSignatures } from "./generate-signatures";
 import { recountConfirmed } from "@/db/queries/signatures";
 import * as schema from "./schema";
+import { sqliteExecutor } from "./sqlite-connection";
 
 const live = process.env.DATABASE_PATH!;
 const backupFile = path.join(path.dirname(live), "backup.db");
@@ -43,8 +46,9 @@ async function until(condition: () => boolean, what: string) {
 }
 
 it("backs up the live database while it is written to, and the backup restores by the README's steps", async () => {
-  generateSignatures(openDatabase(live), { count: 20_000 });
-  closeDatabase(live); // from here the writer is the server: the only connection that writes
+  const generating = await openSqliteFile(live);
+  generateSignatures(generating.client, { count: 20_000 });
+  await generating.close(); // from here the writer is the server: the only connection that writes
 
   const writer = run("tests/signature-writer.ts");
   const written = () => Number(writer.output().trim().split("\n").at(-1) ?? 0);
@@ -63,9 +67,10 @@ it("backs up the live database while it is written to, and the backup restores b
   copy.close();
   const inBackup = signatures(backupFile);
   expect(inBackup.slice(0, committedBefore.length).join("\n") === committedBefore.join("\n")).toBe(true);
-  const backupDb = drizzle(new Database(backupFile, { readonly: true }), { schema }) as Db;
+  const backupReader = new Database(backupFile, { readonly: true });
+  const backupDb: Db = drizzle(sqliteExecutor(backupReader).execute, { schema });
   const counters = await recountConfirmed(backupDb);
-  backupDb.$client.close();
+  backupReader.close();
   expect(counters.find((row) => row.slug === "moscow-trials")!.actual).toBeGreaterThan(0);
   for (const row of counters) expect(row.kept).toBe(row.actual);
   expect((statSync(backupFile).mode & 0o777).toString(8)).toBe("600");
@@ -78,15 +83,16 @@ it("backs up the live database while it is written to, and the backup restores b
   rmSync(`${live}-wal`, { force: true });
   rmSync(`${live}-shm`, { force: true });
 
-  const restored = openDatabase(live); // what the server does at start: open, migrate, seed if empty
+  const restored = await openSqliteFile(live); // what the server does at start: open, migrate, seed if empty
   const journal = JSON.parse(readFileSync("db/migrations/meta/_journal.json", "utf8")) as { entries: unknown[] };
-  expect(restored.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(
+  expect(restored.client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(
     journal.entries.length,
   );
-  expect(restored.$client.prepare("pragma integrity_check").pluck().all()).toEqual(["ok"]);
-  closeDatabase(live);
+  expect(restored.client.prepare("pragma integrity_check").pluck().all()).toEqual(["ok"]);
+  await restored.close();
   expect(signatures(live, false).join("\n") === inBackup.join("\n")).toBe(true);
-  const restoredCounters = await recountConfirmed(openDatabase(live));
+  const reopened = await openSqliteFile(live);
+  const restoredCounters = await recountConfirmed(reopened.db);
   expect(restoredCounters).toEqual(counters);
-  closeDatabase(live);
+  await reopened.close();
 }, 60_000);

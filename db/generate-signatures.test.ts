@@ -1,6 +1,9 @@
+// SQLite only, by nature: the generator is SQLite's bulk writer, on its raw better-sqlite3 client.
+import type Database from "better-sqlite3";
+import { asc, eq } from "drizzle-orm";
 import { listAllDocuments } from "@/db/queries/documents";
-import { beforeEach, describe, expect, it } from "vitest";
-import { getDb } from "@/db";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb, openSqliteFile } from "@/db";
 import { confirmationTokens, documents, outbox, signatures, type Signature } from "./schema";
 import { isCountryCode } from "@/lib/i18n/countries";
 import { emailKey } from "@/lib/format/email-key";
@@ -10,7 +13,9 @@ import { recountConfirmed, type ConfirmEmailPayload } from "@/db/queries/signatu
 
 const secret = "generator-test-secret";
 const db = () => getDb();
-const rows = () => db().select().from(signatures).all();
+const rows = () => db().select().from(signatures).orderBy(asc(signatures.id));
+// The raw client of the test's database: the same connection getDb() queries, so it stays open.
+let client: Database.Database;
 const share = (all: Signature[], state: Signature["state"]) =>
   all.filter((row) => row.state === state).length / all.length;
 
@@ -20,24 +25,28 @@ async function expectCountersExact() {
   return counts;
 }
 
-beforeEach(() => {
-  db().delete(outbox).run();
-  db().delete(confirmationTokens).run();
-  db().delete(signatures).run();
-  db().update(documents).set({ signatureCount: 0 }).run();
+beforeAll(async () => {
+  ({ client } = await openSqliteFile(process.env.DATABASE_PATH!));
+});
+
+beforeEach(async () => {
+  await db().delete(outbox);
+  await db().delete(confirmationTokens);
+  await db().delete(signatures);
+  await db().update(documents).set({ signatureCount: 0 });
 });
 
 describe("generating synthetic signatures into a real SQLite file", () => {
   it("writes realistic rows, states by weight, exact counters and a confirm email per pending row", async () => {
     const progress: number[] = [];
-    const { inserted } = generateSignatures(db(), {
+    const { inserted } = generateSignatures(client, {
       count: 5_000,
       withOutbox: { secret },
       onProgress: (done) => progress.push(done),
     });
     expect(inserted).toBe(5_000);
     expect(progress.at(-1)).toBe(5_000);
-    const all = rows();
+    const all = await rows();
     expect(all).toHaveLength(5_000);
 
     expect(share(all, "confirmed")).toBeCloseTo(0.8, 1);
@@ -78,8 +87,8 @@ describe("generating synthetic signatures into a real SQLite file", () => {
     expect(counts.reduce((sum, { actual }) => sum + actual, 0)).toBe(confirmed);
 
     const pending = all.filter((row) => row.state === "pending");
-    const tokens = db().select().from(confirmationTokens).all();
-    const messages = db().select().from(outbox).all();
+    const tokens = await db().select().from(confirmationTokens);
+    const messages = await db().select().from(outbox);
     expect(tokens).toHaveLength(pending.length);
     expect(messages).toHaveLength(pending.length);
     const tokenBySignature = new Map(tokens.map((token) => [token.signatureId, token]));
@@ -108,37 +117,33 @@ describe("generating synthetic signatures into a real SQLite file", () => {
   });
 
   it("adds more rows on a second run without breaking the unique index, keeping counters exact", async () => {
-    generateSignatures(db(), { count: 2_000, seed: 3 });
-    expect(() => generateSignatures(db(), { count: 1_000, seed: 3, withOutbox: { secret } })).not.toThrow();
-    expect(rows()).toHaveLength(3_000);
+    generateSignatures(client, { count: 2_000, seed: 3 });
+    expect(() => generateSignatures(client, { count: 1_000, seed: 3, withOutbox: { secret } })).not.toThrow();
+    expect(await rows()).toHaveLength(3_000);
     await expectCountersExact();
   });
 
   it("follows the document, states, days and domain it is given", async () => {
-    generateSignatures(db(), {
+    generateSignatures(client, {
       count: 300,
       document: "family-letter",
       states: { withdrawn: 1, pending: 1 },
       days: 2,
       emailDomain: "test.example",
     });
-    const all = rows();
-    const letter = db()
-      .select()
-      .from(documents)
-      .all()
-      .find((document) => document.slug === "family-letter")!;
+    const all = await rows();
+    const [letter] = await db().select().from(documents).where(eq(documents.slug, "family-letter"));
     expect(all.every((row) => row.documentId === letter.id)).toBe(true);
     expect(new Set(all.map((row) => row.state))).toEqual(new Set(["withdrawn", "pending"]));
     expect(all.every((row) => row.email.endsWith("@test.example"))).toBe(true);
     expect(all.every((row) => row.createdAt.getTime() > Date.now() - 2 * 86_400_000)).toBe(true);
-    expect(db().select().from(outbox).all()).toHaveLength(0);
+    expect(await db().select().from(outbox)).toHaveLength(0);
     expect((await recountConfirmed()).every(({ kept }) => kept === 0)).toBe(true);
   });
 
-  it("is reproducible from its seed", () => {
-    const snapshot = () =>
-      rows().map(({ name, email, country, city, comment, display, state }) => ({
+  it("is reproducible from its seed", async () => {
+    const snapshot = async () =>
+      (await rows()).map(({ name, email, country, city, comment, display, state }) => ({
         name,
         email,
         country,
@@ -147,17 +152,17 @@ describe("generating synthetic signatures into a real SQLite file", () => {
         display,
         state,
       }));
-    generateSignatures(db(), { count: 200, seed: 42 });
-    const first = snapshot();
-    db().delete(signatures).run();
-    generateSignatures(db(), { count: 200, seed: 42 });
-    expect(snapshot()).toEqual(first);
+    generateSignatures(client, { count: 200, seed: 42 });
+    const first = await snapshot();
+    await db().delete(signatures);
+    generateSignatures(client, { count: 200, seed: 42 });
+    expect(await snapshot()).toEqual(first);
   });
 
-  it("refuses options it cannot honour before writing anything", () => {
-    expect(() => generateSignatures(db(), { count: 10, document: "no-such-document" })).toThrow(RangeError);
-    expect(() => generateSignatures(db(), { count: -1 })).toThrow(RangeError);
-    expect(() => generateSignatures(db(), { count: 10, states: { confirmed: 0 } })).toThrow(RangeError);
-    expect(rows()).toHaveLength(0);
+  it("refuses options it cannot honour before writing anything", async () => {
+    expect(() => generateSignatures(client, { count: 10, document: "no-such-document" })).toThrow(RangeError);
+    expect(() => generateSignatures(client, { count: -1 })).toThrow(RangeError);
+    expect(() => generateSignatures(client, { count: 10, states: { confirmed: 0 } })).toThrow(RangeError);
+    expect(await rows()).toHaveLength(0);
   });
 });

@@ -2,7 +2,7 @@ import { countryOptions } from "@/lib/i18n/countries";
 import { emailKey } from "@/lib/format/email-key";
 import { randomBytes } from "node:crypto";
 import { deriveToken, hashToken } from "@/lib/security/tokens";
-import type { Db } from "./index";
+import type Database from "better-sqlite3";
 import type { ConfirmEmailPayload } from "@/db/queries/signatures";
 import type { Document, Signature } from "./schema";
 import { COMMENTS, DOMAINS, namePools } from "./synthetic-people";
@@ -47,8 +47,11 @@ function prng(seed: number): () => number {
 
 type DocumentRow = Pick<Document, "id" | "slug" | "kind"> & { title: string };
 
-function targetDocuments(db: Db, slug: string | undefined): { list: DocumentRow[]; table: Float64Array } {
-  const all = db.$client
+function targetDocuments(
+  client: Database.Database,
+  slug: string | undefined,
+): { list: DocumentRow[]; table: Float64Array } {
+  const all = client
     .prepare(
       `select d.id, d.slug, d.kind, t.title from documents d
        join document_texts t on t.document_id = d.id and t.version = d.current_version and t.locale = 'en'
@@ -78,13 +81,12 @@ const RECOUNT_SQL = `update documents set signature_count =
  * prepared statements. Addresses embed the row number on top of the current largest signature id, so
  * running it again never collides; document counters equal a recount afterwards.
  */
-export function generateSignatures(db: Db, options: GenerateOptions): { inserted: number } {
+export function generateSignatures(client: Database.Database, options: GenerateOptions): { inserted: number } {
   const { count, days = 60, withOutbox, onProgress } = options;
   if (!Number.isSafeInteger(count) || count < 0) throw new RangeError("count must be a non-negative integer");
   if (!(days > 0)) throw new RangeError("days must be positive");
-  const client = db.$client;
   const { groups, groupCumulative, cities } = namePools();
-  const documents = targetDocuments(db, options.document);
+  const documents = targetDocuments(client, options.document);
   const stateNames = Object.keys(DEFAULT_STATES) as State[];
   const weights = options.states ?? DEFAULT_STATES;
   const stateTable = cumulative(stateNames.map((state) => weights[state] ?? 0));

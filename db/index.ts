@@ -1,44 +1,138 @@
 import "server-only";
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle as drizzleSync } from "drizzle-orm/better-sqlite3";
+import { drizzle as drizzleSqlite, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
 import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { getConfig } from "@/lib/config";
-import { migrateDatabase } from "./migrate";
+import { migrateSqlite } from "./migrate";
+import { openPostgres } from "./postgres-connection";
 import * as schema from "./schema";
+import { seedDatabase } from "./seed";
+import { openSqliteSnapshot, type Snapshot } from "./snapshot";
+import { sqliteExecutor } from "./sqlite-connection";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The database every query is written against, once, for both dialects (see db/dialect.ts). */
+export type Db = SqliteRemoteDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** A query's target: the database, or the transaction it is part of. */
+export type Executor = Db | Tx;
 
-// One connection per database file and process, kept on globalThis so that Next's separate bundles
+export type Connection = {
+  db: Db;
+  ready: Promise<void>;
+  openSnapshot: () => Promise<Snapshot>;
+  transaction: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+};
+
+// One connection per database and process, kept on globalThis so that Next's separate bundles
 // (instrumentation, routes) and dev-mode reloads share it.
-const connections = ((globalThis as { __delegationDb?: Map<string, Db> }).__delegationDb ??= new Map());
+const connections = ((globalThis as { __delegationDb?: Map<string, Connection> }).__delegationDb ??= new Map());
 
-export function openDatabase(file: string): Db {
-  const resolved = path.resolve(file);
-  const existing = connections.get(resolved);
-  if (existing) return existing;
+function openSqlite(resolved: string): Connection & { client: Database.Database } {
   mkdirSync(path.dirname(resolved), { recursive: true, mode: 0o700 });
   // Signers' names and addresses: readable by the server's user only. SQLite gives the WAL and SHM files
   // the database file's mode, so creating (or tightening) that one first covers all three.
   closeSync(openSync(resolved, "a", 0o600));
   chmodSync(resolved, 0o600);
-  const sqlite = new Database(resolved);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("foreign_keys = ON");
-  const db = drizzle(sqlite, { schema }) as Db;
-  migrateDatabase(db);
-  connections.set(resolved, db);
-  return db;
+  const client = new Database(resolved);
+  client.pragma("journal_mode = WAL");
+  client.pragma("busy_timeout = 5000");
+  client.pragma("synchronous = NORMAL");
+  client.pragma("foreign_keys = ON");
+  migrateSqlite(drizzleSync(client));
+  const { execute, exclusive } = sqliteExecutor(client);
+  const seeding = drizzleSqlite(execute, { schema });
+  const ready = seedDatabase((work) => exclusive(() => seeding.transaction(work, { behavior: "immediate" })));
+  ready.catch(() => {}); // reported to every query below
+  const db = drizzleSqlite(
+    async (sql, params, method) => {
+      await ready;
+      return execute(sql, params, method);
+    },
+    { schema },
+  );
+  return {
+    db,
+    ready,
+    client,
+    async openSnapshot() {
+      await ready;
+      return openSqliteSnapshot(resolved);
+    },
+    async transaction(work) {
+      await ready;
+      return exclusive(() => db.transaction(work, { behavior: "immediate" }));
+    },
+    async close() {
+      client.close();
+    },
+  };
+}
+
+function sqliteConnection(file: string) {
+  const key = path.resolve(file);
+  let found = connections.get(key) as ReturnType<typeof openSqlite> | undefined;
+  if (!found) connections.set(key, (found = openSqlite(key)));
+  return found;
+}
+
+function connection(): Connection {
+  const config = getConfig();
+  if (!config.DATABASE_URL) return sqliteConnection(config.DATABASE_PATH);
+  let found = connections.get(config.DATABASE_URL);
+  if (!found)
+    connections.set(config.DATABASE_URL, (found = openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE)));
+  return found;
+}
+
+/**
+ * A SQLite file other than the configured one, migrated and seeded, with its raw client for bulk work
+ * (benches and the synthetic-signature generator). Close it when done.
+ */
+export async function openSqliteFile(file: string) {
+  const found = sqliteConnection(file);
+  await found.ready;
+  return {
+    db: found.db,
+    client: found.client,
+    async close() {
+      await found.close();
+      connections.delete(path.resolve(file));
+    },
+  };
 }
 
 export function getDb(): Db {
-  return openDatabase(getConfig().DATABASE_PATH);
+  return connection().db;
 }
 
-export function closeDatabase(file: string): void {
-  const resolved = path.resolve(file);
-  connections.get(resolved)?.$client.close();
-  connections.delete(resolved);
+/** Opens (migrating and seeding) the configured database and waits until it answers. */
+export async function ensureDatabase(): Promise<void> {
+  await getDb().select({ id: schema.documents.id }).from(schema.documents).limit(1);
 }
+
+/**
+ * Runs `work` in one transaction that sees and writes alone: on SQLite the connection's only writer
+ * (BEGIN IMMEDIATE); on PostgreSQL retried when it collides with another instance's.
+ */
+export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return connection().transaction(work);
+}
+
+/** A consistent read-only view for long reads (exports, dossiers); close it when done. */
+export function openSnapshot(): Promise<Snapshot> {
+  return connection().openSnapshot();
+}
+
+/** Closes the database of this process's configuration (tests and scripts that switch databases). */
+export async function closeDatabase(): Promise<void> {
+  const config = getConfig();
+  const key = config.DATABASE_URL ?? path.resolve(config.DATABASE_PATH);
+  await connections.get(key)?.close();
+  connections.delete(key);
+}
+
+/** A query's first row, or undefined: `await db.select()…​.then(first)`. */
+export const first = <T>(rows: T[]): T | undefined => rows[0];

@@ -1,13 +1,10 @@
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import path from "node:path";
-import { seedDatabase } from "./seed";
-import type * as schema from "./schema";
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
 
-/** Brings a database to the current schema and seeds the default campaign into an empty one. */
-export function migrateDatabase(db: BetterSQLite3Database<typeof schema>): void {
+/** Brings a SQLite database to the current schema (one connection: SQLite's own lock serialises starts). */
+export function migrateSqlite(db: BetterSQLite3Database): void {
   migrate(db, { migrationsFolder: MIGRATIONS });
-  seedDatabase(db);
 }

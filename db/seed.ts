@@ -1,38 +1,28 @@
-import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { Tx } from "./index";
 import { delegationDocuments, delegationMembers, delegations, dispatches, documents, documentTexts } from "./schema";
 import type { Locale } from "@/lib/i18n/locales";
-import type * as schema from "./schema";
 import { seedDelegation, seedDocuments } from "./seed-content";
 
 /** Seeds the Moscow Trials Campaign into a database that has no documents yet; never overwrites edits. */
-export function seedDatabase(db: BetterSQLite3Database<typeof schema>): void {
-  db.transaction(
-    (tx) => {
-      if (tx.select({ id: documents.id }).from(documents).limit(1).get()) return;
-      const { members, dispatches: posts, ...delegation } = seedDelegation;
-      const delegationId = tx.insert(delegations).values(delegation).returning().get().id;
-      seedDocuments.forEach(({ texts, ...document }, position) => {
-        const documentId = tx.insert(documents).values(document).returning().get().id;
-        const rows = (Object.keys(texts) as Locale[]).map((locale) => ({
-          documentId,
-          version: 1,
-          locale,
-          ...texts[locale]!,
-        }));
-        tx.insert(documentTexts).values(rows).run();
-        tx.insert(delegationDocuments).values({ delegationId, documentId, position }).run();
-      });
-      members.forEach((member, position) =>
-        tx
-          .insert(delegationMembers)
-          .values({ delegationId, position, ...member })
-          .run(),
-      );
-      for (const post of posts)
-        tx.insert(dispatches)
-          .values({ delegationId, ...post })
-          .run();
-    },
-    { behavior: "immediate" },
-  );
+export async function seedDatabase(transaction: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>): Promise<void> {
+  await transaction(async (tx) => {
+    if ((await tx.select({ id: documents.id }).from(documents).limit(1)).length > 0) return;
+    const { members, dispatches: posts, ...delegation } = seedDelegation;
+    const [{ id: delegationId }] = await tx.insert(delegations).values(delegation).returning({ id: delegations.id });
+    for (const [position, { texts, ...document }] of seedDocuments.entries()) {
+      const [{ id: documentId }] = await tx.insert(documents).values(document).returning({ id: documents.id });
+      const rows = (Object.keys(texts) as Locale[]).map((locale) => ({
+        documentId,
+        version: 1,
+        locale,
+        ...texts[locale]!,
+      }));
+      await tx.insert(documentTexts).values(rows);
+      await tx.insert(delegationDocuments).values({ delegationId, documentId, position });
+    }
+    await tx
+      .insert(delegationMembers)
+      .values(members.map((member, position) => ({ delegationId, position, ...member })));
+    if (posts.length > 0) await tx.insert(dispatches).values(posts.map((post) => ({ delegationId, ...post })));
+  });
 }

@@ -12,6 +12,14 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   APP_URL: z.url().optional(),
   DATABASE_PATH: z.string().min(1).default("./data/app.db"),
+  // A PostgreSQL server instead of the SQLite file, for several instances on one database.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// (or postgresql://) URL.")
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // How long a worker owns the emails it claimed; another instance's worker resends them after that.
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
   MAIL_DIR: z.string().min(1).default("./data/mail"),
   RESEND_API_KEY: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Delegation <no-reply@localhost>"),

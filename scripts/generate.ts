@@ -86,15 +86,19 @@ async function main() {
   }
   // The generated auth secret lives beside the database that the configuration names.
   process.env.DATABASE_PATH = args.database;
-  const { closeDatabase, openDatabase } = await import("@/db");
+  const { closeDatabase, ensureDatabase } = await import("@/db");
+  const { default: Database } = await import("better-sqlite3");
   const { generateSignatures } = await import("@/db/generate-signatures");
   const { getAuthSecret } = await import("@/lib/security/auth-secret");
 
-  const db = openDatabase(args.database);
+  await ensureDatabase(); // created, migrated and seeded if new
+  await closeDatabase();
+  const client = new Database(args.database);
+  client.pragma("busy_timeout = 5000");
   const started = performance.now();
   let inserted: number;
   try {
-    ({ inserted } = generateSignatures(db, {
+    ({ inserted } = generateSignatures(client, {
       count: args.count,
       document: args.document,
       days: args.days,
@@ -103,7 +107,7 @@ async function main() {
       onProgress: progressLine(args.count, started),
     }));
   } finally {
-    closeDatabase(args.database);
+    client.close();
   }
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write("\n");

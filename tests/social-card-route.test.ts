@@ -12,8 +12,9 @@ async function card(path: string) {
   return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
 }
 
-const setDocument = (slug: string, values: Partial<typeof documents.$inferInsert>) =>
-  getDb().update(documents).set(values).where(eq(documents.slug, slug)).run();
+async function setDocument(slug: string, values: Partial<typeof documents.$inferInsert>) {
+  await getDb().update(documents).set(values).where(eq(documents.slug, slug));
+}
 
 describe("GET /og/{collection}/{slug}", () => {
   it("serves each seeded page's card as a cacheable PNG", async () => {
@@ -45,23 +46,26 @@ describe("GET /og/{collection}/{slug}", () => {
     ]) {
       expect((await card(path)).status, path).toBe(404);
     }
-    setDocument("family-letter", { status: "draft" });
+    await setDocument("family-letter", { status: "draft" });
     try {
       expect((await card("/og/letters/family-letter")).status).toBe(404);
     } finally {
-      setDocument("family-letter", { status: "open" });
+      await setDocument("family-letter", { status: "open" });
     }
   });
 
   it("shows the count as it is now, drawn again at most every few seconds", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     try {
-      const seeded = getDb().select().from(documents).where(eq(documents.slug, "moscow-trials")).get()!.signatureCount;
+      const [{ signatureCount: seeded }] = await getDb()
+        .select()
+        .from(documents)
+        .where(eq(documents.slug, "moscow-trials"));
       const pages = ["/og/petitions/moscow-trials", "/og/delegations/moscow-1989"];
-      setDocument("moscow-trials", { signatureCount: seeded + 1 });
+      await setDocument("moscow-trials", { signatureCount: seeded + 1 });
       vi.advanceTimersByTime(CARD_REFRESH_MS); // so this is drawn anew, now
       const before = await Promise.all(pages.map(card));
-      setDocument("moscow-trials", { signatureCount: seeded + 4321 });
+      await setDocument("moscow-trials", { signatureCount: seeded + 4321 });
       const soon = await Promise.all(pages.map(card));
       expect(soon.map((response, index) => response.body.equals(before[index].body))).toEqual([true, true]);
 
@@ -69,10 +73,10 @@ describe("GET /og/{collection}/{slug}", () => {
       const later = await Promise.all(pages.map(card));
       expect(later.map((response, index) => response.body.equals(before[index].body))).toEqual([false, false]);
 
-      setDocument("moscow-trials", { signatureCount: seeded + 1 });
+      await setDocument("moscow-trials", { signatureCount: seeded + 1 });
       vi.advanceTimersByTime(CARD_REFRESH_MS);
       expect((await card(pages[0])).body.equals(before[0].body)).toBe(true);
-      setDocument("moscow-trials", { signatureCount: seeded });
+      await setDocument("moscow-trials", { signatureCount: seeded });
     } finally {
       vi.useRealTimers();
     }

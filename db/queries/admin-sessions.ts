@@ -4,27 +4,27 @@ import { getDb } from "@/db/index";
 import { sessions, users } from "@/db/schema";
 
 export async function getUserEmail(userId: string): Promise<string | null> {
-  return getDb().select({ email: users.email }).from(users).where(eq(users.id, userId)).get()?.email ?? null;
+  const [user] = await getDb().select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return user?.email ?? null;
 }
 
 /** Sessions that still work, soonest to expire first; the token itself never leaves this module. */
 export async function listActiveSessions(now = new Date()) {
-  const rows = getDb()
+  const rows = await getDb()
     .select({ token: sessions.sessionToken, email: users.email, expires: sessions.expires })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(gt(sessions.expires, now))
-    .orderBy(sessions.expires)
-    .all();
+    .orderBy(sessions.expires);
   return rows.map(({ token, ...row }) => ({ ...row, id: sessionId(token) }));
 }
 
 /** Ends a session at once; it is identified by a digest so the page never holds a live token. */
 export async function revokeSession(id: string): Promise<string | null> {
-  const rows = getDb().select({ token: sessions.sessionToken, userId: sessions.userId }).from(sessions).all();
+  const rows = await getDb().select({ token: sessions.sessionToken, userId: sessions.userId }).from(sessions);
   const match = rows.find((row) => sessionId(row.token) === id);
   if (!match) return null;
-  getDb().delete(sessions).where(eq(sessions.sessionToken, match.token)).run();
+  await getDb().delete(sessions).where(eq(sessions.sessionToken, match.token));
   return getUserEmail(match.userId);
 }
 

@@ -1,33 +1,33 @@
-import { and, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNotNull, max, sql } from "drizzle-orm";
+import { emailDomainOf } from "@/db/dialect";
 import { getDb } from "@/db/index";
 import { signatures } from "@/db/schema";
 
 /** The part of an email key after the @ (keys are normalised: lower case, Gmail unified). */
-const domainOf = sql<string>`substr(${signatures.emailKey}, instr(${signatures.emailKey}, '@') + 1)`;
+const domainOf = emailDomainOf(signatures.emailKey);
 
 /** Held signatures (and the newest one's id, to approve no more than were shown) and flagged ones, by reason. */
 export type ReviewCounts = { held: number; lastHeldId: number; honeypot: number; tooFast: number };
 
 /** How many signatures each document has waiting for review (held) or stopped by the bot checks (flagged). */
 export async function countReviewStates() {
-  const rows = getDb()
+  const rows = await getDb()
     .select({
       documentId: signatures.documentId,
       state: signatures.state,
       reason: signatures.reviewReason,
-      count: sql<number>`count(*)`,
-      lastId: sql<number>`max(${signatures.id})`,
+      count: count(),
+      lastId: max(signatures.id),
     })
     .from(signatures)
     .where(inArray(signatures.state, ["held", "flagged"]))
-    .groupBy(signatures.documentId, signatures.state, signatures.reviewReason)
-    .all();
+    .groupBy(signatures.documentId, signatures.state, signatures.reviewReason);
   const byDocument = new Map<number, ReviewCounts>();
   for (const row of rows) {
     const counts = byDocument.get(row.documentId) ?? { held: 0, lastHeldId: 0, honeypot: 0, tooFast: 0 };
     if (row.state === "held") {
       counts.held += row.count;
-      counts.lastHeldId = Math.max(counts.lastHeldId, row.lastId);
+      counts.lastHeldId = Math.max(counts.lastHeldId, row.lastId ?? 0);
     } else if (row.reason === "honeypot") counts.honeypot += row.count;
     else counts.tooFast += row.count;
     byDocument.set(row.documentId, counts);
@@ -50,8 +50,7 @@ export async function listHeldSignatures(documentId: number, limit = 100) {
     .from(signatures)
     .where(and(eq(signatures.documentId, documentId), eq(signatures.state, "held")))
     .orderBy(desc(signatures.confirmedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /**
@@ -59,15 +58,14 @@ export async function listHeldSignatures(documentId: number, limit = 100) {
  * the (document, address hash, created) index alone: the table itself is never touched.
  */
 export async function topAddressHashes(documentId: number, since: Date, limit = 5) {
-  const count = sql<number>`count(*)`;
+  const signed = count();
   return getDb()
-    .select({ ipHash: sql<string>`${signatures.ipHash}`, count })
+    .select({ ipHash: sql<string>`${signatures.ipHash}`, count: signed })
     .from(signatures)
     .where(and(eq(signatures.documentId, documentId), isNotNull(signatures.ipHash), gte(signatures.createdAt, since)))
     .groupBy(signatures.ipHash)
-    .orderBy(desc(count))
-    .limit(limit)
-    .all();
+    .orderBy(desc(signed))
+    .limit(limit);
 }
 
 /**
@@ -75,13 +73,12 @@ export async function topAddressHashes(documentId: number, since: Date, limit = 
  * document index (it would visit every row of the document) and on created_at: only the window is read.
  */
 export async function topEmailDomains(documentId: number, since: Date, limit = 5) {
-  const count = sql<number>`count(*)`;
+  const signed = count();
   return getDb()
-    .select({ domain: domainOf, count })
+    .select({ domain: domainOf, count: signed })
     .from(signatures)
     .where(and(sql`+${signatures.documentId} = ${documentId}`, gte(signatures.createdAt, since)))
     .groupBy(domainOf)
-    .orderBy(desc(count))
-    .limit(limit)
-    .all();
+    .orderBy(desc(signed))
+    .limit(limit);
 }

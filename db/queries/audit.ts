@@ -11,10 +11,9 @@ export type AuditRecord = {
 };
 
 export async function recordAudit(entry: AuditRecord): Promise<void> {
-  getDb()
+  await getDb()
     .insert(auditLog)
-    .values({ ...entry, targetId: entry.targetId === undefined ? undefined : String(entry.targetId) })
-    .run();
+    .values({ ...entry, targetId: entry.targetId === undefined ? undefined : String(entry.targetId) });
 }
 
 export type AuditFilter = { action?: string; actor?: string; targetType?: string; targetId?: string; before?: number };
@@ -32,8 +31,7 @@ export async function listAuditEntries(filter: AuditFilter = {}, limit = 100) {
     .from(auditLog)
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** How long audit entries are kept. The migration's trigger (0005) refuses to delete younger ones. */
@@ -43,6 +41,6 @@ export const AUDIT_RETENTION_DAYS = 365;
 export async function deleteExpiredAuditEntries(now = Date.now()): Promise<number> {
   // A day's margin over the trigger's own clock, so a pass never trips it at the boundary.
   const before = new Date(now - (AUDIT_RETENTION_DAYS + 1) * 86_400_000);
-  const result = await getDb().delete(auditLog).where(lt(auditLog.at, before));
-  return result.changes;
+  const deleted = await getDb().delete(auditLog).where(lt(auditLog.at, before)).returning({ id: auditLog.id });
+  return deleted.length;
 }

@@ -13,33 +13,30 @@ async function documentId(slug: "moscow-trials" | "family-letter") {
   return document.id;
 }
 
-function addSignature(
+async function addSignature(
   document: number,
   state: Signature["state"],
   { country = "RU", confirmedAt = null as Date | null } = {},
 ) {
   const email = `signer${++serial}@example.org`;
-  db()
-    .insert(signatures)
-    .values({
-      documentId: document,
-      name: "Signer",
-      email,
-      emailKey: email,
-      country,
-      display: "full",
-      state,
-      confirmedAt,
-    })
-    .run();
+  await db().insert(signatures).values({
+    documentId: document,
+    name: "Signer",
+    email,
+    emailKey: email,
+    country,
+    display: "full",
+    state,
+    confirmedAt,
+  });
 }
 
-function addMessage(
+async function addMessage(
   status: "queued" | "sending" | "sent" | "failed",
   createdAt: Date,
   lastError: string | null = null,
 ) {
-  db()
+  await db()
     .insert(outbox)
     .values({
       template: "confirm-signature",
@@ -49,23 +46,22 @@ function addMessage(
       attempts: 3,
       lastError,
       createdAt,
-    })
-    .run();
+    });
 }
 
-beforeEach(() => {
-  db().delete(outbox).run();
-  db().delete(confirmationTokens).run();
-  db().delete(signatures).run();
-  db().update(documents).set({ signatureCount: 0 }).run();
+beforeEach(async () => {
+  await db().delete(outbox);
+  await db().delete(confirmationTokens);
+  await db().delete(signatures);
+  await db().update(documents).set({ signatureCount: 0 });
 });
 
 describe("getStateCounts", () => {
   it("counts each state per document, with zeros, next to the kept counter", async () => {
     const petition = await documentId("moscow-trials");
     for (const state of ["pending", "pending", "confirmed", "rejected", "withdrawn"] as const)
-      addSignature(petition, state);
-    db().update(documents).set({ signatureCount: 7 }).run();
+      await addSignature(petition, state);
+    await db().update(documents).set({ signatureCount: 7 });
 
     const counts = await getStateCounts();
     expect(counts.find((row) => row.slug === "moscow-trials")).toEqual({
@@ -104,14 +100,14 @@ describe("getConfirmedPerDay", () => {
   it("counts confirmed signatures on their UTC day, inside the window only", async () => {
     const petition = await documentId("moscow-trials");
     const at = (iso: string) => ({ confirmedAt: new Date(iso) });
-    addSignature(petition, "confirmed", at("2025-03-09T23:59:59.999Z"));
-    addSignature(petition, "confirmed", at("2025-03-10T00:00:00.000Z"));
-    addSignature(petition, "confirmed", at("2025-03-10T00:10:00.000Z"));
-    addSignature(petition, "confirmed", at("2025-03-04T00:00:00.000Z"));
-    addSignature(petition, "confirmed", at("2025-03-03T23:59:59.999Z")); // the day before the window
-    addSignature(petition, "confirmed", at("2025-03-11T00:00:00.000Z")); // after today
-    addSignature(petition, "withdrawn", at("2025-03-09T12:00:00.000Z"));
-    addSignature(await documentId("family-letter"), "confirmed", at("2025-03-09T12:00:00.000Z"));
+    await addSignature(petition, "confirmed", at("2025-03-09T23:59:59.999Z"));
+    await addSignature(petition, "confirmed", at("2025-03-10T00:00:00.000Z"));
+    await addSignature(petition, "confirmed", at("2025-03-10T00:10:00.000Z"));
+    await addSignature(petition, "confirmed", at("2025-03-04T00:00:00.000Z"));
+    await addSignature(petition, "confirmed", at("2025-03-03T23:59:59.999Z")); // the day before the window
+    await addSignature(petition, "confirmed", at("2025-03-11T00:00:00.000Z")); // after today
+    await addSignature(petition, "withdrawn", at("2025-03-09T12:00:00.000Z"));
+    await addSignature(await documentId("family-letter"), "confirmed", at("2025-03-09T12:00:00.000Z"));
 
     const days = await getConfirmedPerDay(petition, 7, now);
     expect(days.map((row) => row.day)).toEqual([
@@ -132,9 +128,10 @@ describe("getTopCountries", () => {
     const petition = await documentId("moscow-trials");
     const confirmedAt = new Date();
     for (const country of ["DE", "DE", "DE", "FR", "FR", "RU", "GB"])
-      addSignature(petition, "confirmed", { country, confirmedAt });
-    for (const state of ["pending", "rejected", "withdrawn"] as const) addSignature(petition, state, { country: "US" });
-    addSignature(await documentId("family-letter"), "confirmed", { country: "US", confirmedAt });
+      await addSignature(petition, "confirmed", { country, confirmedAt });
+    for (const state of ["pending", "rejected", "withdrawn"] as const)
+      await addSignature(petition, state, { country: "US" });
+    await addSignature(await documentId("family-letter"), "confirmed", { country: "US", confirmedAt });
 
     expect(await getTopCountries(petition, 3)).toEqual([
       { country: "DE", count: 3 },
@@ -161,11 +158,11 @@ describe("getOutboxHealth", () => {
   });
 
   it("counts statuses, dates the oldest queued message and lists the newest failures without recipients", async () => {
-    addMessage("queued", new Date("2025-03-10T11:00:00Z"));
-    addMessage("queued", new Date("2025-03-10T11:30:00Z"));
-    addMessage("sending", new Date("2025-03-10T08:00:00Z"));
-    addMessage("sent", new Date("2025-03-09T00:00:00Z"));
-    for (let i = 0; i < 12; i++) addMessage("failed", new Date(Date.UTC(2025, 2, 1, i)), `error ${i}`);
+    await addMessage("queued", new Date("2025-03-10T11:00:00Z"));
+    await addMessage("queued", new Date("2025-03-10T11:30:00Z"));
+    await addMessage("sending", new Date("2025-03-10T08:00:00Z"));
+    await addMessage("sent", new Date("2025-03-09T00:00:00Z"));
+    for (let i = 0; i < 12; i++) await addMessage("failed", new Date(Date.UTC(2025, 2, 1, i)), `error ${i}`);
 
     const health = await getOutboxHealth(now);
     expect(health).toMatchObject({ queued: 2, sending: 1, sent: 1, failed: 12, oldestQueuedWaitMs: 3600_000 });

@@ -1,12 +1,13 @@
-import { and, asc, desc, eq, gte, lt, min, sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { and, asc, count, desc, eq, gte, lt, min } from "drizzle-orm";
+import { countWhere, utcDayOf } from "@/db/dialect";
+import { first, getDb } from "@/db/index";
 import { documents, documentTexts, outbox, signatures, type Signature } from "@/db/schema";
 import { countMessagesByStatus } from "./outbox";
 
 const dayMs = 24 * 3600_000;
 
 function countInState(state: Signature["state"]) {
-  return sql<number>`count(case when ${signatures.state} = ${state} then 1 end)`;
+  return countWhere(eq(signatures.state, state));
 }
 
 /** Every document with its kept counter and how many of its signatures are in each state. */
@@ -35,9 +36,8 @@ export async function getStateCounts() {
       ),
     )
     .leftJoin(signatures, eq(signatures.documentId, documents.id))
-    .groupBy(documents.id)
-    .orderBy(desc(documents.kind), documents.id)
-    .all();
+    .groupBy(documents.id, documentTexts.title)
+    .orderBy(desc(documents.kind), documents.id);
 }
 
 function utcDay(date: Date): string {
@@ -48,9 +48,9 @@ function utcDay(date: Date): string {
 export async function getConfirmedPerDay(documentId: number, days = 30, now = new Date()) {
   const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
   const since = tomorrow - days * dayMs;
-  const day = sql<string>`strftime('%Y-%m-%d', ${signatures.confirmedAt} / 1000, 'unixepoch')`;
-  const rows = getDb()
-    .select({ day, count: sql<number>`count(*)` })
+  const day = utcDayOf(signatures.confirmedAt);
+  const rows = await getDb()
+    .select({ day, count: count() })
     .from(signatures)
     .where(
       and(
@@ -60,8 +60,7 @@ export async function getConfirmedPerDay(documentId: number, days = 30, now = ne
         lt(signatures.confirmedAt, new Date(tomorrow)),
       ),
     )
-    .groupBy(day)
-    .all();
+    .groupBy(day);
   const counts = new Map(rows.map((row) => [row.day, row.count]));
   return Array.from({ length: Math.max(days, 0) }, (_, i) => {
     const label = utcDay(new Date(since + i * dayMs));
@@ -70,27 +69,26 @@ export async function getConfirmedPerDay(documentId: number, days = 30, now = ne
 }
 
 export async function getTopCountries(documentId: number, limit = 5) {
-  const count = sql<number>`count(*)`;
+  const signed = count();
   return getDb()
-    .select({ country: signatures.country, count })
+    .select({ country: signatures.country, count: signed })
     .from(signatures)
     .where(and(eq(signatures.documentId, documentId), eq(signatures.state, "confirmed")))
     .groupBy(signatures.country)
-    .orderBy(desc(count), asc(signatures.country))
-    .limit(limit)
-    .all();
+    .orderBy(desc(signed), asc(signatures.country))
+    .limit(limit);
 }
 
 /** Queue counts and recent failures for organisers; recipients' addresses are left out on purpose. */
 export async function getOutboxHealth(now = new Date()) {
   const db = getDb();
   const byStatus = Object.fromEntries((await countMessagesByStatus()).map((row) => [row.status, row.count]));
-  const oldest = db
+  const oldest = await db
     .select({ createdAt: min(outbox.createdAt) })
     .from(outbox)
     .where(eq(outbox.status, "queued"))
-    .get();
-  const recentFailures = db
+    .then(first);
+  const recentFailures = await db
     .select({
       id: outbox.id,
       template: outbox.template,
@@ -101,8 +99,7 @@ export async function getOutboxHealth(now = new Date()) {
     .from(outbox)
     .where(eq(outbox.status, "failed"))
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
-    .limit(10)
-    .all();
+    .limit(10);
   const oldestQueuedAt = oldest?.createdAt ?? null;
   return {
     queued: byStatus.queued ?? 0,

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { first, getDb, transaction } from "@/db/index";
 import {
   delegationDocuments,
   delegationMembers,
@@ -20,15 +20,15 @@ export function inLocale<T>(texts: Translated<T>, locale: Locale): T {
 }
 
 export async function getFeaturedDelegation() {
-  return getDb().select().from(delegations).orderBy(delegations.id).limit(1).get();
+  return getDb().select().from(delegations).orderBy(delegations.id).limit(1).then(first);
 }
 
 export async function listDelegations() {
-  return getDb().select().from(delegations).orderBy(delegations.id).all();
+  return getDb().select().from(delegations).orderBy(delegations.id);
 }
 
 export async function getDelegationBySlug(slug: string) {
-  return getDb().select().from(delegations).where(eq(delegations.slug, slug)).get();
+  return getDb().select().from(delegations).where(eq(delegations.slug, slug)).then(first);
 }
 
 export async function listMembers(delegationId: number) {
@@ -36,18 +36,16 @@ export async function listMembers(delegationId: number) {
     .select()
     .from(delegationMembers)
     .where(eq(delegationMembers.delegationId, delegationId))
-    .orderBy(asc(delegationMembers.position), asc(delegationMembers.id))
-    .all();
+    .orderBy(asc(delegationMembers.position), asc(delegationMembers.id));
 }
 
 /** The published documents the delegation carries, in its order, with their live counts. */
 export async function listCarriedDocuments(delegationId: number, locale: Locale) {
-  const links = getDb()
+  const links = await getDb()
     .select({ documentId: delegationDocuments.documentId })
     .from(delegationDocuments)
     .where(eq(delegationDocuments.delegationId, delegationId))
-    .orderBy(asc(delegationDocuments.position))
-    .all();
+    .orderBy(asc(delegationDocuments.position));
   const carried = await Promise.all(links.map((link) => getLocalizedDocumentById(link.documentId, locale)));
   return carried.filter(
     (document): document is LocalizedDocument => document !== undefined && document.status !== "draft",
@@ -59,8 +57,7 @@ export async function listDispatches(delegationId: number) {
     .select()
     .from(dispatches)
     .where(eq(dispatches.delegationId, delegationId))
-    .orderBy(desc(dispatches.dated), desc(dispatches.id))
-    .all();
+    .orderBy(desc(dispatches.dated), desc(dispatches.id));
 }
 
 export type DispatchInput = Pick<typeof dispatches.$inferInsert, "dated" | "texts">;
@@ -70,20 +67,19 @@ export async function createDispatch(delegation: Delegation, input: DispatchInpu
     .insert(dispatches)
     .values({ delegationId: delegation.id, ...input, author })
     .returning()
-    .get();
+    .then(([row]) => row);
 }
 
 /** Deliveries, newest first, each with what was handed over and the fingerprint of each dossier. */
 export async function listDeliveries(delegationId: number) {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select()
     .from(deliveries)
     .where(eq(deliveries.delegationId, delegationId))
-    .orderBy(desc(deliveries.deliveredOn), desc(deliveries.id))
-    .all();
+    .orderBy(desc(deliveries.deliveredOn), desc(deliveries.id));
   if (rows.length === 0) return [];
-  const items = db
+  const items = await db
     .select({
       deliveryId: deliveryItems.deliveryId,
       documentId: deliveryItems.documentId,
@@ -99,8 +95,7 @@ export async function listDeliveries(delegationId: number) {
         deliveryItems.deliveryId,
         rows.map((row) => row.id),
       ),
-    )
-    .all();
+    );
   return rows.map((delivery) => ({ ...delivery, items: items.filter((item) => item.deliveryId === delivery.id) }));
 }
 
@@ -116,41 +111,35 @@ export type DeliveryInput = {
  * count delivered, and the dossier is frozen (its file and hash can no longer change or be removed).
  */
 export async function recordDelivery(delegationId: number, input: DeliveryInput, recordedBy: string) {
-  return getDb().transaction(
-    (tx) => {
-      const chosen = input.items.map((item) => {
-        const dossier = tx
-          .select()
-          .from(dossiers)
-          .where(and(eq(dossiers.id, item.dossierId), eq(dossiers.documentId, item.documentId)))
-          .get();
-        if (!dossier || dossier.status !== "ready" || !dossier.sha256) {
-          throw new DeliveryError(`Dossier ${item.dossierId} is not a finished dossier of that document.`);
-        }
-        return dossier;
-      });
-      const { deliveredOn, place, recipient } = input;
-      const delivery = tx
-        .insert(deliveries)
-        .values({ delegationId, deliveredOn, place, recipient, recordedBy })
-        .returning()
-        .get();
-      for (const dossier of chosen) {
-        tx.insert(deliveryItems)
-          .values({
-            deliveryId: delivery.id,
-            documentId: dossier.documentId,
-            dossierId: dossier.id,
-            signatureCount: dossier.total,
-          })
-          .run();
-        if (!dossier.frozenAt)
-          tx.update(dossiers).set({ frozenAt: new Date() }).where(eq(dossiers.id, dossier.id)).run();
+  return transaction(async (tx) => {
+    const chosen = [];
+    for (const item of input.items) {
+      const dossier = await tx
+        .select()
+        .from(dossiers)
+        .where(and(eq(dossiers.id, item.dossierId), eq(dossiers.documentId, item.documentId)))
+        .then(first);
+      if (!dossier || dossier.status !== "ready" || !dossier.sha256) {
+        throw new DeliveryError(`Dossier ${item.dossierId} is not a finished dossier of that document.`);
       }
-      return delivery;
-    },
-    { behavior: "immediate" },
-  );
+      chosen.push(dossier);
+    }
+    const { deliveredOn, place, recipient } = input;
+    const [delivery] = await tx
+      .insert(deliveries)
+      .values({ delegationId, deliveredOn, place, recipient, recordedBy })
+      .returning();
+    for (const dossier of chosen) {
+      await tx.insert(deliveryItems).values({
+        deliveryId: delivery.id,
+        documentId: dossier.documentId,
+        dossierId: dossier.id,
+        signatureCount: dossier.total,
+      });
+      if (!dossier.frozenAt) await tx.update(dossiers).set({ frozenAt: new Date() }).where(eq(dossiers.id, dossier.id));
+    }
+    return delivery;
+  });
 }
 
 export class DeliveryError extends Error {}
@@ -159,34 +148,36 @@ export type DelegationTexts = Delegation["texts"];
 export type MemberTexts = (typeof delegationMembers.$inferSelect)["texts"];
 
 export async function updateDelegationTexts(id: number, texts: DelegationTexts) {
-  return getDb().update(delegations).set({ texts }).where(eq(delegations.id, id)).run().changes;
+  const updated = await getDb()
+    .update(delegations)
+    .set({ texts })
+    .where(eq(delegations.id, id))
+    .returning({ id: delegations.id });
+  return updated.length;
 }
 
 /** A new member goes to the end of the list. */
 export async function addMember(delegationId: number, member: { name: string; texts: MemberTexts }) {
-  const db = getDb();
-  return db.transaction(
-    (tx) => {
-      const last = tx
-        .select({ position: delegationMembers.position })
-        .from(delegationMembers)
-        .where(eq(delegationMembers.delegationId, delegationId))
-        .orderBy(desc(delegationMembers.position))
-        .limit(1)
-        .get();
-      return tx
-        .insert(delegationMembers)
-        .values({ delegationId, position: (last?.position ?? -1) + 1, ...member })
-        .returning()
-        .get();
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const last = await tx
+      .select({ position: delegationMembers.position })
+      .from(delegationMembers)
+      .where(eq(delegationMembers.delegationId, delegationId))
+      .orderBy(desc(delegationMembers.position))
+      .limit(1)
+      .then(first);
+    return tx
+      .insert(delegationMembers)
+      .values({ delegationId, position: (last?.position ?? -1) + 1, ...member })
+      .returning()
+      .then(([row]) => row);
+  });
 }
 
 export async function removeMember(delegationId: number, memberId: number) {
-  return getDb()
+  const removed = await getDb()
     .delete(delegationMembers)
     .where(and(eq(delegationMembers.id, memberId), eq(delegationMembers.delegationId, delegationId)))
-    .run().changes;
+    .returning({ id: delegationMembers.id });
+  return removed.length;
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { documents, signatures } from "@/db/schema";
+import { documents, documentTexts, signatures } from "@/db/schema";
 import { emailKey } from "@/lib/format/email-key";
 import type { Locale } from "@/lib/i18n/locales";
 import { hashToken, newTokenNonce } from "@/lib/security/tokens";
@@ -39,7 +39,8 @@ async function sign(email: string) {
     },
     token(),
   );
-  return getDb().select().from(signatures).where(eq(signatures.email, email)).get()!;
+  const [row] = await getDb().select().from(signatures).where(eq(signatures.email, email));
+  return row;
 }
 
 const textOf = (document: Awaited<ReturnType<typeof letter>>): TextFields => ({
@@ -82,14 +83,13 @@ describe("document texts: languages and versions", () => {
 
     const late = await sign("late@example.org");
     expect(late.documentVersion).toBe(after.currentVersion);
-    expect(getDb().select().from(signatures).where(eq(signatures.id, early.id)).get()!.documentVersion).toBe(
-      before.currentVersion,
-    );
+    const [earlyNow] = await getDb().select().from(signatures).where(eq(signatures.id, early.id));
+    expect(earlyNow.documentVersion).toBe(before.currentVersion);
   });
 
   it("edits a draft in place, and changing only the goal makes no new version", async () => {
     const current = await letter();
-    getDb().update(documents).set({ status: "draft" }).where(eq(documents.id, current.id)).run();
+    await getDb().update(documents).set({ status: "draft" }).where(eq(documents.id, current.id));
     await updateDocument(current.id, {
       locale: "en",
       text: { ...textOf(current), title: "Draft title" },
@@ -109,7 +109,7 @@ describe("document texts: languages and versions", () => {
 
   it("adds a missing translation to a published document without a new version", async () => {
     const current = await letter();
-    getDb().run(`delete from document_texts where locale = 'ru'`);
+    await getDb().delete(documentTexts).where(eq(documentTexts.locale, "ru"));
     expect((await letter("ru")).textLocale).toBe("en"); // falls back to English
     await updateDocument(current.id, {
       locale: "ru",

@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { getDb } from "@/db/index";
-import { prepared } from "@/db/prepared";
+import { first, getDb, transaction } from "@/db/index";
 import { documents, documentTexts, signatures, type Document, type DocumentText } from "@/db/schema";
 import type { DocumentKind, DocumentStatus } from "@/lib/vocabulary";
 import type { Locale } from "@/lib/i18n/locales";
@@ -13,8 +12,8 @@ export type LocalizedDocument = Document & TextFields & { textLocale: Locale };
 const localized = alias(documentTexts, "localized");
 const english = alias(documentTexts, "english");
 
-function selectLocalized(locale: Locale | ReturnType<typeof sql.placeholder>, db = getDb()) {
-  return db
+function selectLocalized(locale: Locale) {
+  return getDb()
     .select({ document: documents, localized, english })
     .from(documents)
     .innerJoin(
@@ -45,51 +44,46 @@ function toLocalized({ document, localized: translation, english: original }: Lo
 
 /** The bare document (no text): what the signing path needs. */
 export async function getDocumentBySlug(kind: DocumentKind, slug: string) {
-  const query = prepared(getDb(), "documents.bySlug", (db) =>
-    db
-      .select()
-      .from(documents)
-      .where(and(eq(documents.kind, sql.placeholder("kind")), eq(documents.slug, sql.placeholder("slug"))))
-      .prepare(),
-  );
-  return query.get({ kind, slug });
+  return getDb()
+    .select()
+    .from(documents)
+    .where(and(eq(documents.kind, kind), eq(documents.slug, slug)))
+    .then(first);
 }
 
 export async function getLocalizedDocument(kind: DocumentKind, slug: string, locale: Locale) {
-  const query = prepared(getDb(), "documents.localizedBySlug", (db) =>
-    selectLocalized(sql.placeholder("locale"), db)
-      .where(and(eq(documents.kind, sql.placeholder("kind")), eq(documents.slug, sql.placeholder("slug"))))
-      .prepare(),
-  );
-  const row = query.get({ kind, slug, locale });
+  const row = await selectLocalized(locale)
+    .where(and(eq(documents.kind, kind), eq(documents.slug, slug)))
+    .then(first);
   return row && toLocalized(row);
 }
 
 export async function getLocalizedDocumentById(id: number, locale: Locale) {
-  const row = selectLocalized(locale).where(eq(documents.id, id)).get();
+  const row = await selectLocalized(locale).where(eq(documents.id, id)).then(first);
   return row && toLocalized(row);
 }
 
 /** Documents the public may see: everything but drafts, petitions first. */
 export async function listPublishedDocuments(locale: Locale) {
-  return selectLocalized(locale)
+  const rows = await selectLocalized(locale)
     .where(ne(documents.status, "draft"))
-    .orderBy(desc(documents.kind), documents.id)
-    .all()
-    .map(toLocalized);
+    .orderBy(desc(documents.kind), documents.id);
+  return rows.map(toLocalized);
 }
 
 export async function listOpenDocuments(locale: Locale) {
-  return selectLocalized(locale).where(eq(documents.status, "open")).orderBy(documents.id).all().map(toLocalized);
+  const rows = await selectLocalized(locale).where(eq(documents.status, "open")).orderBy(documents.id);
+  return rows.map(toLocalized);
 }
 
 export async function listAllDocuments(locale: Locale = "en") {
-  return selectLocalized(locale).orderBy(documents.id).all().map(toLocalized);
+  const rows = await selectLocalized(locale).orderBy(documents.id);
+  return rows.map(toLocalized);
 }
 
 /** Any document, of any kind or status, by its slug (slugs are unique across kinds). */
 export async function findDocumentBySlug(slug: string) {
-  return getDb().select().from(documents).where(eq(documents.slug, slug)).get();
+  return getDb().select().from(documents).where(eq(documents.slug, slug)).then(first);
 }
 
 /** Every language's text of one version, for the editor. */
@@ -98,8 +92,7 @@ export async function listDocumentTexts(documentId: number, version: number) {
     .select()
     .from(documentTexts)
     .where(and(eq(documentTexts.documentId, documentId), eq(documentTexts.version, version)))
-    .orderBy(asc(documentTexts.locale))
-    .all();
+    .orderBy(asc(documentTexts.locale));
 }
 
 /** The latest confirmed signers who agreed to be shown; hidden signers never leave the database here. */
@@ -120,8 +113,7 @@ export async function listRecentPublicSigners(documentId: number, limit = 10) {
       and(eq(signatures.documentId, documentId), eq(signatures.state, "confirmed"), ne(signatures.display, "hidden")),
     )
     .orderBy(desc(signatures.confirmedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export type DocumentEdit = { locale: Locale; text: TextFields; goal: number; status: DocumentStatus };
@@ -140,59 +132,53 @@ const sameText = (a: TextFields, b: TextFields) =>
  * signature keeps pointing at the words its signer was shown.
  */
 export async function updateDocument(id: number, edit: DocumentEdit) {
-  return getDb().transaction(
-    (tx) => {
-      const document = tx.select().from(documents).where(eq(documents.id, id)).get();
-      if (!document) return null;
-      const texts = tx
-        .select()
-        .from(documentTexts)
-        .where(and(eq(documentTexts.documentId, id), eq(documentTexts.version, document.currentVersion)))
-        .all();
-      const before = texts.find((text) => text.locale === edit.locale);
-      const changed: EditedField[] = (["title", "summary", "body", "addressee", "authors"] as const).filter(
-        (key) => !before || JSON.stringify(before[key]) !== JSON.stringify(edit.text[key]),
-      );
-      if (document.goal !== edit.goal) changed.push("goal");
-      if (document.status !== edit.status) changed.push("status");
-      const textChanged = !before || !sameText(before, edit.text);
-      let version = document.currentVersion;
-      if (textChanged && document.status !== "draft" && before) {
-        version += 1;
-        const copies = texts
-          .filter((text) => text.locale !== edit.locale)
-          .map(({ documentId, locale, title, summary, body, addressee, authors }) => ({
-            ...{ documentId, locale, title, summary, body, addressee, authors },
-            version,
-          }));
-        if (copies.length > 0) tx.insert(documentTexts).values(copies).run();
-        tx.insert(documentTexts)
-          .values({ documentId: id, version, locale: edit.locale, ...edit.text })
-          .run();
-      } else if (textChanged) {
-        tx.insert(documentTexts)
-          .values({ documentId: id, version, locale: edit.locale, ...edit.text })
-          .onConflictDoUpdate({
-            target: [documentTexts.documentId, documentTexts.version, documentTexts.locale],
-            set: edit.text,
-          })
-          .run();
-      }
-      if (changed.length > 0) {
-        const closing = edit.status === "closed" && document.status !== "closed";
-        tx.update(documents)
-          .set({
-            goal: edit.goal,
-            status: edit.status,
-            currentVersion: version,
-            updatedAt: new Date(),
-            ...(closing ? { closedAt: new Date() } : edit.status !== "closed" ? { closedAt: null } : {}),
-          })
-          .where(eq(documents.id, id))
-          .run();
-      }
-      return { document, before, changed, version };
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const document = await tx.select().from(documents).where(eq(documents.id, id)).then(first);
+    if (!document) return null;
+    const texts = await tx
+      .select()
+      .from(documentTexts)
+      .where(and(eq(documentTexts.documentId, id), eq(documentTexts.version, document.currentVersion)));
+    const before = texts.find((text) => text.locale === edit.locale);
+    const changed: EditedField[] = (["title", "summary", "body", "addressee", "authors"] as const).filter(
+      (key) => !before || JSON.stringify(before[key]) !== JSON.stringify(edit.text[key]),
+    );
+    if (document.goal !== edit.goal) changed.push("goal");
+    if (document.status !== edit.status) changed.push("status");
+    const textChanged = !before || !sameText(before, edit.text);
+    let version = document.currentVersion;
+    if (textChanged && document.status !== "draft" && before) {
+      version += 1;
+      const copies = texts
+        .filter((text) => text.locale !== edit.locale)
+        .map(({ documentId, locale, title, summary, body, addressee, authors }) => ({
+          ...{ documentId, locale, title, summary, body, addressee, authors },
+          version,
+        }));
+      if (copies.length > 0) await tx.insert(documentTexts).values(copies);
+      await tx.insert(documentTexts).values({ documentId: id, version, locale: edit.locale, ...edit.text });
+    } else if (textChanged) {
+      await tx
+        .insert(documentTexts)
+        .values({ documentId: id, version, locale: edit.locale, ...edit.text })
+        .onConflictDoUpdate({
+          target: [documentTexts.documentId, documentTexts.version, documentTexts.locale],
+          set: edit.text,
+        });
+    }
+    if (changed.length > 0) {
+      const closing = edit.status === "closed" && document.status !== "closed";
+      await tx
+        .update(documents)
+        .set({
+          goal: edit.goal,
+          status: edit.status,
+          currentVersion: version,
+          updatedAt: new Date(),
+          ...(closing ? { closedAt: new Date() } : edit.status !== "closed" ? { closedAt: null } : {}),
+        })
+        .where(eq(documents.id, id));
+    }
+    return { document, before, changed, version };
+  });
 }

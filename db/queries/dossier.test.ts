@@ -14,76 +14,88 @@ import { openDossierSnapshot } from "./dossier";
 type Row = Pick<Signature, "name" | "state"> & Partial<Signature>;
 
 const db = () => getDb();
-const documentId = (slug: string) => db().select().from(documents).where(eq(documents.slug, slug)).get()!.id;
+async function documentId(slug: string) {
+  const [document] = await db().select().from(documents).where(eq(documents.slug, slug));
+  return document.id;
+}
 const at = (iso: string) => new Date(iso);
 let n = 0;
 
-function insert(slug: string, row: Row) {
+async function insert(slug: string, row: Row) {
   const email = `signer${++n}@example.org`;
-  db()
+  await db()
     .insert(signatures)
     .values({
       country: "DE",
       display: "full",
       createdAt: at("2026-03-01T00:00:00Z"),
       ...row,
-      documentId: documentId(slug),
+      documentId: await documentId(slug),
       email,
       emailKey: emailKey(email),
-    })
-    .run();
+    });
 }
 
-function names(slug: string) {
-  const snapshot = openDossierSnapshot(documentId(slug))!;
+async function collect<T>(rows: AsyncIterable<T>) {
+  const all: T[] = [];
+  for await (const row of rows) all.push(row);
+  return all;
+}
+
+async function names(slug: string) {
+  const snapshot = (await openDossierSnapshot(await documentId(slug)))!;
   try {
-    return { total: snapshot.total, names: [...snapshot.rows].map((row) => row.name) };
+    return { total: snapshot.total, names: (await collect(snapshot.rows)).map((row) => row.name) };
   } finally {
-    snapshot.close();
+    await snapshot.close();
   }
 }
 
-beforeEach(() => {
-  db().delete(outbox).run();
-  db().delete(confirmationTokens).run();
-  db().delete(signatures).run();
+beforeEach(async () => {
+  await db().delete(outbox);
+  await db().delete(confirmationTokens);
+  await db().delete(signatures);
   // Inserted in id order; confirmation times deliberately not.
-  insert("moscow-trials", { name: "Second", state: "confirmed", confirmedAt: at("2026-03-02T10:00:00Z") });
-  insert("moscow-trials", {
+  await insert("moscow-trials", { name: "Second", state: "confirmed", confirmedAt: at("2026-03-02T10:00:00Z") });
+  await insert("moscow-trials", {
     name: "Hidden",
     state: "confirmed",
     display: "hidden",
     confirmedAt: at("2026-03-01T10:00:00Z"),
   });
-  insert("moscow-trials", { name: "Pending", state: "pending" });
-  insert("moscow-trials", { name: "Rejected", state: "rejected", confirmedAt: at("2026-03-01T09:00:00Z") });
-  insert("moscow-trials", { name: "Withdrawn", state: "withdrawn", confirmedAt: at("2026-03-01T08:00:00Z") });
-  insert("moscow-trials", {
+  await insert("moscow-trials", { name: "Pending", state: "pending" });
+  await insert("moscow-trials", { name: "Rejected", state: "rejected", confirmedAt: at("2026-03-01T09:00:00Z") });
+  await insert("moscow-trials", { name: "Withdrawn", state: "withdrawn", confirmedAt: at("2026-03-01T08:00:00Z") });
+  await insert("moscow-trials", {
     name: "Tie, later id",
     state: "confirmed",
     display: "initials",
     confirmedAt: at("2026-03-02T10:00:00Z"),
   });
-  insert("family-letter", { name: "Other document", state: "confirmed", confirmedAt: at("2026-03-01T07:00:00Z") });
+  await insert("family-letter", {
+    name: "Other document",
+    state: "confirmed",
+    confirmedAt: at("2026-03-01T07:00:00Z"),
+  });
 });
 
 describe("dossier rows", () => {
   it("are the confirmed signatures of the one document, hidden ones included, by confirmation time then id", async () => {
-    expect(names("moscow-trials")).toEqual({ total: 3, names: ["Hidden", "Second", "Tie, later id"] });
-    expect(names("family-letter")).toEqual({ total: 1, names: ["Other document"] });
+    expect(await names("moscow-trials")).toEqual({ total: 3, names: ["Hidden", "Second", "Tie, later id"] });
+    expect(await names("family-letter")).toEqual({ total: 1, names: ["Other document"] });
   });
 
-  it("carry city, country and the confirmation time", () => {
-    insert("family-letter", {
+  it("carry city, country and the confirmation time", async () => {
+    await insert("family-letter", {
       name: "Вера",
       state: "confirmed",
       city: "Москва",
       country: "RU",
       confirmedAt: at("2026-03-03T11:30:00.250Z"),
     });
-    const snapshot = openDossierSnapshot(documentId("family-letter"))!;
-    const rows = [...snapshot.rows];
-    snapshot.close();
+    const snapshot = (await openDossierSnapshot(await documentId("family-letter")))!;
+    const rows = await collect(snapshot.rows);
+    await snapshot.close();
     expect(rows[1]).toEqual({
       name: "Вера",
       city: "Москва",
@@ -94,20 +106,20 @@ describe("dossier rows", () => {
     });
   });
 
-  it("come from one snapshot: a signature confirmed meanwhile is in neither the count nor the rows", () => {
-    const snapshot = openDossierSnapshot(documentId("moscow-trials"))!;
+  it("come from one snapshot: a signature confirmed meanwhile is in neither the count nor the rows", async () => {
+    const snapshot = (await openDossierSnapshot(await documentId("moscow-trials")))!;
     try {
-      insert("moscow-trials", { name: "Too late", state: "confirmed", confirmedAt: at("2026-03-04T00:00:00Z") });
+      await insert("moscow-trials", { name: "Too late", state: "confirmed", confirmedAt: at("2026-03-04T00:00:00Z") });
       expect(snapshot.total).toBe(3);
-      expect([...snapshot.rows].map((row) => row.name)).not.toContain("Too late");
+      expect((await collect(snapshot.rows)).map((row) => row.name)).not.toContain("Too late");
     } finally {
-      snapshot.close();
+      await snapshot.close();
     }
-    expect(names("moscow-trials").total).toBe(4);
+    expect((await names("moscow-trials")).total).toBe(4);
   });
 
-  it("are null for a document that does not exist", () => {
-    expect(openDossierSnapshot(999_999)).toBeNull();
+  it("are null for a document that does not exist", async () => {
+    expect(await openDossierSnapshot(999_999)).toBeNull();
   });
 });
 
@@ -118,7 +130,7 @@ describe("generateDossier", { timeout: 30_000 }, () => {
     const file = path.join(dir, "moscow-trials.pdf");
     const progress: number[] = [];
     const result = await generateDossier({
-      documentId: documentId("moscow-trials"),
+      documentId: await documentId("moscow-trials"),
       locale: "en",
       file,
       generatedAt: at("2026-11-28T12:00:00Z"),
@@ -137,7 +149,7 @@ describe("generateDossier", { timeout: 30_000 }, () => {
     expect(readdirSync(dir)).toEqual(["moscow-trials.pdf"]);
 
     const again = await generateDossier({
-      documentId: documentId("moscow-trials"),
+      documentId: await documentId("moscow-trials"),
       locale: "en",
       file: path.join(dir, "again.pdf"),
       generatedAt: at("2026-11-28T12:00:00Z"),
@@ -152,7 +164,7 @@ describe("generateDossier", { timeout: 30_000 }, () => {
     );
     const intoMissingFolder = path.join(dir, "no-such-folder", "x.pdf");
     await expect(
-      generateDossier({ documentId: documentId("moscow-trials"), locale: "en", file: intoMissingFolder }),
+      generateDossier({ documentId: await documentId("moscow-trials"), locale: "en", file: intoMissingFolder }),
     ).rejects.toThrow();
     expect(existsSync(intoMissingFolder)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);

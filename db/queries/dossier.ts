@@ -1,6 +1,5 @@
-import Database from "better-sqlite3";
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { getDb, openSnapshot } from "@/db/index";
 import { documents, documentTexts, signatures } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -23,12 +22,13 @@ type DossierDocument = { title: string; addressee: string; body: string };
 export type DossierSnapshot = {
   document: DossierDocument;
   total: number;
-  rows: Iterable<DossierRow>;
+  rows: AsyncIterable<DossierRow>;
   /** Ends the read and closes its connection; safe to call twice. */
-  close(): void;
+  close(): Promise<void>;
 };
 
-type RawRow = [string, string | null, string, number | null, string | null, string | null];
+// Timestamps come as numbers from SQLite and as strings (bigint) from PostgreSQL.
+type RawRow = [string, string | null, string, number | string | null, string | null, string | null];
 
 const confirmedOf = (documentId: number) =>
   and(eq(signatures.documentId, documentId), eq(signatures.state, "confirmed"));
@@ -71,43 +71,41 @@ function documentQuery(documentId: number, locale: Locale) {
 }
 
 /**
- * Opens a read-only connection of its own and a read transaction on it, so a long dossier neither blocks
- * people signing nor sees signatures confirmed while it is being written; rows come one at a time.
+ * Opens a snapshot (a read-only connection of its own, in one read transaction), so a long dossier neither
+ * blocks people signing nor sees signatures confirmed while it is being written; rows come as they are read.
  * Returns null when the document does not exist. Call close() when done, also after an error.
  */
-export function openDossierSnapshot(documentId: number, locale: Locale = "en"): DossierSnapshot | null {
-  const reader = new Database(getDb().$client.name, { readonly: true, fileMustExist: true });
-  let open = true;
-  const close = () => {
-    if (!open) return;
-    open = false;
-    if (reader.inTransaction) reader.exec("commit");
-    reader.close();
-  };
+export async function openDossierSnapshot(documentId: number, locale: Locale = "en"): Promise<DossierSnapshot | null> {
+  const snapshot = await openSnapshot();
   try {
-    reader.pragma("busy_timeout = 5000");
-    reader.exec("begin");
-    const documentSql = documentQuery(documentId, locale);
-    const document = reader.prepare<unknown[], DossierDocument>(documentSql.sql).get(...documentSql.params);
-    if (!document) {
-      close();
+    const documentRow = await snapshot.first(documentQuery(documentId, locale));
+    if (!documentRow) {
+      await snapshot.close();
       return null;
     }
-    const countSql = countQuery(documentId);
-    const total = reader
-      .prepare<unknown[], number>(countSql.sql)
-      .pluck()
-      .get(...countSql.params)!;
-    const rowsSql = rowsQuery(documentId);
-    const statement = reader.prepare<unknown[], RawRow>(rowsSql.sql).raw(true);
-    const rows = function* (): Generator<DossierRow> {
-      for (const [name, city, country, signedAt, role, organisation] of statement.iterate(...rowsSql.params)) {
-        yield { name, city, country, signedAt: signedAt === null ? null : new Date(signedAt), role, organisation };
+    const [title, addressee, body] = documentRow as [string, string, string];
+    const [total] = (await snapshot.first(countQuery(documentId))) as [number | string];
+    const rows = async function* (): AsyncGenerator<DossierRow> {
+      for await (const raw of snapshot.rows(rowsQuery(documentId))) {
+        const [name, city, country, signedAt, role, organisation] = raw as RawRow;
+        yield {
+          name,
+          city,
+          country,
+          signedAt: signedAt === null ? null : new Date(Number(signedAt)),
+          role,
+          organisation,
+        };
       }
     };
-    return { document, total, rows: { [Symbol.iterator]: rows }, close };
+    return {
+      document: { title, addressee, body },
+      total: Number(total),
+      rows: { [Symbol.asyncIterator]: rows },
+      close: () => snapshot.close(),
+    };
   } catch (error) {
-    close();
+    await snapshot.close();
     throw error;
   }
 }

@@ -1,5 +1,5 @@
-import { and, desc, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { and, desc, eq, lte } from "drizzle-orm";
+import { first, getDb } from "@/db/index";
 import { dossiers } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -12,11 +12,15 @@ export async function createDossier(values: {
   fileName: string;
   requestedBy: string;
 }) {
-  return getDb().insert(dossiers).values(values).returning().get();
+  return getDb()
+    .insert(dossiers)
+    .values(values)
+    .returning()
+    .then(([row]) => row);
 }
 
 export async function getDossier(id: number) {
-  return getDb().select().from(dossiers).where(eq(dossiers.id, id)).get();
+  return getDb().select().from(dossiers).where(eq(dossiers.id, id)).then(first);
 }
 
 export async function listDossiers(documentId?: number) {
@@ -24,8 +28,7 @@ export async function listDossiers(documentId?: number) {
     .select()
     .from(dossiers)
     .where(documentId ? eq(dossiers.documentId, documentId) : undefined)
-    .orderBy(desc(dossiers.id))
-    .all();
+    .orderBy(desc(dossiers.id));
 }
 
 /** Finished dossiers of a document, newest first: what a delivery can record. */
@@ -34,19 +37,18 @@ export async function listReadyDossiers(documentId: number) {
     .select()
     .from(dossiers)
     .where(and(eq(dossiers.documentId, documentId), eq(dossiers.status, "ready")))
-    .orderBy(desc(dossiers.id))
-    .all();
+    .orderBy(desc(dossiers.id));
 }
 
 export async function recordDossierProgress(id: number, done: number) {
-  getDb().update(dossiers).set({ done }).where(eq(dossiers.id, id)).run();
+  await getDb().update(dossiers).set({ done }).where(eq(dossiers.id, id));
 }
 
 export async function finishDossier(
   id: number,
   result: { sha256: string; bytes: number; pages: number; signatures: number },
 ) {
-  getDb()
+  await getDb()
     .update(dossiers)
     .set({
       status: "ready",
@@ -57,23 +59,22 @@ export async function finishDossier(
       pages: result.pages,
       finishedAt: new Date(),
     })
-    .where(eq(dossiers.id, id))
-    .run();
+    .where(eq(dossiers.id, id));
 }
 
 export async function failDossier(id: number, error: string) {
-  getDb().update(dossiers).set({ status: "failed", error, finishedAt: new Date() }).where(eq(dossiers.id, id)).run();
+  await getDb().update(dossiers).set({ status: "failed", error, finishedAt: new Date() }).where(eq(dossiers.id, id));
 }
 
-/** Dossiers left "generating" by a server that stopped: they will never finish, so they are marked failed. */
-export async function failInterruptedDossiers() {
-  return getDb()
+/**
+ * Dossiers left "generating" by a server that stopped: they will never finish, so they are marked failed.
+ * `startedBefore` spares the ones another live instance may still be writing.
+ */
+export async function failInterruptedDossiers(startedBefore: Date) {
+  const failed = await getDb()
     .update(dossiers)
-    .set({
-      status: "failed",
-      error: "The server stopped while generating it.",
-      finishedAt: sql`(cast(unixepoch('subsec') * 1000 as integer))`,
-    })
-    .where(eq(dossiers.status, "generating"))
-    .run().changes;
+    .set({ status: "failed", error: "The server stopped while generating it.", finishedAt: new Date() })
+    .where(and(eq(dossiers.status, "generating"), lte(dossiers.createdAt, startedBefore)))
+    .returning({ id: dossiers.id });
+  return failed.length;
 }

@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures, type Signature } from "@/db/schema";
@@ -9,34 +9,56 @@ import { iterateExportRows } from "./export";
 type Row = Pick<Signature, "name" | "email" | "country" | "state" | "createdAt"> &
   Partial<Signature> & { document: string };
 
+// Every snapshot the export opens, with how often it was closed: a snapshot holds a read connection of its
+// own (a SQLite reader, or a pooled PostgreSQL client) until it is closed.
+const snapshots = vi.hoisted(() => ({ opened: 0, closed: 0 }));
+vi.mock("@/db/index", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/db/index")>();
+  return {
+    ...actual,
+    async openSnapshot() {
+      const snapshot = await actual.openSnapshot();
+      snapshots.opened++;
+      return {
+        ...snapshot,
+        async close() {
+          snapshots.closed++;
+          await snapshot.close();
+        },
+      };
+    },
+  };
+});
+
 const db = () => getDb();
 
-function documentId(slug: string): number {
-  const found = db()
-    .select()
-    .from(documents)
-    .all()
-    .find((document) => document.slug === slug);
+async function documentId(slug: string): Promise<number> {
+  const [found] = await db().select().from(documents).where(eq(documents.slug, slug));
   if (!found) throw new Error(`seed missing: ${slug}`);
   return found.id;
 }
 
-function insert({ document, ...row }: Row) {
-  db()
+async function insert({ document, ...row }: Row) {
+  await db()
     .insert(signatures)
-    .values({ display: "full", ...row, documentId: documentId(document), emailKey: emailKey(row.email) })
-    .run();
+    .values({ display: "full", ...row, documentId: await documentId(document), emailKey: emailKey(row.email) });
+}
+
+async function collect<T>(rows: AsyncIterable<T>) {
+  const all: T[] = [];
+  for await (const row of rows) all.push(row);
+  return all;
 }
 
 const at = (iso: string) => new Date(iso);
-const names = (filter: SignatureFilter) => [...iterateExportRows(filter)].map((row) => row.name);
+const names = async (filter: SignatureFilter) => (await collect(iterateExportRows(filter))).map((row) => row.name);
 
-beforeEach(() => {
-  db().delete(outbox).run();
-  db().delete(confirmationTokens).run();
-  db().delete(signatures).run();
+beforeEach(async () => {
+  await db().delete(outbox);
+  await db().delete(confirmationTokens);
+  await db().delete(signatures);
   // Inserted in this order, so ids ascend in this order; created dates deliberately do not.
-  insert({
+  await insert({
     document: "moscow-trials",
     name: "Вера Иванова",
     email: "vera@example.org",
@@ -48,7 +70,7 @@ beforeEach(() => {
     createdAt: at("2026-03-01T10:00:00Z"),
     confirmedAt: at("2026-03-01T11:30:00.250Z"),
   });
-  insert({
+  await insert({
     document: "moscow-trials",
     name: '=HYPERLINK("http://evil")',
     email: "formula@example.com",
@@ -56,7 +78,7 @@ beforeEach(() => {
     state: "pending",
     createdAt: at("2026-03-02T00:00:00Z"),
   });
-  insert({
+  await insert({
     document: "family-letter",
     name: "Anna Schmidt",
     email: "anna@sub.example.org",
@@ -64,7 +86,7 @@ beforeEach(() => {
     state: "confirmed",
     createdAt: at("2026-03-02T23:59:59.999Z"),
   });
-  insert({
+  await insert({
     document: "moscow-trials",
     name: "Withdrawn Person",
     email: "gone@example.org",
@@ -72,7 +94,7 @@ beforeEach(() => {
     state: "withdrawn",
     createdAt: at("2026-03-02T12:00:00Z"),
   });
-  insert({
+  await insert({
     document: "family-letter",
     name: "John 100% Smith",
     email: "john@example.org.evil",
@@ -80,7 +102,7 @@ beforeEach(() => {
     state: "rejected",
     createdAt: at("2026-03-03T00:00:00Z"),
   });
-  insert({
+  await insert({
     document: "moscow-trials",
     name: "Max_Power",
     email: "max@example.net",
@@ -88,7 +110,7 @@ beforeEach(() => {
     state: "confirmed",
     createdAt: at("2026-02-27T08:00:00Z"),
   });
-  insert({
+  await insert({
     document: "moscow-trials",
     name: "王小明",
     email: "wang@example.cn",
@@ -108,12 +130,12 @@ const everyone = [
 ];
 
 describe("iterateExportRows", () => {
-  it("yields every signature but the withdrawn ones, in signing (id) order", () => {
-    expect(names({})).toEqual(everyone);
+  it("yields every signature but the withdrawn ones, in signing (id) order", async () => {
+    expect(await names({})).toEqual(everyone);
   });
 
-  it("maps the columns: document slug, dates, booleans, nulls, text verbatim", () => {
-    const [vera, formula] = iterateExportRows({});
+  it("maps the columns: document slug, dates, booleans, nulls, text verbatim", async () => {
+    const [vera, formula] = await collect(iterateExportRows({}));
     expect(vera).toEqual({
       document: "moscow-trials",
       name: "Вера Иванова",
@@ -140,78 +162,80 @@ describe("iterateExportRows", () => {
     });
   });
 
-  it("filters by document", () => {
-    expect(names({ document: "family-letter" })).toEqual(["Anna Schmidt", "John 100% Smith"]);
-    expect(names({ document: "no-such-document" })).toEqual([]);
+  it("filters by document", async () => {
+    expect(await names({ document: "family-letter" })).toEqual(["Anna Schmidt", "John 100% Smith"]);
+    expect(await names({ document: "no-such-document" })).toEqual([]);
   });
 
-  it("filters by state, and never exports withdrawn signatures even when asked for them", () => {
-    expect(names({ state: "confirmed" })).toEqual(["Вера Иванова", "Anna Schmidt", "Max_Power"]);
-    expect(names({ state: "pending" })).toEqual(['=HYPERLINK("http://evil")', "王小明"]);
-    expect(names({ state: "withdrawn" })).toEqual([]);
-    expect(names({ q: "Withdrawn" })).toEqual([]);
+  it("filters by state, and never exports withdrawn signatures even when asked for them", async () => {
+    expect(await names({ state: "confirmed" })).toEqual(["Вера Иванова", "Anna Schmidt", "Max_Power"]);
+    expect(await names({ state: "pending" })).toEqual(['=HYPERLINK("http://evil")', "王小明"]);
+    expect(await names({ state: "withdrawn" })).toEqual([]);
+    expect(await names({ q: "Withdrawn" })).toEqual([]);
   });
 
-  it("combines document and state", () => {
-    expect(names({ document: "moscow-trials", state: "confirmed" })).toEqual(["Вера Иванова", "Max_Power"]);
+  it("combines document and state", async () => {
+    expect(await names({ document: "moscow-trials", state: "confirmed" })).toEqual(["Вера Иванова", "Max_Power"]);
   });
 
-  it("searches name fragments, Cyrillic and CJK included", () => {
-    expect(names({ q: "Иван" })).toEqual(["Вера Иванова"]);
-    expect(names({ q: "schmidt" })).toEqual(["Anna Schmidt"]);
-    expect(names({ q: "小明" })).toEqual(["王小明"]);
+  it("searches name fragments, Cyrillic and CJK included", async () => {
+    expect(await names({ q: "Иван" })).toEqual(["Вера Иванова"]);
+    expect(await names({ q: "schmidt" })).toEqual(["Anna Schmidt"]);
+    expect(await names({ q: "小明" })).toEqual(["王小明"]);
   });
 
-  it("searches email fragments", () => {
-    expect(names({ q: "formula@" })).toEqual(['=HYPERLINK("http://evil")']);
-    expect(names({ q: "example.net" })).toEqual(["Max_Power"]);
+  it("searches email fragments", async () => {
+    expect(await names({ q: "formula@" })).toEqual(['=HYPERLINK("http://evil")']);
+    expect(await names({ q: "example.net" })).toEqual(["Max_Power"]);
   });
 
-  it("matches @domain as the end of the address: not subdomains, not longer domains", () => {
-    expect(names({ q: "@example.org" })).toEqual(["Вера Иванова"]);
-    expect(names({ q: "@EXAMPLE.ORG" })).toEqual(["Вера Иванова"]);
-    expect(names({ q: "@sub.example.org" })).toEqual(["Anna Schmidt"]);
-    expect(names({ q: "@example.org.evil" })).toEqual(["John 100% Smith"]);
+  it("matches @domain as the end of the address: not subdomains, not longer domains", async () => {
+    expect(await names({ q: "@example.org" })).toEqual(["Вера Иванова"]);
+    expect(await names({ q: "@EXAMPLE.ORG" })).toEqual(["Вера Иванова"]);
+    expect(await names({ q: "@sub.example.org" })).toEqual(["Anna Schmidt"]);
+    expect(await names({ q: "@example.org.evil" })).toEqual(["John 100% Smith"]);
   });
 
-  it("matches a two-letter country code", () => {
-    expect(names({ q: "DE" })).toEqual(["Anna Schmidt"]);
-    expect(names({ q: "fr" })).toEqual(['=HYPERLINK("http://evil")', "Max_Power"]);
+  it("matches a two-letter country code", async () => {
+    expect(await names({ q: "DE" })).toEqual(["Anna Schmidt"]);
+    expect(await names({ q: "fr" })).toEqual(['=HYPERLINK("http://evil")', "Max_Power"]);
   });
 
-  it("takes LIKE wildcards in the search literally", () => {
-    expect(names({ q: "%" })).toEqual(["John 100% Smith"]);
-    expect(names({ q: "_" })).toEqual(["Max_Power"]);
-    expect(names({ q: "a_p" })).toEqual([]);
+  it("takes LIKE wildcards in the search literally", async () => {
+    expect(await names({ q: "%" })).toEqual(["John 100% Smith"]);
+    expect(await names({ q: "_" })).toEqual(["Max_Power"]);
+    expect(await names({ q: "a_p" })).toEqual([]);
   });
 
-  it("filters on the signing date, both ends inclusive, in UTC days", () => {
-    expect(names({ from: "2026-03-02", to: "2026-03-02" })).toEqual(['=HYPERLINK("http://evil")', "Anna Schmidt"]);
-    expect(names({ from: "2026-03-03" })).toEqual(["John 100% Smith", "王小明"]);
-    expect(names({ to: "2026-03-01" })).toEqual(["Вера Иванова", "Max_Power"]);
-    expect(names({ from: "2026-03-06" })).toEqual([]);
+  it("filters on the signing date, both ends inclusive, in UTC days", async () => {
+    expect(await names({ from: "2026-03-02", to: "2026-03-02" })).toEqual([
+      '=HYPERLINK("http://evil")',
+      "Anna Schmidt",
+    ]);
+    expect(await names({ from: "2026-03-03" })).toEqual(["John 100% Smith", "王小明"]);
+    expect(await names({ to: "2026-03-01" })).toEqual(["Вера Иванова", "Max_Power"]);
+    expect(await names({ from: "2026-03-06" })).toEqual([]);
   });
 
-  it("closes its read connection when the caller stops early, and when the rows run out", () => {
-    const close = vi.spyOn(Database.prototype, "close");
-    try {
-      const rows = iterateExportRows({});
-      expect(rows.next().value?.name).toBe("Вера Иванова");
-      expect(close).not.toHaveBeenCalled();
-      rows.return?.();
-      expect(close).toHaveBeenCalledTimes(1);
-      expect(rows.next().done).toBe(true);
-      expect(names({ state: "pending" })).toHaveLength(2);
-      expect(close).toHaveBeenCalledTimes(2);
-    } finally {
-      close.mockRestore();
-    }
+  it("closes its read connection when the caller stops early, and when the rows run out", async () => {
+    const opened = snapshots.opened;
+    const closed = snapshots.closed;
+    const rows = iterateExportRows({});
+    expect((await rows.next()).value?.name).toBe("Вера Иванова");
+    expect(snapshots.opened).toBe(opened + 1);
+    expect(snapshots.closed).toBe(closed);
+    await rows.return(undefined);
+    expect(snapshots.closed).toBe(closed + 1);
+    expect((await rows.next()).done).toBe(true);
+    expect(await names({ state: "pending" })).toHaveLength(2);
+    expect(snapshots.opened).toBe(opened + 2);
+    expect(snapshots.closed).toBe(closed + 2);
   });
 
-  it("lets people keep signing during a long export, which reads one consistent snapshot", () => {
+  it("lets people keep signing during a long export, which reads one consistent snapshot", async () => {
     const rows = iterateExportRows({ document: "moscow-trials" });
-    expect(rows.next().value?.name).toBe("Вера Иванова");
-    insert({
+    expect((await rows.next()).value?.name).toBe("Вера Иванова");
+    await insert({
       document: "moscow-trials",
       name: "Late Signer",
       email: "late@example.org",
@@ -219,7 +243,7 @@ describe("iterateExportRows", () => {
       state: "pending",
       createdAt: at("2026-03-06T00:00:00Z"),
     });
-    expect([...rows].map((row) => row.name)).toEqual(['=HYPERLINK("http://evil")', "Max_Power", "王小明"]);
-    expect(names({ document: "moscow-trials" })).toContain("Late Signer");
+    expect((await collect(rows)).map((row) => row.name)).toEqual(['=HYPERLINK("http://evil")', "Max_Power", "王小明"]);
+    expect(await names({ document: "moscow-trials" })).toContain("Late Signer");
   });
 });

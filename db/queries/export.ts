@@ -1,7 +1,6 @@
-import Database from "better-sqlite3";
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { SignatureFilter } from "./signature-search";
-import { getDb } from "@/db/index";
+import { getDb, openSnapshot } from "@/db/index";
 import { documents, signatures } from "@/db/schema";
 import { whereFilter } from "./signature-search";
 
@@ -24,6 +23,7 @@ export type ExportRow = {
   language: string;
 };
 
+// As the drivers give them: SQLite's 0/1 and numbers, PostgreSQL's booleans and bigint strings.
 type RawExportRow = [
   string,
   string,
@@ -32,10 +32,10 @@ type RawExportRow = [
   string | null,
   string | null,
   string,
-  number,
+  number | boolean,
   string,
-  number,
-  number | null,
+  number | string,
+  number | string | null,
   string | null,
   string | null,
   number,
@@ -103,30 +103,23 @@ function toExportRow(raw: RawExportRow): ExportRow {
     role,
     textVersion,
     language,
-    updates: updates === 1,
-    created: new Date(created),
-    confirmed: confirmed === null ? null : new Date(confirmed),
+    updates: updates === 1 || updates === true,
+    created: new Date(Number(created)),
+    confirmed: confirmed === null ? null : new Date(Number(confirmed)),
   };
 }
 
 /**
- * The filtered signatures in signing order, one row at a time, so a million rows take no more memory than one.
- * They are read through a read-only connection of their own: while a statement is being iterated, its
- * connection refuses every write, and a slow download must not stop people signing. The single statement
- * also reads one consistent snapshot of the WAL database, however long the download takes.
- * Close the iterator early with return() (for-of does it on break) to release the connection.
+ * The filtered signatures in signing order, as they are read, so a million rows take no more memory than a
+ * few. They are read from a snapshot with a connection of its own: a slow download must not stop people
+ * signing, and the whole download is one consistent view however long it takes.
+ * Close the iterator early with return() (for-await does it on break) to release the connection.
  */
-export function* iterateExportRows(filter: SignatureFilter): IterableIterator<ExportRow> {
-  const query = exportQuery(filter).toSQL();
-  const reader = new Database(getDb().$client.name, { readonly: true, fileMustExist: true });
+export async function* iterateExportRows(filter: SignatureFilter): AsyncGenerator<ExportRow> {
+  const snapshot = await openSnapshot();
   try {
-    reader.pragma("busy_timeout = 5000");
-    const rows = reader
-      .prepare<unknown[], RawExportRow>(query.sql)
-      .raw(true)
-      .iterate(...query.params);
-    for (const raw of rows) yield toExportRow(raw);
+    for await (const raw of snapshot.rows(exportQuery(filter).toSQL())) yield toExportRow(raw as RawExportRow);
   } finally {
-    reader.close();
+    await snapshot.close();
   }
 }

@@ -1,3 +1,4 @@
+import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
@@ -7,30 +8,17 @@ import { approveHeldSignatures, invalidateSignatures } from "./moderation";
 import { recountConfirmed } from "./signatures";
 
 const db = () => getDb();
-const documentId = (slug: string) =>
-  db()
-    .select()
-    .from(documents)
-    .all()
-    .find((document) => document.slug === slug)!.id;
-const count = (slug: string) =>
-  db()
-    .select()
-    .from(documents)
-    .all()
-    .find((document) => document.slug === slug)!.signatureCount;
-const states = () =>
-  db()
-    .select()
-    .from(signatures)
-    .all()
-    .map((row) => `${row.email}:${row.state}`);
+const documentBySlug = async (slug: string) => (await db().select().from(documents).where(eq(documents.slug, slug)))[0];
+const documentId = async (slug: string) => (await documentBySlug(slug)).id;
+const count = async (slug: string) => (await documentBySlug(slug)).signatureCount;
+const states = async () =>
+  (await db().select().from(signatures).orderBy(asc(signatures.id))).map((row) => `${row.email}:${row.state}`);
 
-function insert(slug: string, email: string, state: "held" | "confirmed" | "pending") {
-  return db()
+async function insert(slug: string, email: string, state: "held" | "confirmed" | "pending") {
+  const [row] = await db()
     .insert(signatures)
     .values({
-      documentId: documentId(slug),
+      documentId: await documentId(slug),
       name: email,
       email,
       emailKey: emailKey(email),
@@ -40,44 +28,38 @@ function insert(slug: string, email: string, state: "held" | "confirmed" | "pend
       reviewReason: state === "confirmed" ? null : "burst-limit",
       confirmedAt: state === "pending" ? null : new Date(),
     })
-    .returning()
-    .get().id;
+    .returning();
+  return row.id;
 }
 
-beforeEach(() => {
-  db().delete(outbox).run();
-  db().delete(confirmationTokens).run();
-  db().delete(signatures).run();
-  insert("moscow-trials", "counted@example.org", "confirmed");
-  insert("moscow-trials", "held1@example.org", "held");
-  insert("moscow-trials", "held2@example.org", "held");
-  insert("moscow-trials", "waiting@example.org", "pending");
-  insert("family-letter", "letter-held@example.org", "held");
-  db().run(
-    `update documents set signature_count = (select count(*) from signatures s where s.document_id = documents.id and s.state = 'confirmed')`,
-  );
+beforeEach(async () => {
+  await db().delete(outbox);
+  await db().delete(confirmationTokens);
+  await db().delete(signatures);
+  await insert("moscow-trials", "counted@example.org", "confirmed");
+  await insert("moscow-trials", "held1@example.org", "held");
+  await insert("moscow-trials", "held2@example.org", "held");
+  await insert("moscow-trials", "waiting@example.org", "pending");
+  await insert("family-letter", "letter-held@example.org", "held");
+  for (const { documentId, actual } of await recountConfirmed())
+    await db().update(documents).set({ signatureCount: actual }).where(eq(documents.id, documentId));
 });
 
 describe("reviewing held signatures", () => {
   it("approving one document's held signatures counts them there, and nowhere else", async () => {
-    expect(await approveHeldSignatures({ documentId: documentId("moscow-trials") })).toBe(2);
-    expect(count("moscow-trials")).toBe(3);
-    expect(count("family-letter")).toBe(0);
-    expect(states()).toContain("letter-held@example.org:held");
-    expect(states()).toContain("waiting@example.org:pending");
+    expect(await approveHeldSignatures({ documentId: await documentId("moscow-trials") })).toBe(2);
+    expect(await count("moscow-trials")).toBe(3);
+    expect(await count("family-letter")).toBe(0);
+    expect(await states()).toContain("letter-held@example.org:held");
+    expect(await states()).toContain("waiting@example.org:pending");
     expect((await recountConfirmed()).filter((row) => row.kept !== row.actual)).toEqual([]);
   });
 
   it("approves no signature held after the page the organiser saw", async () => {
-    const seen = db()
-      .select()
-      .from(signatures)
-      .all()
-      .filter((row) => row.state === "held")
-      .map((row) => row.id);
-    const later = insert("moscow-trials", "held-later@example.org", "held");
+    const seen = (await db().select().from(signatures)).filter((row) => row.state === "held").map((row) => row.id);
+    const later = await insert("moscow-trials", "held-later@example.org", "held");
     expect(await approveHeldSignatures({ upToId: Math.max(...seen) })).toBe(3);
-    expect(states()).toContain("held-later@example.org:held");
+    expect(await states()).toContain("held-later@example.org:held");
     expect(later).toBeGreaterThan(Math.max(...seen));
   });
 
@@ -85,14 +67,14 @@ describe("reviewing held signatures", () => {
     const parsed = parseInvalidationCriteria({ document: "moscow-trials", heldOnly: "true" });
     expect(parsed).toEqual({ ok: true, criteria: { document: "moscow-trials", heldOnly: true } });
     expect(await invalidateSignatures(parsed.ok ? parsed.criteria : {})).toBe(2);
-    expect(states()).toEqual([
+    expect(await states()).toEqual([
       "counted@example.org:confirmed",
       "held1@example.org:rejected",
       "held2@example.org:rejected",
       "waiting@example.org:pending",
       "letter-held@example.org:held",
     ]);
-    expect(count("moscow-trials")).toBe(1);
+    expect(await count("moscow-trials")).toBe(1);
   });
 
   it("still refuses a bulk invalidation with nothing but a document", () => {
@@ -132,19 +114,19 @@ describe("signing over the rate limit", () => {
       );
       return (await confirmSignature(token.hash)).status;
     };
-    db().delete(signatures).run();
-    db().update(documents).set({ signatureCount: 0 }).run();
+    await db().delete(signatures);
+    await db().update(documents).set({ signatureCount: 0 });
     const busy = "busy".padEnd(22, "x");
     expect(await sign("r1@example.org", busy)).toBe("just-confirmed");
     expect(await sign("r2@example.org", busy)).toBe("just-confirmed");
     expect(await sign("r3@example.org", busy)).toBe("just-confirmed"); // the signer sees no difference…
     expect(await sign("other@example.org", "other".padEnd(22, "x"))).toBe("just-confirmed");
-    expect(states()).toEqual([
+    expect(await states()).toEqual([
       "r1@example.org:confirmed",
       "r2@example.org:confirmed",
       "r3@example.org:held",
       "other@example.org:confirmed",
     ]);
-    expect(count("moscow-trials")).toBe(3); // …but the third from that client waits for review
+    expect(await count("moscow-trials")).toBe(3); // …but the third from that client waits for review
   });
 });

@@ -22,6 +22,9 @@ export async function recordSignInRequest(recipientHash: string, clientHash: str
 
 /** The ledger is only ever read a day back: older rows go. */
 export async function pruneMailLedger(before: Date) {
-  const result = await getDb().delete(mailLedger).where(lt(mailLedger.createdAt, before));
-  return result.changes;
+  const pruned = await getDb()
+    .delete(mailLedger)
+    .where(lt(mailLedger.createdAt, before))
+    .returning({ id: mailLedger.id });
+  return pruned.length;
 }

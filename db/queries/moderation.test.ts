@@ -1,3 +1,4 @@
+import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
@@ -7,9 +8,11 @@ import { recountConfirmed } from "./signatures";
 
 const db = () => getDb();
 
-function insert(name: string, email: string, state: "pending" | "confirmed", country = "FR") {
-  const document = db().select().from(documents).all()[0];
-  return db()
+const firstDocument = async () => (await db().select().from(documents).orderBy(asc(documents.id)).limit(1))[0];
+
+async function insert(name: string, email: string, state: "pending" | "confirmed", country = "FR") {
+  const document = await firstDocument();
+  const [row] = await db()
     .insert(signatures)
     .values({
       documentId: document.id,
@@ -21,46 +24,45 @@ function insert(name: string, email: string, state: "pending" | "confirmed", cou
       state,
       confirmedAt: state === "confirmed" ? new Date() : null,
     })
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
-function syncCounters() {
-  db().run(
-    `update documents set signature_count = (select count(*) from signatures s where s.document_id = documents.id and s.state = 'confirmed')`,
-  );
+async function syncCounters() {
+  for (const { documentId, actual } of await recountConfirmed())
+    await db().update(documents).set({ signatureCount: actual }).where(eq(documents.id, documentId));
 }
 
-const counted = () => db().select().from(documents).all()[0].signatureCount;
+const counted = async () => (await firstDocument()).signatureCount;
 const drift = async () => (await recountConfirmed()).filter((row) => row.kept !== row.actual);
 
-beforeEach(() => {
-  db().delete(outbox).run();
-  db().delete(confirmationTokens).run();
-  db().delete(signatures).run();
-  insert("Real Person", "real@example.org", "confirmed");
-  insert("Bot 100%", "bot1@spam.example", "confirmed", "RU");
-  insert("Bot_2", "bot2@spam.example", "pending", "RU");
-  insert("Sub Domain", "x@sub.spam.example", "confirmed");
-  syncCounters();
+beforeEach(async () => {
+  await db().delete(outbox);
+  await db().delete(confirmationTokens);
+  await db().delete(signatures);
+  await insert("Real Person", "real@example.org", "confirmed");
+  await insert("Bot 100%", "bot1@spam.example", "confirmed", "RU");
+  await insert("Bot_2", "bot2@spam.example", "pending", "RU");
+  await insert("Sub Domain", "x@sub.spam.example", "confirmed");
+  await syncCounters();
 });
 
 describe("moderation keeps the counts exact", () => {
   it("rejecting a confirmed signature lowers the count; restoring brings it back as confirmed", async () => {
-    const [real] = db().select().from(signatures).all();
-    expect(counted()).toBe(3);
+    const [real] = await db().select().from(signatures).orderBy(asc(signatures.id));
+    expect(await counted()).toBe(3);
     await rejectSignature(real.id);
-    expect(counted()).toBe(2);
+    expect(await counted()).toBe(2);
     expect(await rejectSignature(real.id)).toBeNull(); // already rejected: nothing happens twice
     expect((await restoreSignature(real.id))?.state).toBe("confirmed");
-    expect(counted()).toBe(3);
+    expect(await counted()).toBe(3);
     expect(await drift()).toEqual([]);
   });
 
   it("previews a bulk invalidation, then rejects exactly those rows and lowers the count by the confirmed ones", async () => {
     expect(await previewInvalidation({ domain: "spam.example" })).toEqual({ total: 2, confirmed: 1 });
     expect(await invalidateSignatures({ domain: "@spam.example" })).toBe(2);
-    expect(counted()).toBe(2);
+    expect(await counted()).toBe(2);
     expect(await previewInvalidation({ domain: "spam.example" })).toEqual({ total: 0, confirmed: 0 });
     expect(await drift()).toEqual([]);
   });

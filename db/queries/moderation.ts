@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
+import { countWhere } from "@/db/dialect";
 import type { SignatureFilter } from "./signature-search";
-import { getDb, type Db } from "@/db/index";
+import { first, getDb, transaction, type Executor } from "@/db/index";
 import { documents, signatures, type Signature } from "@/db/schema";
 import { atDomain, containing, signatureConditions } from "./signature-search";
 
@@ -16,15 +17,13 @@ export type InvalidationCriteria = {
   heldOnly?: true;
 };
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
 const PAGE_SIZE = 50;
 
 /** A page of signatures, newest first, after the keyset cursor `before` (an id): fast at any depth. */
 export async function listSignatures(filter: SignatureFilter, before?: number, limit = PAGE_SIZE) {
   const conditions = signatureConditions(filter);
   if (before) conditions.push(lt(signatures.id, before));
-  const rows = getDb()
+  const rows = await getDb()
     .select({
       id: signatures.id,
       name: signatures.name,
@@ -39,8 +38,7 @@ export async function listSignatures(filter: SignatureFilter, before?: number, l
     .innerJoin(documents, eq(documents.id, signatures.documentId))
     .where(and(...conditions))
     .orderBy(desc(signatures.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
   return { rows: page, nextBefore: hasMore ? page[page.length - 1].id : undefined };
@@ -52,44 +50,38 @@ export async function getSignatureWithDocument(id: number) {
     .from(signatures)
     .innerJoin(documents, eq(documents.id, signatures.documentId))
     .where(eq(signatures.id, id))
-    .get();
+    .then(first);
 }
 
-function adjustCount(tx: Tx, documentId: number, delta: number) {
+async function adjustCount(tx: Executor, documentId: number, delta: number) {
   if (delta === 0) return;
-  tx.update(documents)
+  await tx
+    .update(documents)
     .set({ signatureCount: sql`${documents.signatureCount} + ${delta}` })
-    .where(eq(documents.id, documentId))
-    .run();
+    .where(eq(documents.id, documentId));
 }
 
 /** Rejects one signature; a confirmed one leaves the count in the same transaction. */
 export async function rejectSignature(id: number): Promise<Signature | null> {
-  return getDb().transaction(
-    (tx) => {
-      const signature = tx.select().from(signatures).where(eq(signatures.id, id)).get();
-      if (!signature || !["pending", "confirmed", "held"].includes(signature.state)) return null;
-      tx.update(signatures).set({ state: "rejected" }).where(eq(signatures.id, id)).run();
-      adjustCount(tx, signature.documentId, signature.state === "confirmed" ? -1 : 0);
-      return signature;
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const signature = await tx.select().from(signatures).where(eq(signatures.id, id)).then(first);
+    if (!signature || !["pending", "confirmed", "held"].includes(signature.state)) return null;
+    await tx.update(signatures).set({ state: "rejected" }).where(eq(signatures.id, id));
+    await adjustCount(tx, signature.documentId, signature.state === "confirmed" ? -1 : 0);
+    return signature;
+  });
 }
 
 /** Undoes a rejection: back to confirmed (and counted) if it had been confirmed, else pending. */
 export async function restoreSignature(id: number): Promise<Signature | null> {
-  return getDb().transaction(
-    (tx) => {
-      const signature = tx.select().from(signatures).where(eq(signatures.id, id)).get();
-      if (!signature || signature.state !== "rejected") return null;
-      const state = signature.confirmedAt ? "confirmed" : "pending";
-      tx.update(signatures).set({ state }).where(eq(signatures.id, id)).run();
-      adjustCount(tx, signature.documentId, state === "confirmed" ? 1 : 0);
-      return { ...signature, state };
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const signature = await tx.select().from(signatures).where(eq(signatures.id, id)).then(first);
+    if (!signature || signature.state !== "rejected") return null;
+    const state = signature.confirmedAt ? "confirmed" : "pending";
+    await tx.update(signatures).set({ state }).where(eq(signatures.id, id));
+    await adjustCount(tx, signature.documentId, state === "confirmed" ? 1 : 0);
+    return { ...signature, state };
+  });
 }
 
 function invalidationConditions(criteria: InvalidationCriteria): SQL[] {
@@ -104,34 +96,31 @@ function invalidationConditions(criteria: InvalidationCriteria): SQL[] {
 
 /** How many live signatures (and of them confirmed) a bulk invalidation would reject, before it runs. */
 export async function previewInvalidation(criteria: InvalidationCriteria) {
-  const row = getDb()
-    .select({
-      total: sql<number>`count(*)`,
-      confirmed: sql<number>`coalesce(sum(${signatures.state} = 'confirmed'), 0)`,
-    })
+  const row = await getDb()
+    .select({ total: count(), confirmed: countWhere(eq(signatures.state, "confirmed")) })
     .from(signatures)
     .where(and(...invalidationConditions(criteria)))
-    .get();
+    .then(first);
   return { total: row?.total ?? 0, confirmed: row?.confirmed ?? 0 };
 }
 
 /** Rejects every matching live signature and lowers each document's count, in one transaction. */
 export async function invalidateSignatures(criteria: InvalidationCriteria): Promise<number> {
-  return getDb().transaction(
-    (tx) => {
-      const where = and(...invalidationConditions(criteria));
-      const confirmedByDocument = tx
-        .select({ documentId: signatures.documentId, confirmed: sql<number>`sum(${signatures.state} = 'confirmed')` })
-        .from(signatures)
-        .where(where)
-        .groupBy(signatures.documentId)
-        .all();
-      const { changes } = tx.update(signatures).set({ state: "rejected" }).where(where).run();
-      for (const { documentId, confirmed } of confirmedByDocument) adjustCount(tx, documentId, -confirmed);
-      return changes;
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const where = and(...invalidationConditions(criteria));
+    const confirmedByDocument = await tx
+      .select({ documentId: signatures.documentId, confirmed: countWhere(eq(signatures.state, "confirmed")) })
+      .from(signatures)
+      .where(where)
+      .groupBy(signatures.documentId);
+    const rejected = await tx
+      .update(signatures)
+      .set({ state: "rejected" })
+      .where(where)
+      .returning({ id: signatures.id });
+    for (const { documentId, confirmed } of confirmedByDocument) await adjustCount(tx, documentId, -confirmed);
+    return rejected.length;
+  });
 }
 
 /**
@@ -143,23 +132,23 @@ export async function approveHeldSignatures(criteria: {
   ids?: number[];
   upToId?: number;
 }): Promise<number> {
-  return getDb().transaction(
-    (tx) => {
-      const conditions = [eq(signatures.state, "held")];
-      if (criteria.documentId) conditions.push(eq(signatures.documentId, criteria.documentId));
-      if (criteria.ids) conditions.push(inArray(signatures.id, criteria.ids));
-      if (criteria.upToId) conditions.push(lte(signatures.id, criteria.upToId));
-      const where = and(...conditions);
-      const perDocument = tx
-        .select({ documentId: signatures.documentId, held: sql<number>`count(*)` })
-        .from(signatures)
-        .where(where)
-        .groupBy(signatures.documentId)
-        .all();
-      const { changes } = tx.update(signatures).set({ state: "confirmed" }).where(where).run();
-      for (const { documentId, held } of perDocument) adjustCount(tx, documentId, held);
-      return changes;
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const conditions = [eq(signatures.state, "held")];
+    if (criteria.documentId) conditions.push(eq(signatures.documentId, criteria.documentId));
+    if (criteria.ids) conditions.push(inArray(signatures.id, criteria.ids));
+    if (criteria.upToId) conditions.push(lte(signatures.id, criteria.upToId));
+    const where = and(...conditions);
+    const perDocument = await tx
+      .select({ documentId: signatures.documentId, held: count() })
+      .from(signatures)
+      .where(where)
+      .groupBy(signatures.documentId);
+    const approved = await tx
+      .update(signatures)
+      .set({ state: "confirmed" })
+      .where(where)
+      .returning({ id: signatures.id });
+    for (const { documentId, held } of perDocument) await adjustCount(tx, documentId, held);
+    return approved.length;
+  });
 }

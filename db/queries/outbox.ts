@@ -1,53 +1,62 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { and, asc, count, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { jsonNumber } from "@/db/dialect";
+import { getDb, transaction } from "@/db/index";
 import { outbox, outboxPriorities } from "@/db/schema";
 
 /**
- * Takes the next batch of due messages and marks them as being sent, so no other pass takes them too.
+ * Takes the next batch of due messages and marks them as being sent, so no other worker takes them too.
  * A batch that failed before is taken again whole, with the same key; otherwise up to `limit` due
- * messages form a new batch.
+ * messages form a new batch. Several workers may claim at once (one per instance): the claim moves only
+ * rows still queued, so a row two workers both chose goes to the one whose update lands first.
  */
-export async function claimDueMessages(limit: number, now = new Date()) {
-  return getDb().transaction(
-    (tx) => {
-      const first = tx
-        .select()
-        .from(outbox)
-        .where(and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now)))
-        .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
-        .limit(1)
-        .get();
-      if (!first) return [];
-      const due = first.batchKey
-        ? tx
-            .select()
-            .from(outbox)
-            .where(and(eq(outbox.status, "queued"), eq(outbox.batchKey, first.batchKey)))
-            .orderBy(asc(outbox.id))
-            .all()
-        : tx
-            .select()
-            .from(outbox)
-            .where(and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now), isNull(outbox.batchKey)))
-            // Confirmations and sign-in links first: a queued update of thousands never delays them.
-            .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
-            .limit(limit)
-            .all();
-      const batchKey =
-        first.batchKey ?? (due.length === 1 ? `outbox-${due[0].id}` : `outbox-batch-${due[0].id}-${due.length}`);
-      tx.update(outbox)
-        .set({ status: "sending", attempts: sql`${outbox.attempts} + 1`, batchKey })
-        .where(
+export async function claimDueMessages(limit: number, leaseMs: number, now = new Date()) {
+  return transaction(async (tx) => {
+    const [first] = await tx
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now)))
+      .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
+      .limit(1);
+    if (!first) return [];
+    const due = first.batchKey
+      ? await tx
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.status, "queued"), eq(outbox.batchKey, first.batchKey)))
+          .orderBy(asc(outbox.id))
+      : await tx
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now), isNull(outbox.batchKey)))
+          // Confirmations and sign-in links first: a queued update of thousands never delays them.
+          .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
+          .limit(limit);
+    if (due.length === 0) return [];
+    const batchKey =
+      first.batchKey ?? (due.length === 1 ? `outbox-${due[0].id}` : `outbox-batch-${due[0].id}-${due.length}`);
+    const claimed = await tx
+      .update(outbox)
+      .set({
+        status: "sending",
+        attempts: sql`${outbox.attempts} + 1`,
+        batchKey,
+        leaseExpiresAt: new Date(now.getTime() + leaseMs),
+      })
+      .where(
+        and(
+          eq(outbox.status, "queued"),
           inArray(
             outbox.id,
             due.map((message) => message.id),
           ),
-        )
-        .run();
-      return due.map((message) => ({ ...message, batchKey, attempts: message.attempts + 1 }));
-    },
-    { behavior: "immediate" },
-  );
+        ),
+      )
+      .returning({ id: outbox.id });
+    const ids = new Set(claimed.map((row) => row.id));
+    return due
+      .filter((message) => ids.has(message.id))
+      .map((message) => ({ ...message, batchKey, attempts: message.attempts + 1 }));
+  });
 }
 
 /** Queues one personal email (an organiser's sign-in link), ahead of any update. */
@@ -58,56 +67,67 @@ export async function queueEmail(template: string, recipient: string, payload: R
 /** A batch the provider refused as a whole is split up: each message is then sent, and keyed, alone. */
 export async function splitBatch(ids: number[]) {
   for (const id of ids) {
-    getDb()
+    await getDb()
       .update(outbox)
       .set({ status: "queued", batchKey: `outbox-${id}` })
-      .where(eq(outbox.id, id))
-      .run();
+      .where(eq(outbox.id, id));
   }
 }
 
 export async function markMessagesSent(sent: { id: number; providerId: string | null }[], now = new Date()) {
-  const db = getDb();
-  db.transaction((tx) => {
+  await transaction(async (tx) => {
     for (const { id, providerId } of sent) {
-      tx.update(outbox)
+      await tx
+        .update(outbox)
         .set({ status: "sent", providerId, sentAt: now, lastError: null })
-        .where(eq(outbox.id, id))
-        .run();
+        .where(eq(outbox.id, id));
     }
   });
 }
 
 export async function scheduleMessagesRetry(ids: number[], error: string, nextAttemptAt: Date) {
-  getDb()
+  await getDb()
     .update(outbox)
     .set({ status: "queued", lastError: error, nextAttemptAt })
-    .where(inArray(outbox.id, ids))
-    .run();
+    .where(inArray(outbox.id, ids));
 }
 
 export async function markMessagesFailed(ids: number[], error: string) {
-  getDb().update(outbox).set({ status: "failed", lastError: error }).where(inArray(outbox.id, ids)).run();
+  await getDb().update(outbox).set({ status: "failed", lastError: error }).where(inArray(outbox.id, ids));
 }
 
-/**
- * After a crash, messages left "sending" go back in the queue; the idempotency key makes the provider
- * drop a copy it already accepted.
- */
+/** Puts messages being sent back in the queue; the idempotency key makes the provider drop a copy it got. */
+async function requeueSending(which: SQL | undefined) {
+  const requeued = await getDb()
+    .update(outbox)
+    .set({ status: "queued" })
+    .where(and(eq(outbox.status, "sending"), which))
+    .returning({ id: outbox.id });
+  return requeued.length;
+}
+
+/** After a crash of the only server (SQLite): everything it was sending. */
 export async function requeueInterruptedMessages() {
-  return getDb().update(outbox).set({ status: "queued" }).where(eq(outbox.status, "sending")).run().changes;
+  return requeueSending(undefined);
+}
+
+/** Messages whose worker died mid-send: its lease ran out. Any instance's worker takes them back. */
+export async function requeueLapsedClaims(now = new Date()) {
+  return requeueSending(or(isNull(outbox.leaseExpiresAt), lte(outbox.leaseExpiresAt, now)));
+}
+
+/** A worker shutting down hands back what it claimed and did not send. */
+export async function releaseClaims(ids: number[]) {
+  return ids.length === 0 ? 0 : requeueSending(inArray(outbox.id, ids));
 }
 
 export async function getMessage(id: number) {
-  return getDb().select().from(outbox).where(eq(outbox.id, id)).get();
+  const [message] = await getDb().select().from(outbox).where(eq(outbox.id, id));
+  return message;
 }
 
 export async function countMessagesByStatus() {
-  return getDb()
-    .select({ status: outbox.status, count: sql<number>`count(*)` })
-    .from(outbox)
-    .groupBy(outbox.status)
-    .all();
+  return getDb().select({ status: outbox.status, count: count() }).from(outbox).groupBy(outbox.status);
 }
 
 /** The emails ever queued about one signature (their local mailbox files are named outbox-<id>). */
@@ -115,6 +135,6 @@ export async function listSignatureMessageIds(signatureId: number): Promise<numb
   const rows = await getDb()
     .select({ id: outbox.id })
     .from(outbox)
-    .where(eq(sql`json_extract(${outbox.payload}, '$.signatureId')`, signatureId));
+    .where(eq(jsonNumber(outbox.payload, "signatureId"), signatureId));
   return rows.map((row) => row.id);
 }

@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { getDb } from "@/db";
+// SQLite only, by nature: these are SQLite's own query plans (vitest.config.ts keeps it off PostgreSQL).
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureDatabase } from "@/db";
 import { hashToken } from "@/lib/security/tokens";
 import { countReviewStates, listHeldSignatures, topAddressHashes, topEmailDomains } from "./anomalies";
 import { listRecentPublicSigners } from "./documents";
@@ -7,25 +9,42 @@ import { listSignatures } from "./moderation";
 import { claimDueMessages } from "./outbox";
 import { findSignatureByToken } from "./signatures";
 
-/** Runs a query function and returns SQLite's plan for every statement it prepared. */
+// A read-only connection of the test's own to the app's database file, to ask SQLite for plans.
+let explainer: Database.Database;
+
+beforeAll(async () => {
+  await ensureDatabase(); // migrated and seeded before any statement is watched
+  explainer = new Database(process.env.DATABASE_PATH!, { readonly: true, fileMustExist: true });
+});
+
+afterAll(() => explainer.close());
+
+/** Runs a query function and returns SQLite's plan for every statement it ran. */
 async function plansOf(run: () => Promise<unknown>): Promise<string[]> {
-  const client = getDb().$client;
-  const prepare = client.prepare.bind(client);
+  // The app's connection keeps its prepared statements, so watch them run rather than being prepared:
+  // readers run through raw(), writers without RETURNING through run().
+  const statement = Object.getPrototypeOf(explainer.prepare("select 1")) as Database.Statement<unknown[]>;
+  const { raw, run: runStatement } = statement;
   const statements: string[] = [];
-  client.prepare = ((source: string) => {
-    statements.push(source);
-    return prepare(source);
-  }) as typeof client.prepare;
+  statement.raw = function (this: Database.Statement<unknown[]>, ...args: Parameters<typeof raw>) {
+    statements.push(this.source);
+    return raw.apply(this, args);
+  } as typeof raw;
+  statement.run = function (this: Database.Statement<unknown[]>, ...args: Parameters<typeof runStatement>) {
+    statements.push(this.source);
+    return runStatement.apply(this, args);
+  } as typeof runStatement;
   try {
     await run();
   } finally {
-    client.prepare = prepare;
+    statement.raw = raw;
+    statement.run = runStatement;
   }
   return statements
     .filter((source) => /^\s*(select|update)/i.test(source))
     .map((source) => {
       const placeholders = (source.match(/\?/g) ?? []).length;
-      const rows = prepare(`explain query plan ${source}`).all(...Array(placeholders).fill(null)) as {
+      const rows = explainer.prepare(`explain query plan ${source}`).all(...Array(placeholders).fill(null)) as {
         detail: string;
       }[];
       return rows.map((row) => row.detail).join("; ");
@@ -61,7 +80,7 @@ describe("query plans: the hot and the admin queries use indexes", () => {
   });
 
   it("finds due outbox messages through the status/priority/next-attempt index, already in sending order", async () => {
-    const plans = await plansOf(() => claimDueMessages(100));
+    const plans = await plansOf(() => claimDueMessages(100, 60_000));
     expect(plans[0]).toMatch(/SEARCH outbox USING INDEX outbox_due \(status=\?/);
     expect(plans[0]).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
   });

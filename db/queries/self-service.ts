@@ -1,51 +1,53 @@
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db/index";
+import { and, eq, inArray, isNull, lt, ne, or, sql } from "drizzle-orm";
+import { jsonNumber } from "@/db/dialect";
+import { first, getDb, transaction, type Executor, type Tx } from "@/db/index";
 import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
 import type { DisplayChoice } from "@/lib/vocabulary";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
 /** What a signer's private link shows: their own signature, never anyone else's. */
 export async function getOwnSignature(id: number) {
-  return getDb().select().from(signatures).where(eq(signatures.id, id)).get();
+  return getDb().select().from(signatures).where(eq(signatures.id, id)).then(first);
 }
 
 export async function setDisplayChoice(id: number, display: DisplayChoice) {
-  return getDb()
+  const updated = await getDb()
     .update(signatures)
     .set({ display })
-    .where(and(eq(signatures.id, id), sql`${signatures.anonymisedAt} is null`))
-    .run().changes;
+    .where(and(eq(signatures.id, id), isNull(signatures.anonymisedAt)))
+    .returning({ id: signatures.id });
+  return updated.length;
 }
 
 /** Updates are per person: stopping them (or asking again) applies to every signature from that address. */
 export async function setUpdatesForSigner(id: number, updates: boolean) {
-  const db = getDb();
-  return db.transaction(
-    (tx) => {
-      const signature = tx
-        .select({ emailKey: signatures.emailKey })
-        .from(signatures)
-        .where(eq(signatures.id, id))
-        .get();
-      if (!signature) return 0;
-      return tx.update(signatures).set({ updates }).where(eq(signatures.emailKey, signature.emailKey)).run().changes;
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const signature = await tx
+      .select({ emailKey: signatures.emailKey })
+      .from(signatures)
+      .where(eq(signatures.id, id))
+      .then(first);
+    if (!signature) return 0;
+    const updated = await tx
+      .update(signatures)
+      .set({ updates })
+      .where(eq(signatures.emailKey, signature.emailKey))
+      .returning({ id: signatures.id });
+    return updated.length;
+  });
 }
 
 /**
  * Erases a signature's personal data in place: name, address, city, comment, affiliation and address hash,
  * its tokens, and any email to it not yet sent. Country, dates, state and language stay, for the counts.
  */
-function erasePersonalData(tx: Tx, ids: number[], now: Date) {
+async function erasePersonalData(tx: Executor, ids: number[], now: Date) {
   if (ids.length === 0) return;
-  tx.delete(confirmationTokens).where(inArray(confirmationTokens.signatureId, ids)).run();
-  tx.delete(outbox)
-    .where(and(inArray(sql`json_extract(${outbox.payload}, '$.signatureId')`, ids), sql`${outbox.status} <> 'sent'`))
-    .run();
-  tx.update(signatures)
+  await tx.delete(confirmationTokens).where(inArray(confirmationTokens.signatureId, ids));
+  await tx
+    .delete(outbox)
+    .where(and(inArray(jsonNumber(outbox.payload, "signatureId"), ids), ne(outbox.status, "sent")));
+  await tx
+    .update(signatures)
     .set({
       name: "",
       email: "",
@@ -60,28 +62,24 @@ function erasePersonalData(tx: Tx, ids: number[], now: Date) {
       display: "hidden",
       anonymisedAt: now,
     })
-    .where(inArray(signatures.id, ids))
-    .run();
+    .where(inArray(signatures.id, ids));
 }
 
 /** A signer withdraws: the signature stops counting and keeps no personal data. */
 export async function withdrawSignature(id: number, now = new Date()) {
-  return getDb().transaction(
-    (tx) => {
-      const signature = tx.select().from(signatures).where(eq(signatures.id, id)).get();
-      if (!signature || signature.state === "withdrawn") return null;
-      if (signature.state === "confirmed") {
-        tx.update(documents)
-          .set({ signatureCount: sql`${documents.signatureCount} - 1` })
-          .where(eq(documents.id, signature.documentId))
-          .run();
-      }
-      tx.update(signatures).set({ state: "withdrawn" }).where(eq(signatures.id, id)).run();
-      erasePersonalData(tx, [id], now);
-      return signature;
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const signature = await tx.select().from(signatures).where(eq(signatures.id, id)).then(first);
+    if (!signature || signature.state === "withdrawn") return null;
+    if (signature.state === "confirmed") {
+      await tx
+        .update(documents)
+        .set({ signatureCount: sql`${documents.signatureCount} - 1` })
+        .where(eq(documents.id, signature.documentId));
+    }
+    await tx.update(signatures).set({ state: "withdrawn" }).where(eq(signatures.id, id));
+    await erasePersonalData(tx, [id], now);
+    return signature;
+  });
 }
 
 export type RetentionPolicy = { unconfirmedDays: number; closedDays: number; sentEmailDays: number };
@@ -90,10 +88,10 @@ const DAY = 86_400_000;
 const CHUNK = 5_000;
 
 /** Repeats a chunked write, each chunk its own short transaction, until a chunk comes back short. */
-function inChunks(work: (tx: Tx) => number): number {
+async function inChunks(work: (tx: Tx) => Promise<number>): Promise<number> {
   let total = 0;
   for (;;) {
-    const done = getDb().transaction(work, { behavior: "immediate" });
+    const done = await transaction(work);
     total += done;
     if (done < CHUNK) return total;
   }
@@ -109,8 +107,8 @@ function inChunks(work: (tx: Tx) => number): number {
 export async function applyRetention(policy: RetentionPolicy, now = Date.now()): Promise<RetentionResult> {
   const db = getDb();
   const unconfirmedBefore = new Date(now - policy.unconfirmedDays * DAY);
-  const deleted = inChunks((tx) => {
-    const ids = tx
+  const deleted = await inChunks(async (tx) => {
+    const ids = await tx
       .select({ id: signatures.id })
       .from(signatures)
       .where(
@@ -124,39 +122,36 @@ export async function applyRetention(policy: RetentionPolicy, now = Date.now()):
         ),
       )
       .limit(CHUNK)
-      .all()
-      .map((row) => row.id);
+      .then((rows) => rows.map((row) => row.id));
     if (ids.length === 0) return 0;
-    tx.delete(outbox)
-      .where(inArray(sql`json_extract(${outbox.payload}, '$.signatureId')`, ids))
-      .run();
+    await tx.delete(outbox).where(inArray(jsonNumber(outbox.payload, "signatureId"), ids));
     // Their tokens go with them (ON DELETE CASCADE).
-    return tx.delete(signatures).where(inArray(signatures.id, ids)).run().changes;
+    const removed = await tx.delete(signatures).where(inArray(signatures.id, ids)).returning({ id: signatures.id });
+    return removed.length;
   });
 
-  const expired = db
-    .select({ id: documents.id })
-    .from(documents)
-    .where(and(eq(documents.status, "closed"), lt(documents.closedAt, new Date(now - policy.closedDays * DAY))))
-    .all()
-    .map((row) => row.id);
+  const expired = (
+    await db
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.status, "closed"), lt(documents.closedAt, new Date(now - policy.closedDays * DAY))))
+  ).map((row) => row.id);
   const anonymised =
     expired.length === 0
       ? 0
-      : inChunks((tx) => {
-          const ids = tx
+      : await inChunks(async (tx) => {
+          const ids = await tx
             .select({ id: signatures.id })
             .from(signatures)
             .where(and(inArray(signatures.documentId, expired), isNull(signatures.anonymisedAt)))
             .limit(CHUNK)
-            .all()
-            .map((row) => row.id);
-          erasePersonalData(tx, ids, new Date(now));
+            .then((rows) => rows.map((row) => row.id));
+          await erasePersonalData(tx, ids, new Date(now));
           return ids.length;
         });
 
   const emailsBefore = new Date(now - policy.sentEmailDays * DAY);
-  const emailsDeleted = db
+  const emailsDeleted = await db
     .delete(outbox)
     .where(
       or(
@@ -164,6 +159,6 @@ export async function applyRetention(policy: RetentionPolicy, now = Date.now()):
         and(eq(outbox.status, "failed"), lt(outbox.createdAt, emailsBefore)),
       ),
     )
-    .run().changes;
-  return { deleted, anonymised, emailsDeleted };
+    .returning({ id: outbox.id });
+  return { deleted, anonymised, emailsDeleted: emailsDeleted.length };
 }

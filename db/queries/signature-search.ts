@@ -1,5 +1,6 @@
 import { and, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { likeIgnoringCase } from "@/db/dialect";
 import { isCountryCode } from "@/lib/i18n/countries";
 import { documents, signatures } from "@/db/schema";
 import type { SignatureState } from "@/lib/vocabulary";
@@ -13,7 +14,7 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-const likeEscaped = (column: SQLiteColumn, pattern: string) => sql`${column} like ${pattern} escape '\\'`;
+const likeEscaped = (column: SQLiteColumn, pattern: string) => likeIgnoringCase(column, pattern);
 
 /** Everyone at a domain ("example.org" or "@example.org"), by the normalised email. */
 export const atDomain = (domain: string) =>

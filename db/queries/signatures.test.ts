@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
@@ -49,18 +49,14 @@ async function petition() {
 }
 
 const db = () => getDb();
-const outboxTemplates = () =>
-  db()
-    .select()
-    .from(outbox)
-    .all()
-    .map((row) => row.template);
+const outboxTemplates = async () =>
+  (await db().select().from(outbox).orderBy(asc(outbox.id))).map((row) => row.template);
 
-beforeEach(() => {
-  db().delete(outbox).run();
-  db().delete(confirmationTokens).run();
-  db().delete(signatures).run();
-  db().update(documents).set({ signatureCount: 0, status: "open" }).run();
+beforeEach(async () => {
+  await db().delete(outbox);
+  await db().delete(confirmationTokens);
+  await db().delete(signatures);
+  await db().update(documents).set({ signatureCount: 0, status: "open" });
 });
 
 describe("signing and confirming against a real SQLite file", () => {
@@ -72,12 +68,12 @@ describe("signing and confirming against a real SQLite file", () => {
   it("writes the signature, its token hash and its email in one go", async () => {
     const issued = token();
     expect(await recordSignature(await petition(), signer("vera@example.org"), issued)).toBe("created");
-    const [row] = db().select().from(signatures).all();
+    const [row] = await db().select().from(signatures);
     expect(row).toMatchObject({ state: "pending", emailsSent: 1 });
-    expect(db().select().from(confirmationTokens).all()).toEqual([
+    expect(await db().select().from(confirmationTokens)).toEqual([
       expect.objectContaining({ tokenHash: issued.hash, signatureId: row.id }),
     ]);
-    const [message] = db().select().from(outbox).all();
+    const [message] = await db().select().from(outbox);
     expect(message).toMatchObject({ template: "confirm-signature", recipient: "vera@example.org", status: "queued" });
     expect(JSON.stringify(message.payload)).not.toContain(issued.plain);
   });
@@ -86,8 +82,8 @@ describe("signing and confirming against a real SQLite file", () => {
     const document = await petition();
     await recordSignature(document, signer("v.era+one@gmail.com"), token());
     expect(await recordSignature(document, signer("VERA+two@googlemail.com"), token())).toBe("queued");
-    expect(db().select().from(signatures).all()).toHaveLength(1);
-    expect(outboxTemplates()).toEqual(["confirm-signature", "confirm-signature"]);
+    expect(await db().select().from(signatures)).toHaveLength(1);
+    expect(await outboxTemplates()).toEqual(["confirm-signature", "confirm-signature"]);
   });
 
   it("sends 'already signed' once confirmed, and stops after the cap", async () => {
@@ -98,7 +94,7 @@ describe("signing and confirming against a real SQLite file", () => {
     for (let i = 0; i < MAX_EMAILS_PER_SIGNATURE + 3; i++) {
       await recordSignature(document, signer("vera@example.org"), token());
     }
-    const templates = outboxTemplates();
+    const templates = await outboxTemplates();
     expect(templates).toHaveLength(MAX_EMAILS_PER_SIGNATURE);
     expect(templates.slice(1).every((template) => template === "already-signed")).toBe(true);
     expect(await recordSignature(document, signer("vera@example.org"), token())).toBe("capped");
@@ -125,7 +121,7 @@ describe("signing and confirming against a real SQLite file", () => {
 
     const late = token();
     await recordSignature(document, signer("late@example.org"), late);
-    db().update(documents).set({ status: "closed" }).where(eq(documents.id, document.id)).run();
+    await db().update(documents).set({ status: "closed" }).where(eq(documents.id, document.id));
     expect((await confirmSignature(late.hash)).status).toBe("closed");
     expect((await petition()).signatureCount).toBe(0);
   });
@@ -185,11 +181,11 @@ describe("bot checks and rate limits", () => {
     expect(await recordSignature(document, signer("bot@example.org", { flagged: "honeypot" }), token())).toBe(
       "created",
     );
-    expect(db().select().from(signatures).all()).toEqual([
+    expect(await db().select().from(signatures)).toEqual([
       expect.objectContaining({ state: "flagged", reviewReason: "honeypot", emailsSent: 0 }),
     ]);
-    expect(db().select().from(outbox).all()).toEqual([]);
-    expect(db().select().from(confirmationTokens).all()).toEqual([]);
+    expect(await db().select().from(outbox)).toEqual([]);
+    expect(await db().select().from(confirmationTokens)).toEqual([]);
   });
 
   it("holds signatures over a client's limit: emailed and confirmable, counted only once approved", async () => {
@@ -201,18 +197,22 @@ describe("bot checks and rate limits", () => {
       await recordSignature(document, signer(email, { ipHash: "same-client" }), issued[index], limits);
     }
     await recordSignature(document, signer("d@example.org", { ipHash: "other-client" }), token(), limits);
-    const reasons = db().select({ email: signatures.email, reason: signatures.reviewReason }).from(signatures).all();
+    const reasons = await db()
+      .select({ email: signatures.email, reason: signatures.reviewReason })
+      .from(signatures)
+      .orderBy(asc(signatures.id));
     expect(reasons).toEqual([
       { email: "a@example.org", reason: null },
       { email: "b@example.org", reason: null },
       { email: "c@example.org", reason: "burst-limit" },
       { email: "d@example.org", reason: null },
     ]);
-    expect(outboxTemplates()).toHaveLength(4); // everyone gets the confirmation email
+    expect(await outboxTemplates()).toHaveLength(4); // everyone gets the confirmation email
 
     for (const { hash } of issued) expect((await confirmSignature(hash)).status).toBe("just-confirmed");
     expect((await petition()).signatureCount).toBe(2);
-    expect(db().select().from(signatures).where(eq(signatures.email, "c@example.org")).get()!.state).toBe("held");
+    const [held] = await db().select().from(signatures).where(eq(signatures.email, "c@example.org"));
+    expect(held.state).toBe("held");
     // Asking again looks like any confirmed signature to the signer.
     expect((await confirmSignature(issued[2].hash)).status).toBe("confirmed");
 
@@ -229,11 +229,9 @@ describe("bot checks and rate limits", () => {
     await recordSignature(document, signer("a@example.org", { ipHash: "x" }), token(), limits);
     await recordSignature(document, signer("b@example.org", { ipHash: "x" }), token(), limits);
     expect(
-      db()
-        .select({ reason: signatures.reviewReason })
-        .from(signatures)
-        .all()
-        .map((row) => row.reason),
+      (await db().select({ reason: signatures.reviewReason }).from(signatures).orderBy(asc(signatures.id))).map(
+        (row) => row.reason,
+      ),
     ).toEqual([null, "sustained-limit"]);
   });
 });

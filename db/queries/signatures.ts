@@ -1,6 +1,6 @@
 import { and, count, eq, gte, sql } from "drizzle-orm";
-import { getDb, type Db } from "@/db/index";
-import { prepared } from "@/db/prepared";
+import { lockForTransaction } from "@/db/dialect";
+import { getDb, transaction, type Executor } from "@/db/index";
 import {
   confirmationTokens,
   documents,
@@ -67,142 +67,35 @@ export type ConfirmEmailPayload = {
 };
 export type AlreadySignedPayload = Omit<ConfirmEmailPayload, "tokenNonce">;
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-const p = sql.placeholder;
-
-// The signing path's statements, prepared once (they run inside the callers' transactions: one connection).
-const statements = (db: Db) => ({
-  findSignature: prepared(db, "signatures.find", (d) =>
-    d
-      .select()
-      .from(signatures)
-      .where(and(eq(signatures.documentId, p("documentId")), eq(signatures.emailKey, p("emailKey"))))
-      .prepare(),
-  ),
-  insertSignature: prepared(db, "signatures.insert", (d) =>
-    d
-      .insert(signatures)
-      .values({
-        documentId: p("documentId"),
-        name: p("name"),
-        email: p("email"),
-        emailKey: p("emailKey"),
-        country: p("country"),
-        city: p("city"),
-        comment: p("comment"),
-        organisation: p("organisation"),
-        role: p("role"),
-        display: p("display"),
-        updates: p("updates"),
-        locale: p("locale"),
-        documentVersion: p("documentVersion"),
-        ipHash: p("ipHash"),
-        state: p("state"),
-        reviewReason: p("reviewReason"),
-      })
-      .returning()
-      .prepare(),
-  ),
-  insertToken: prepared(db, "tokens.insert", (d) =>
-    d
-      .insert(confirmationTokens)
-      .values({ tokenHash: p("tokenHash"), signatureId: p("signatureId"), expiresAt: p("expiresAt") })
-      .prepare(),
-  ),
-  queueEmail: prepared(db, "outbox.insert", (d) =>
-    d
-      .insert(outbox)
-      .values({ template: p("template"), recipient: p("recipient"), payload: p("payload") })
-      .prepare(),
-  ),
-  countFromClient: prepared(db, "signatures.countFromClient", (d) =>
-    d
-      .select({ count: count() })
-      .from(signatures)
-      .where(
-        and(
-          eq(signatures.documentId, p("documentId")),
-          eq(signatures.ipHash, p("ipHash")),
-          gte(signatures.createdAt, p("since")),
-        ),
-      )
-      .prepare(),
-  ),
-  findSignatureById: prepared(db, "signatures.findById", (d) =>
-    d
-      .select()
-      .from(signatures)
-      .where(eq(signatures.id, p("id")))
-      .prepare(),
-  ),
-  releaseSignature: prepared(db, "signatures.release", (d) =>
-    d
-      .update(signatures)
-      .set({ reviewReason: null })
-      .where(eq(signatures.id, p("id")))
-      .prepare(),
-  ),
-  countMailToRecipient: prepared(db, "mailLedger.countToRecipient", (d) =>
-    d
-      .select({ count: count() })
-      .from(mailLedger)
-      .where(
-        and(
-          eq(mailLedger.purpose, "signing"),
-          eq(mailLedger.recipientHash, p("recipientHash")),
-          gte(mailLedger.createdAt, p("since")),
-        ),
-      )
-      .prepare(),
-  ),
-  countMailFromClient: prepared(db, "mailLedger.countFromClient", (d) =>
-    d
-      .select({ count: count() })
-      .from(mailLedger)
-      .where(
-        and(
-          eq(mailLedger.purpose, "signing"),
-          eq(mailLedger.clientHash, p("clientHash")),
-          gte(mailLedger.createdAt, p("since")),
-        ),
-      )
-      .prepare(),
-  ),
-  recordMail: prepared(db, "mailLedger.insert", (d) =>
-    d
-      .insert(mailLedger)
-      .values({ purpose: "signing", recipientHash: p("recipientHash"), clientHash: p("clientHash") })
-      .prepare(),
-  ),
-  countEmail: prepared(db, "signatures.countEmail", (d) =>
-    d
-      .update(signatures)
-      .set({ emailsSent: sql`${signatures.emailsSent} + 1` })
-      .where(eq(signatures.id, p("id")))
-      .prepare(),
-  ),
-});
-
 export type QueueOutcome = "queued" | "capped" | "held" | "none";
 
-/** Whether this client has caused its hour's share of signing emails. Times in ms, as stored. */
-function clientOverBudget(db: Db, budget: MailBudget | null, now: number): boolean {
-  if (!budget?.clientHash || budget.perClientHour === null) return false;
-  const { count: caused } = statements(db).countMailFromClient.get({
-    clientHash: budget.clientHash,
-    since: now - HOUR_MS,
-  })!;
-  return caused >= budget.perClientHour;
+async function countMail(db: Executor, by: "recipientHash" | "clientHash", hash: string, since: number) {
+  const [{ caused }] = await db
+    .select({ caused: count() })
+    .from(mailLedger)
+    .where(
+      and(eq(mailLedger.purpose, "signing"), eq(mailLedger[by], hash), gte(mailLedger.createdAt, new Date(since))),
+    );
+  return caused;
 }
 
-function recipientOverBudget(db: Db, budget: MailBudget | null, now: number): boolean {
+/** Whether this client has caused its hour's share of signing emails. */
+async function clientOverBudget(db: Executor, budget: MailBudget | null, now: number): Promise<boolean> {
+  if (!budget?.clientHash || budget.perClientHour === null) return false;
+  return (await countMail(db, "clientHash", budget.clientHash, now - HOUR_MS)) >= budget.perClientHour;
+}
+
+async function recipientOverBudget(db: Executor, budget: MailBudget | null, now: number): Promise<boolean> {
   if (!budget) return false;
-  const { count: received } = statements(db).countMailToRecipient.get({
-    recipientHash: budget.recipientHash,
-    since: now - DAY_MS,
-  })!;
-  return received >= budget.perAddressDay;
+  return (await countMail(db, "recipientHash", budget.recipientHash, now - DAY_MS)) >= budget.perAddressDay;
+}
+
+function findSignature(db: Executor, documentId: number, emailKey: string) {
+  return db
+    .select()
+    .from(signatures)
+    .where(and(eq(signatures.documentId, documentId), eq(signatures.emailKey, emailKey)))
+    .then(([row]) => row);
 }
 
 /**
@@ -211,19 +104,18 @@ function recipientOverBudget(db: Db, budget: MailBudget | null, now: number): bo
  * signature held for the client's budget gets nothing until an organiser releases it. Runs inside the
  * caller's transaction with the signature write.
  */
-function queueSignatureEmail(
-  db: Db,
+async function queueSignatureEmail(
+  tx: Executor,
   signature: Signature,
   document: SignedDocument,
   token: IssuedToken,
   budget: MailBudget | null,
-): QueueOutcome {
+): Promise<QueueOutcome> {
   if (signature.state !== "pending" && signature.state !== "confirmed" && signature.state !== "held") return "none";
   if (signature.state === "pending" && signature.reviewReason === "email-budget") return "held";
   if (signature.emailsSent >= MAX_EMAILS_PER_SIGNATURE) return "capped";
   const now = Date.now();
-  if (clientOverBudget(db, budget, now) || recipientOverBudget(db, budget, now)) return "capped";
-  const run = statements(db);
+  if ((await clientOverBudget(tx, budget, now)) || (await recipientOverBudget(tx, budget, now))) return "capped";
   const common = {
     name: signature.name,
     documentTitle: document.title,
@@ -233,28 +125,46 @@ function queueSignatureEmail(
     signatureId: signature.id,
   };
   if (signature.state === "pending") {
-    run.insertToken.run({ tokenHash: token.hash, signatureId: signature.id, expiresAt: token.expiresAt });
+    await tx
+      .insert(confirmationTokens)
+      .values({ tokenHash: token.hash, signatureId: signature.id, expiresAt: token.expiresAt });
     const payload: ConfirmEmailPayload = { ...common, tokenNonce: token.nonce };
-    run.queueEmail.run({ template: "confirm-signature", recipient: signature.email, payload });
+    await tx.insert(outbox).values({ template: "confirm-signature", recipient: signature.email, payload });
   } else {
     const payload: AlreadySignedPayload = common;
-    run.queueEmail.run({ template: "already-signed", recipient: signature.email, payload });
+    await tx.insert(outbox).values({ template: "already-signed", recipient: signature.email, payload });
   }
-  run.countEmail.run({ id: signature.id });
-  if (budget) run.recordMail.run({ recipientHash: budget.recipientHash, clientHash: budget.clientHash });
+  await tx
+    .update(signatures)
+    .set({ emailsSent: sql`${signatures.emailsSent} + 1` })
+    .where(eq(signatures.id, signature.id));
+  if (budget)
+    await tx
+      .insert(mailLedger)
+      .values({ purpose: "signing", recipientHash: budget.recipientHash, clientHash: budget.clientHash });
   return "queued";
 }
 
 export type RecordOutcome = "created" | QueueOutcome;
 
 /** Which rate limit, if any, a new signature from this client on this document goes over. */
-function overLimit(db: Db, documentId: number, ipHash: string | null, limits: RateLimits, now: number) {
+async function overLimit(tx: Executor, documentId: number, ipHash: string | null, limits: RateLimits, now: number) {
   if (!limits || !ipHash) return null;
-  const recent = (seconds: number) =>
-    // In milliseconds, as stored: a placeholder's value reaches SQLite without the column's Date mapping.
-    statements(db).countFromClient.get({ documentId, ipHash, since: now - seconds * 1000 })!.count;
-  if (recent(limits.burst.seconds) >= limits.burst.count) return "burst-limit" as const;
-  if (recent(limits.sustained.seconds) >= limits.sustained.count) return "sustained-limit" as const;
+  const recent = async (seconds: number) => {
+    const [{ signed }] = await tx
+      .select({ signed: count() })
+      .from(signatures)
+      .where(
+        and(
+          eq(signatures.documentId, documentId),
+          eq(signatures.ipHash, ipHash),
+          gte(signatures.createdAt, new Date(now - seconds * 1000)),
+        ),
+      );
+    return signed;
+  };
+  if ((await recent(limits.burst.seconds)) >= limits.burst.count) return "burst-limit" as const;
+  if ((await recent(limits.sustained.seconds)) >= limits.sustained.count) return "sustained-limit" as const;
   return null;
 }
 
@@ -271,30 +181,29 @@ export async function recordSignature(
   limits: RateLimits = null,
   budget: MailBudget | null = null,
 ): Promise<RecordOutcome> {
-  const db = getDb();
-  const run = statements(db);
-  return db.transaction(
-    () => {
-      const existing = run.findSignature.get({ documentId: document.id, emailKey: input.emailKey });
-      if (existing) return queueSignatureEmail(db, existing, document, token, budget);
-      const { flagged, ...fields } = input;
-      const unemailed = !flagged && clientOverBudget(db, budget, Date.now());
-      const reviewReason =
-        flagged ?? (unemailed ? "email-budget" : overLimit(db, document.id, input.ipHash, limits, Date.now()));
-      const created = run.insertSignature.get({
+  return transaction(async (tx) => {
+    await lockMailBudgets(tx, budget);
+    const existing = await findSignature(tx, document.id, input.emailKey);
+    if (existing) return queueSignatureEmail(tx, existing, document, token, budget);
+    const { flagged, ...fields } = input;
+    const unemailed = !flagged && (await clientOverBudget(tx, budget, Date.now()));
+    const reviewReason =
+      flagged ?? (unemailed ? "email-budget" : await overLimit(tx, document.id, input.ipHash, limits, Date.now()));
+    const [created] = await tx
+      .insert(signatures)
+      .values({
         ...fields,
         documentId: document.id,
         documentVersion: document.currentVersion,
         state: flagged ? "flagged" : "pending",
         reviewReason,
-      })!;
-      // The client's budget was read just above, in this transaction: only the address's is left to check.
-      const rest = budget && { ...budget, perClientHour: null };
-      if (!flagged && !unemailed) queueSignatureEmail(db, created, document, token, rest);
-      return "created";
-    },
-    { behavior: "immediate" },
-  );
+      })
+      .returning();
+    // The client's budget was read just above, in this transaction: only the address's is left to check.
+    const rest = budget && { ...budget, perClientHour: null };
+    if (!flagged && !unemailed) await queueSignatureEmail(tx, created, document, token, rest);
+    return "created";
+  });
 }
 
 /** A new confirmation (or "already signed") email for whoever asks with this address; silent otherwise. */
@@ -304,14 +213,21 @@ export async function requestSignatureEmail(
   token: IssuedToken,
   budget: MailBudget | null = null,
 ): Promise<QueueOutcome> {
-  const db = getDb();
-  return db.transaction(
-    () => {
-      const existing = statements(db).findSignature.get({ documentId: document.id, emailKey });
-      return existing ? queueSignatureEmail(db, existing, document, token, budget) : "none";
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    await lockMailBudgets(tx, budget);
+    const existing = await findSignature(tx, document.id, emailKey);
+    return existing ? queueSignatureEmail(tx, existing, document, token, budget) : "none";
+  });
+}
+
+/**
+ * Two instances counting the same budget at once would both see room for one more email: on PostgreSQL
+ * the transaction takes the recipient's and the client's locks first (on SQLite it is the only writer).
+ */
+async function lockMailBudgets(tx: Executor, budget: MailBudget | null) {
+  if (!budget) return;
+  await lockForTransaction(tx, `mail:${budget.recipientHash}`);
+  if (budget.clientHash) await lockForTransaction(tx, `mail:${budget.clientHash}`);
 }
 
 /** A signature held for its client's email budget, released by an organiser with a fresh token. */
@@ -323,39 +239,34 @@ export type Release = { signatureId: number; document: SignedDocument; token: Is
  * and how many emails were queued.
  */
 export async function releaseEmailBudgetHolds(releases: Release[], perAddressDay: number) {
-  const db = getDb();
-  const run = statements(db);
-  return db.transaction(
-    () => {
-      let released = 0;
-      let emailed = 0;
-      for (const { signatureId, document, token, recipientHash } of releases) {
-        const signature = run.findSignatureById.get({ id: signatureId });
-        if (signature?.state !== "pending" || signature.reviewReason !== "email-budget") continue;
-        run.releaseSignature.run({ id: signatureId });
-        released += 1;
-        const budget = { recipientHash, clientHash: null, perClientHour: null, perAddressDay };
-        if (queueSignatureEmail(db, { ...signature, reviewReason: null }, document, token, budget) === "queued")
-          emailed += 1;
-      }
-      return { released, emailed };
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    let released = 0;
+    let emailed = 0;
+    for (const { signatureId, document, token, recipientHash } of releases) {
+      const [signature] = await tx.select().from(signatures).where(eq(signatures.id, signatureId));
+      if (signature?.state !== "pending" || signature.reviewReason !== "email-budget") continue;
+      await tx.update(signatures).set({ reviewReason: null }).where(eq(signatures.id, signatureId));
+      released += 1;
+      const budget = { recipientHash, clientHash: null, perClientHour: null, perAddressDay };
+      await lockMailBudgets(tx, budget);
+      if ((await queueSignatureEmail(tx, { ...signature, reviewReason: null }, document, token, budget)) === "queued")
+        emailed += 1;
+    }
+    return { released, emailed };
+  });
 }
 
 export type TokenLookup =
   | { status: "unknown" }
   | { status: "expired" | "pending" | "confirmed" | "closed"; signature: Signature; document: Document };
 
-function lookUp(db: Db | Tx, tokenHash: string, now: Date): TokenLookup {
-  const row = db
+async function lookUp(db: Executor, tokenHash: string, now: Date): Promise<TokenLookup> {
+  const [row] = await db
     .select({ token: confirmationTokens, signature: signatures, document: documents })
     .from(confirmationTokens)
     .innerJoin(signatures, eq(signatures.id, confirmationTokens.signatureId))
     .innerJoin(documents, eq(documents.id, signatures.documentId))
-    .where(eq(confirmationTokens.tokenHash, tokenHash))
-    .get();
+    .where(eq(confirmationTokens.tokenHash, tokenHash));
   if (
     !row ||
     (row.signature.state !== "pending" && row.signature.state !== "confirmed" && row.signature.state !== "held")
@@ -381,38 +292,40 @@ export async function findSignatureByToken(tokenHash: string, now = new Date()):
 export type ConfirmOutcome = TokenLookup | { status: "just-confirmed"; signature: Signature; document: Document };
 
 export async function confirmSignature(tokenHash: string, now = new Date()): Promise<ConfirmOutcome> {
-  return getDb().transaction(
-    (tx): ConfirmOutcome => {
-      const found = lookUp(tx, tokenHash, now);
-      if (found.status !== "pending") return found;
-      const held = found.signature.reviewReason !== null;
-      tx.update(signatures)
-        .set({ state: held ? "held" : "confirmed", confirmedAt: now })
-        .where(eq(signatures.id, found.signature.id))
-        .run();
-      if (held) return { ...found, status: "just-confirmed" as const };
-      tx.update(documents)
-        .set({ signatureCount: sql`${documents.signatureCount} + 1` })
-        .where(eq(documents.id, found.document.id))
-        .run();
-      return { ...found, status: "just-confirmed" as const };
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx): Promise<ConfirmOutcome> => {
+    const found = await lookUp(tx, tokenHash, now);
+    if (found.status !== "pending") return found;
+    // Two instances confirming the same token at once: only the one that moves it out of pending counts it.
+    const held = found.signature.reviewReason !== null;
+    const moved = await tx
+      .update(signatures)
+      .set({ state: held ? "held" : "confirmed", confirmedAt: now })
+      .where(and(eq(signatures.id, found.signature.id), eq(signatures.state, "pending")))
+      .returning({ id: signatures.id });
+    if (moved.length === 0) return { ...found, status: "confirmed" };
+    if (held) return { ...found, status: "just-confirmed" as const };
+    await tx
+      .update(documents)
+      .set({ signatureCount: sql`${documents.signatureCount} + 1` })
+      .where(eq(documents.id, found.document.id));
+    return { ...found, status: "just-confirmed" as const };
+  });
 }
 
 /** Confirmed rows per document, recounted from scratch, for checking the kept counters. */
-export async function recountConfirmed(db: Db = getDb()) {
+export async function recountConfirmed(db: Executor = getDb()) {
   return db
     .select({
       documentId: documents.id,
       slug: documents.slug,
       kept: documents.signatureCount,
       // Written out with table names: inside a subquery Drizzle leaves columns unqualified.
-      actual: sql<number>`(select count(*) from "signatures" where "signatures"."document_id" = "documents"."id" and "signatures"."state" = 'confirmed')`,
+      actual:
+        sql<number>`(select count(*) from "signatures" where "signatures"."document_id" = "documents"."id" and "signatures"."state" = 'confirmed')`.mapWith(
+          Number,
+        ),
     })
-    .from(documents)
-    .all();
+    .from(documents);
 }
 
 /** How many of a document's signatures were confirmed, and still count, since the given moment. */

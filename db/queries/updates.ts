@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { and, count, countDistinct, desc, eq, inArray, min, sql } from "drizzle-orm";
+import { jsonObject, runStatement } from "@/db/dialect";
+import { first, getDb, transaction, type Executor } from "@/db/index";
 import { delegationDocuments, outbox, outboxPriorities, signatures, updates, type Translated } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -15,15 +16,15 @@ export async function createUpdate(target: UpdateTarget, texts: UpdateTexts, cre
     .insert(updates)
     .values({ ...target, texts, createdBy })
     .returning()
-    .get();
+    .then(([row]) => row);
 }
 
 export async function getUpdate(id: number) {
-  return getDb().select().from(updates).where(eq(updates.id, id)).get();
+  return getDb().select().from(updates).where(eq(updates.id, id)).then(first);
 }
 
 export async function listUpdates() {
-  return getDb().select().from(updates).orderBy(desc(updates.id)).all();
+  return getDb().select().from(updates).orderBy(desc(updates.id));
 }
 
 /** A draft can be rewritten until it is sent; once queued its text is what signers receive. */
@@ -34,20 +35,19 @@ export async function editDraftUpdate(id: number, target: UpdateTarget, texts: U
     .set({ documentId, delegationId, texts })
     .where(and(eq(updates.id, id), eq(updates.status, "draft")))
     .returning()
-    .get();
+    .then(first);
 }
 
 type Targeted = Pick<CampaignUpdate, "documentId" | "delegationId">;
 
 /** The documents whose signers an update is for: one document, or everything a delegation carries. */
-function targetDocumentIds(update: Targeted): number[] {
+async function targetDocumentIds(db: Executor, update: Targeted): Promise<number[]> {
   if (update.documentId) return [update.documentId];
-  return getDb()
+  const rows = await db
     .select({ id: delegationDocuments.documentId })
     .from(delegationDocuments)
-    .where(eq(delegationDocuments.delegationId, update.delegationId ?? -1))
-    .all()
-    .map((row) => row.id);
+    .where(eq(delegationDocuments.delegationId, update.delegationId ?? -1));
+  return rows.map((row) => row.id);
 }
 
 const recipientsWhere = (documentIds: number[]) =>
@@ -55,13 +55,17 @@ const recipientsWhere = (documentIds: number[]) =>
 
 /** How many people (distinct addresses) would receive the update: confirmed signers who asked for updates. */
 export async function countUpdateRecipients(update: Targeted) {
-  return (
-    getDb()
-      .select({ people: sql<number>`count(distinct ${signatures.emailKey})` })
-      .from(signatures)
-      .where(recipientsWhere(targetDocumentIds(update)))
-      .get()?.people ?? 0
-  );
+  const db = getDb();
+  const [row] = await db
+    .select({ people: countDistinct(signatures.emailKey) })
+    .from(signatures)
+    .where(recipientsWhere(await targetDocumentIds(db, update)));
+  return row?.people ?? 0;
+}
+
+async function countQueued(db: Executor, updateId: number) {
+  const [row] = await db.select({ messages: count() }).from(outbox).where(eq(outbox.updateId, updateId));
+  return row?.messages ?? 0;
 }
 
 /**
@@ -70,51 +74,57 @@ export async function countUpdateRecipients(update: Targeted) {
  * only people not yet queued, so nobody receives the update twice.
  */
 export async function queueUpdate(id: number) {
-  const db = getDb();
-  return db.transaction(
-    (tx) => {
-      const update = tx.select().from(updates).where(eq(updates.id, id)).get();
-      if (!update) return null;
-      if (update.status === "sent") return { update, queued: 0 }; // finished: a late click reaches nobody new
-      const documentIds = targetDocumentIds(update);
-      if (documentIds.length === 0) return { update, queued: 0 };
-      const { changes } = tx.run(sql`
-        insert into ${outbox} (template, recipient, payload, update_id, dedupe_key, priority)
-        select ${UPDATE_TEMPLATE}, s.email,
-               json_object('updateId', cast(${update.id} as integer), 'signatureId', s.id, 'locale', s.locale),
-               ${update.id}, ${`update:${update.id}:`} || s.email_key, ${outboxPriorities.update}
-        from ${signatures} s
-        where s.id in (
-          select min(id) from ${signatures}
-          where document_id in (${sql.join(
-            documentIds.map((documentId) => sql`${documentId}`),
-            sql`, `,
-          )})
-            and state = 'confirmed' and updates = 1
-          group by email_key
-        )
-        on conflict (dedupe_key) do nothing
-      `);
-      const recipients = tx
-        .select({ count: sql<number>`count(*)` })
-        .from(outbox)
-        .where(eq(outbox.updateId, id))
-        .get()!.count;
-      tx.update(updates).set({ status: "sending", recipients }).where(eq(updates.id, id)).run();
-      return { update, queued: changes };
-    },
-    { behavior: "immediate" },
-  );
+  return transaction(async (tx) => {
+    const update = await tx.select().from(updates).where(eq(updates.id, id)).then(first);
+    if (!update) return null;
+    if (update.status === "sent") return { update, queued: 0 }; // finished: a late click reaches nobody new
+    const documentIds = await targetDocumentIds(tx, update);
+    if (documentIds.length === 0) return { update, queued: 0 };
+    const queuedBefore = await countQueued(tx, id);
+    const firstPerPerson = tx
+      .select({ id: min(signatures.id) })
+      .from(signatures)
+      .where(recipientsWhere(documentIds))
+      .groupBy(signatures.emailKey);
+    const columns = [
+      outbox.template,
+      outbox.recipient,
+      outbox.payload,
+      outbox.updateId,
+      outbox.dedupeKey,
+      outbox.priority,
+    ];
+    // One statement, however many signers: the rows never pass through this process.
+    await runStatement(
+      tx,
+      sql`insert into ${outbox} (${sql.join(
+        columns.map((column) => sql.identifier(column.name)),
+        sql`, `,
+      )})
+        select cast(${UPDATE_TEMPLATE} as text), ${signatures.email},
+          ${jsonObject({
+            updateId: sql`cast(${update.id} as integer)`,
+            signatureId: signatures.id,
+            locale: signatures.locale,
+          })},
+          cast(${update.id} as integer), cast(${`update:${update.id}:`} as text) || ${signatures.emailKey},
+          cast(${outboxPriorities.update} as integer)
+        from ${signatures} where ${inArray(signatures.id, firstPerPerson)}
+        on conflict (${sql.identifier(outbox.dedupeKey.name)}) do nothing`,
+    );
+    const recipients = await countQueued(tx, id);
+    await tx.update(updates).set({ status: "sending", recipients }).where(eq(updates.id, id));
+    return { update, queued: recipients - queuedBefore };
+  });
 }
 
 /** Where sending stands: queued, sending, sent and failed messages of one update. */
 export async function getUpdateProgress(id: number) {
-  const rows = getDb()
-    .select({ status: outbox.status, count: sql<number>`count(*)` })
+  const rows = await getDb()
+    .select({ status: outbox.status, count: count() })
     .from(outbox)
     .where(eq(outbox.updateId, id))
-    .groupBy(outbox.status)
-    .all();
+    .groupBy(outbox.status);
   const progress = { queued: 0, sending: 0, sent: 0, failed: 0 };
   for (const row of rows) progress[row.status] = row.count;
   return progress;
@@ -125,17 +135,16 @@ export async function getUpdateProgress(id: number) {
  * finished too: they are reported, not retried forever). Returns whether it did.
  */
 export async function markUpdateSent(id: number, now = new Date()) {
-  return (
-    getDb()
-      .update(updates)
-      .set({ status: "sent", sentAt: now })
-      .where(
-        and(
-          eq(updates.id, id),
-          eq(updates.status, "sending"),
-          sql`not exists (select 1 from ${outbox} where ${outbox.updateId} = ${id} and ${outbox.status} in ('queued', 'sending'))`,
-        ),
-      )
-      .run().changes > 0
-  );
+  const marked = await getDb()
+    .update(updates)
+    .set({ status: "sent", sentAt: now })
+    .where(
+      and(
+        eq(updates.id, id),
+        eq(updates.status, "sending"),
+        sql`not exists (select 1 from ${outbox} where ${outbox.updateId} = ${id} and ${outbox.status} in ('queued', 'sending'))`,
+      ),
+    )
+    .returning({ id: updates.id });
+  return marked.length > 0;
 }

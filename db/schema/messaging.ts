@@ -48,6 +48,8 @@ export const outbox = sqliteTable(
     dedupeKey: text("dedupe_key").unique(),
     // outboxPriorities: personal emails overtake a queued update.
     priority: integer("priority").notNull().default(outboxPriorities.personal),
+    // While "sending": until when the claiming worker owns it; a worker that died lets it lapse.
+    leaseExpiresAt: integer("lease_expires_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
     sentAt: integer("sent_at", { mode: "timestamp_ms" }),
   },

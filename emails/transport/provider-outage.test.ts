@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startResendStub, type StubFault } from "@/tests/resend-stub";
 
@@ -45,13 +45,14 @@ async function queueSignature(label: string) {
     { ...input, display: "full", updates: false },
     { locale: "en", headers: new Headers() },
   );
-  return getDb().select().from(outbox).all().at(-1)!;
+  const [last] = await getDb().select().from(outbox).orderBy(desc(outbox.id)).limit(1);
+  return last;
 }
 
 async function outboxRows(ids: number[]) {
   const { getDb } = await import("@/db");
   const { outbox } = await import("@/db/schema");
-  return getDb().select().from(outbox).where(inArray(outbox.id, ids)).all();
+  return getDb().select().from(outbox).where(inArray(outbox.id, ids)).orderBy(asc(outbox.id));
 }
 
 /** Drains until every one of these messages is sent or failed (as the worker's poll would), or gives up. */
@@ -73,7 +74,7 @@ async function setDue(messages: { id: number }[], at: Date) {
   const { getDb } = await import("@/db");
   const { outbox } = await import("@/db/schema");
   const ids = messages.map((message) => message.id);
-  getDb().update(outbox).set({ nextAttemptAt: at }).where(inArray(outbox.id, ids)).run();
+  await getDb().update(outbox).set({ nextAttemptAt: at }).where(inArray(outbox.id, ids));
 }
 
 async function failedOnce(id: number) {
@@ -181,17 +182,17 @@ describe("while the email provider is down", () => {
     const { getDb } = await import("@/db");
     const { outbox } = await import("@/db/schema");
     const hour = 3600_000;
-    const setAge = (id: number, ageMs: number) =>
-      getDb()
+    const setAge = async (id: number, ageMs: number) => {
+      await getDb()
         .update(outbox)
         .set({ createdAt: new Date(Date.now() - ageMs), attempts: 40, nextAttemptAt: new Date(0) })
-        .where(eq(outbox.id, id))
-        .run();
+        .where(eq(outbox.id, id));
+    };
     await stub.outage({ status: 503 }, 2_000);
 
     // Forty attempts over an hour: still queued, its next try at most 15 minutes away.
     const long = await queueSignature("long-outage");
-    setAge(long.id, hour);
+    await setAge(long.id, hour);
     await drainOutbox();
     const [stillQueued] = await outboxRows([long.id]);
     expect(stillQueued).toMatchObject({ status: "queued", attempts: 41 });
@@ -199,12 +200,12 @@ describe("while the email provider is down", () => {
 
     // Near a day old, the next try would fall past the 24 hours Resend keeps a key: given up, and why.
     const old = await queueSignature("day-old");
-    setAge(old.id, 24 * hour - 60_000);
+    await setAge(old.id, 24 * hour - 60_000);
     await drainOutbox();
     const [givenUp] = await outboxRows([old.id]);
     expect(givenUp).toMatchObject({ status: "failed" });
     expect(givenUp.lastError).toContain("503");
 
-    getDb().update(outbox).set({ status: "failed" }).where(eq(outbox.id, long.id)).run(); // not for the next tests
+    await getDb().update(outbox).set({ status: "failed" }).where(eq(outbox.id, long.id)); // not for the next tests
   }, 10_000);
 });

@@ -1,3 +1,4 @@
+import { desc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startResendStub, type StubReply } from "@/tests/resend-stub";
 
@@ -49,7 +50,8 @@ async function queueSignature(email: string) {
     { ...input, display: "full", updates: false },
     { locale: "en", headers: new Headers() },
   );
-  return getDb().select().from(outbox).all().at(-1)!;
+  const [last] = await getDb().select().from(outbox).orderBy(desc(outbox.id)).limit(1);
+  return last;
 }
 
 describe("the Resend transport", () => {

@@ -17,7 +17,7 @@ export type GenerateDossierOptions = {
 
 /** The delivery dossier of one document, from a consistent snapshot of its confirmed signatures, to a file. */
 export async function generateDossier(options: GenerateDossierOptions): Promise<DossierResult> {
-  const snapshot = openDossierSnapshot(options.documentId, options.locale);
+  const snapshot = await openDossierSnapshot(options.documentId, options.locale);
   if (!snapshot) throw new RangeError(`No document with id ${options.documentId}`);
   const partial = `${options.file}.partial`;
   try {
@@ -37,6 +37,6 @@ export async function generateDossier(options: GenerateDossierOptions): Promise<
     await rm(partial, { force: true });
     throw error;
   } finally {
-    snapshot.close();
+    await snapshot.close();
   }
 }

@@ -22,6 +22,11 @@ const cover = {
 const signed = (n: number) => new Date(Date.UTC(2026, 2, 1) + n * 60_000);
 const person = (n: number): DossierRow => ({ name: `Person ${n}`, city: "Berlin", country: "DE", signedAt: signed(n) });
 
+/** The rows as the dossier query gives them: one at a time, asynchronously. */
+async function* rowsOf(rows: DossierRow[]): AsyncGenerator<DossierRow> {
+  yield* rows;
+}
+
 async function render(rows: DossierRow[], overrides: Partial<DossierInput> = {}) {
   const chunks: Buffer[] = [];
   const sink = new Writable({
@@ -30,7 +35,10 @@ async function render(rows: DossierRow[], overrides: Partial<DossierInput> = {})
       callback();
     },
   });
-  const result = await renderDossier({ cover, rows, total: rows.length, locale: "en", ...overrides }, sink);
+  const result = await renderDossier(
+    { cover, rows: rowsOf(rows), total: rows.length, locale: "en", ...overrides },
+    sink,
+  );
   const data = Buffer.concat(chunks);
   return { result, data, pages: await readPdf(data) };
 }
@@ -215,6 +223,8 @@ describe("renderDossier: output", SLOW, () => {
         callback(new Error("disk full"));
       },
     });
-    await expect(renderDossier({ cover, rows, total: rows.length, locale: "en" }, broken)).rejects.toThrow("disk full");
+    await expect(
+      renderDossier({ cover, rows: rowsOf(rows), total: rows.length, locale: "en" }, broken),
+    ).rejects.toThrow("disk full");
   });
 });

@@ -26,7 +26,7 @@ type DossierCover = {
 export type DossierInput = {
   cover: DossierCover;
   /** Confirmed signatures in signing order; read once, one at a time. */
-  rows: Iterable<DossierRow>;
+  rows: AsyncIterable<DossierRow>;
   /** How many rows there are: printed on the cover and in each sheet's header, checked against the rows. */
   total: number;
   locale: Locale;

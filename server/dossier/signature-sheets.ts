@@ -61,12 +61,12 @@ export class SignatureSheets {
   }
 
   /** Pages of rows; yields after each page with the number of rows written so far. */
-  async *write(rows: Iterable<DossierRow>, total: number): AsyncGenerator<number> {
+  async *write(rows: AsyncIterable<DossierRow>, total: number): AsyncGenerator<number> {
     const page: LaidRow[] = [];
     let height = 0;
     let written = 0;
     const room = this.geometry.bottom - this.tableTop() - this.labelsRow.height;
-    for (const row of rows) {
+    for await (const row of rows) {
       if (written + page.length >= total) throw new Error(`More signatures than the ${total} expected`);
       const laid = this.layRow(this.cells(row, written + page.length + 1));
       if (page.length > 0 && height + laid.height > room) {

@@ -27,13 +27,18 @@ function manyRows(count: number): ExportRow[] {
   return Array.from({ length: count }, (_, i) => row({ email: `signer${i}@example.org` }));
 }
 
+/** The rows as the export query gives them: one at a time, asynchronously. */
+async function* rowsOf(rows: ExportRow[]): AsyncGenerator<ExportRow> {
+  yield* rows;
+}
+
 /** An iterator that records how far it was read and whether it was released. */
 function tracked(rows: ExportRow[]) {
   const state = { read: 0, returned: false };
-  const iterator: Iterator<ExportRow> = {
-    next: () =>
+  const iterator: AsyncIterator<ExportRow> = {
+    next: async () =>
       state.read < rows.length ? { done: false, value: rows[state.read++] } : { done: true, value: undefined },
-    return: () => {
+    return: async () => {
       state.returned = true;
       return { done: true, value: undefined };
     },
@@ -52,7 +57,7 @@ const header =
 describe("exportStream as CSV", () => {
   it("starts with a UTF-8 BOM and the header, then one CRLF row per signature", async () => {
     const onDone = vi.fn();
-    const { text, bytes } = await readAll(exportStream(manyRows(1)[Symbol.iterator](), "csv", onDone));
+    const { text, bytes } = await readAll(exportStream(rowsOf(manyRows(1)), "csv", onDone));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text).toBe(
       `\uFEFF${header}moscow-trials,Вера Иванова,signer0@example.org,RU,Москва,"Свободу, сейчас!",full,yes,confirmed,` +
@@ -63,7 +68,7 @@ describe("exportStream as CSV", () => {
 
   it("writes updates as no, a missing confirmation and city as empty cells", async () => {
     const rows = [row({ updates: false, confirmed: null, city: null, comment: null, state: "pending" })];
-    const { text } = await readAll(exportStream(rows[Symbol.iterator](), "csv", () => {}));
+    const { text } = await readAll(exportStream(rowsOf(rows), "csv", () => {}));
     expect(text.split("\r\n")[1]).toBe(
       "moscow-trials,Вера Иванова,vera@example.org,RU,,,full,no,pending,2026-03-01T10:00:00.000Z,,,,1,ru",
     );
@@ -71,20 +76,20 @@ describe("exportStream as CSV", () => {
 
   it("neutralises cells that a spreadsheet would run as formulas", async () => {
     const rows = [row({ name: '=HYPERLINK("http://evil")', city: "+1", comment: "@cmd" })];
-    const { text } = await readAll(exportStream(rows[Symbol.iterator](), "csv", () => {}));
+    const { text } = await readAll(exportStream(rowsOf(rows), "csv", () => {}));
     expect(text.split("\r\n")[1]).toContain(`"'=HYPERLINK(""http://evil"")",vera@example.org,RU,'+1,'@cmd,`);
   });
 
   it("still writes the BOM and header when no signature matches", async () => {
     const onDone = vi.fn();
-    const { text } = await readAll(exportStream([][Symbol.iterator](), "csv", onDone));
+    const { text } = await readAll(exportStream(rowsOf([]), "csv", onDone));
     expect(text).toBe(`\uFEFF${header}`);
     expect(onDone).toHaveBeenCalledExactlyOnceWith(0, true);
   });
 
   it("writes every row of a large export, in order, across several chunks", async () => {
     const onDone = vi.fn();
-    const { text } = await readAll(exportStream(manyRows(1234)[Symbol.iterator](), "csv", onDone));
+    const { text } = await readAll(exportStream(rowsOf(manyRows(1234)), "csv", onDone));
     const lines = text.split("\r\n").slice(1, -1);
     expect(lines).toHaveLength(1234);
     expect(lines[0]).toContain("signer0@");
@@ -100,7 +105,7 @@ describe("exportStream as NDJSON", () => {
       row({ comment: "line one\nline two" }),
       row({ name: "=1+1", updates: false, confirmed: null, city: null }),
     ];
-    const { text, bytes } = await readAll(exportStream(rows[Symbol.iterator](), "ndjson", onDone));
+    const { text, bytes } = await readAll(exportStream(rowsOf(rows), "ndjson", onDone));
     expect(bytes[0]).toBe("{".charCodeAt(0));
     expect(text.endsWith("\n")).toBe(true);
     const lines = text.slice(0, -1).split("\n");
@@ -144,7 +149,7 @@ describe("exportStream as NDJSON", () => {
   });
 
   it("writes nothing at all when no signature matches", async () => {
-    const { text } = await readAll(exportStream([][Symbol.iterator](), "ndjson", () => {}));
+    const { text } = await readAll(exportStream(rowsOf([]), "ndjson", () => {}));
     expect(text).toBe("");
   });
 });
@@ -187,8 +192,8 @@ describe("exportStream pacing and endings", () => {
   it("fails the download and reports it incomplete when reading the rows fails", async () => {
     const onDone = vi.fn();
     let calls = 0;
-    const failing: Iterator<ExportRow> = {
-      next: () => {
+    const failing: AsyncIterator<ExportRow> = {
+      next: async () => {
         if (++calls > 2) throw new Error("disk I/O error");
         return { done: false, value: row() };
       },
@@ -199,9 +204,7 @@ describe("exportStream pacing and endings", () => {
 
   it("waits for onDone before ending the file, and fails the download when onDone fails", async () => {
     const onDone = vi.fn().mockRejectedValue(new Error("audit log unavailable"));
-    await expect(readAll(exportStream(manyRows(2)[Symbol.iterator](), "csv", onDone))).rejects.toThrow(
-      "audit log unavailable",
-    );
+    await expect(readAll(exportStream(rowsOf(manyRows(2)), "csv", onDone))).rejects.toThrow("audit log unavailable");
     expect(onDone).toHaveBeenCalledExactlyOnceWith(2, true);
   });
 });

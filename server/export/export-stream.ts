@@ -76,7 +76,7 @@ function ndjsonLine(row: ExportRow): string {
  * and then the rows are released (return()) so the database statement does not stay open.
  */
 export function exportStream(
-  rows: Iterator<ExportRow>,
+  rows: AsyncIterator<ExportRow>,
   format: ExportFormat,
   onDone: (rowCount: number, completed: boolean) => void | Promise<void>,
 ): ReadableStream<Uint8Array> {
@@ -89,16 +89,16 @@ export function exportStream(
   const finish = async (completed: boolean) => {
     if (finished) return;
     finished = true;
-    if (!completed) rows.return?.();
+    if (!completed) await rows.return?.();
     await onDone(rowCount, completed);
   };
 
   /** The next chunk of text, and whether the rows ran out with it. */
-  const readChunk = () => {
+  const readChunk = async () => {
     let text = preamble;
     let rowsInChunk = 0;
     while (rowsInChunk < ROWS_PER_CHUNK) {
-      const next = rows.next();
+      const next = await rows.next();
       if (next.done) return { text, rowsInChunk, done: true };
       text += line(next.value);
       rowsInChunk++;
@@ -108,9 +108,9 @@ export function exportStream(
 
   const source: UnderlyingDefaultSource<Uint8Array> = {
     async pull(controller) {
-      let chunk: ReturnType<typeof readChunk>;
+      let chunk: Awaited<ReturnType<typeof readChunk>>;
       try {
-        chunk = readChunk();
+        chunk = await readChunk();
       } catch (error) {
         await finish(false);
         throw error;

@@ -1,3 +1,4 @@
+import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { claimDueMessages, requeueInterruptedMessages } from "@/db/queries/outbox";
@@ -26,18 +27,17 @@ afterAll(async () => {
 });
 
 const db = () => getDb();
-const petitionId = () =>
-  db()
-    .select()
-    .from(documents)
-    .all()
-    .find((row) => row.slug === "moscow-trials")!.id;
+async function petitionId() {
+  const [petition] = await db().select().from(documents).where(eq(documents.slug, "moscow-trials"));
+  return petition.id;
+}
 
-function addSigners(count: number, locale: Locale = "en", prefix = "signer") {
+async function addSigners(count: number, locale: Locale = "en", prefix = "signer") {
+  const documentId = await petitionId();
   const rows = Array.from({ length: count }, (_, i) => {
     const email = `${prefix}${i}@example.org`;
     return {
-      documentId: petitionId(),
+      documentId,
       name: `Signer ${i}`,
       email,
       emailKey: emailKey(email),
@@ -48,7 +48,7 @@ function addSigners(count: number, locale: Locale = "en", prefix = "signer") {
       locale,
     };
   });
-  return db().insert(signatures).values(rows).returning().all();
+  return db().insert(signatures).values(rows).returning();
 }
 
 type SentEmail = {
@@ -59,10 +59,10 @@ type SentEmail = {
   headers?: Record<string, string>;
 };
 
-beforeEach(() => {
-  db().delete(outbox).run();
-  db().delete(updates).run();
-  db().delete(signatures).run();
+beforeEach(async () => {
+  await db().delete(outbox);
+  await db().delete(updates);
+  await db().delete(signatures);
 });
 
 describe("an update's email", () => {
@@ -74,10 +74,11 @@ describe("an update's email", () => {
   };
 
   it("is in the signer's language, with the update's text in English where it has none, and drops raw HTML", async () => {
-    const [signer] = addSigners(1, "ru");
-    const update = await createUpdate({ documentId: petitionId() }, texts, "admin@localhost");
+    const [signer] = await addSigners(1, "ru");
+    const update = await createUpdate({ documentId: await petitionId() }, texts, "admin@localhost");
     await queueUpdate(update.id);
-    const email = await composeEmail(db().select().from(outbox).get()!);
+    const [message] = await db().select().from(outbox).limit(1);
+    const email = await composeEmail(message);
 
     expect(email.subject).toBe("The letter was delivered");
     expect(email.html).toContain("<strong>handed over</strong>");
@@ -97,19 +98,15 @@ describe("an update's email", () => {
   });
 
   it("uses the update's Russian text for a Russian signer and gives each signer their own links", async () => {
-    const [first, second] = addSigners(2, "ru");
+    const [first, second] = await addSigners(2, "ru");
     const update = await createUpdate(
-      { documentId: petitionId() },
+      { documentId: await petitionId() },
       { ...texts, ru: { subject: "Письмо вручено", body: "Его передали в Москве." } },
       "admin@localhost",
     );
     await queueUpdate(update.id);
     const [a, b] = await Promise.all(
-      db()
-        .select()
-        .from(outbox)
-        .all()
-        .map((message) => composeEmail(message)),
+      (await db().select().from(outbox).orderBy(asc(outbox.id))).map((message) => composeEmail(message)),
     );
     expect(a.subject).toBe("Письмо вручено");
     expect(a.html).toContain("Его передали в Москве.");
@@ -133,8 +130,8 @@ describe("sending an update through Resend", () => {
 
   it("goes out in batch requests, each email with List-Unsubscribe headers, to each recipient once", async () => {
     const before = stub.requests.length;
-    addSigners(150);
-    const update = await createUpdate({ documentId: petitionId() }, texts, "admin@localhost");
+    await addSigners(150);
+    const update = await createUpdate({ documentId: await petitionId() }, texts, "admin@localhost");
     expect(await queueUpdate(update.id)).toMatchObject({ queued: 150 });
     await drainOutbox();
 
@@ -160,12 +157,12 @@ describe("sending an update through Resend", () => {
   it("reaches each recipient once when the worker dies after a batch was accepted and sending is restarted", async () => {
     const before = stub.requests.length;
     const acceptedBefore = stub.acceptedCount();
-    addSigners(130);
-    const update = await createUpdate({ documentId: petitionId() }, texts, "admin@localhost");
+    await addSigners(130);
+    const update = await createUpdate({ documentId: await petitionId() }, texts, "admin@localhost");
     await queueUpdate(update.id);
 
     // A worker claims the first batch, Resend accepts it, and the process dies before recording that.
-    const batch = await claimDueMessages(100);
+    const batch = await claimDueMessages(100, 60_000);
     const envelopes = await Promise.all(
       batch.map(async (message) => ({ key: `outbox-${message.id}`, email: await composeEmail(message) })),
     );

@@ -1,9 +1,11 @@
 import "server-only";
+import { activeDialect } from "@/db/dialect";
 import {
   claimDueMessages,
   markMessagesFailed,
   markMessagesSent,
   requeueInterruptedMessages,
+  requeueLapsedClaims,
   scheduleMessagesRetry,
   splitBatch,
 } from "@/db/queries/outbox";
@@ -90,8 +92,9 @@ async function deliver(batch: Awaited<ReturnType<typeof claimDueMessages>>): Pro
 /** Sends everything due now, batch after batch, at the provider's pace; returns how many it handled. */
 export async function drainOutbox(): Promise<number> {
   let handled = 0;
+  await requeueLapsedClaims();
   for (;;) {
-    const batch = await claimDueMessages(BATCH);
+    const batch = await claimDueMessages(BATCH, getConfig().OUTBOX_LEASE_SECONDS * 1000);
     if (batch.length === 0) return handled;
     const pause = await deliver(batch);
     handled += batch.length;
@@ -124,7 +127,8 @@ function runOnce(): void {
 /** Starts the once-per-process worker: a pass now, then one every couple of seconds. */
 export async function startOutboxWorker(): Promise<void> {
   if (state.timer) return;
-  await requeueInterruptedMessages();
+  // The only server (SQLite) takes back everything a crash left; instances on PostgreSQL wait for leases.
+  if (activeDialect() === "sqlite") await requeueInterruptedMessages();
   state.timer = setInterval(runOnce, POLL_MS);
   state.timer.unref();
   runOnce();

@@ -3,7 +3,9 @@ import { applyRetention, type RetentionPolicy, type RetentionResult } from "@/db
 import { AUDIT_RETENTION_DAYS, deleteExpiredAuditEntries } from "@/db/queries/audit";
 import { pruneMailbox } from "@/emails/transport/mailbox";
 import { pruneMailLedger } from "@/db/queries/mail-ledger";
+import { takeJobLease } from "@/db/queries/job-leases";
 import { getConfig } from "@/lib/config";
+import { instanceId } from "./instance";
 
 const HOUR = 3600_000;
 
@@ -45,10 +47,23 @@ type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void> };
 // On globalThis, like the outbox worker: one schedule per process whichever bundle starts it.
 const state: WorkerState = ((globalThis as { __delegationRetention?: WorkerState }).__delegationRetention ??= {});
 
-/** One pass, unless one is still running (a pass over a large closed document may take a while). */
+// Longer than the schedule, so the instance that runs it keeps it; another takes over when it stops.
+const LEASE_MS = 2 * HOUR;
+
+/** The pass, by the one instance that holds the retention lease (every instance when the lease lapses). */
+async function leasedPass(): Promise<RetentionPassResult | null> {
+  if (!(await takeJobLease("retention", instanceId(), LEASE_MS))) return null;
+  return applyRetentionEverywhere();
+}
+
+/**
+ * One pass, unless one is still running here (a pass over a large closed document may take a while) or
+ * another instance on the same database holds the retention lease.
+ */
 export function runRetentionPass(): Promise<void> {
-  state.running ??= applyRetentionEverywhere()
+  state.running ??= leasedPass()
     .then((result) => {
+      if (!result) return;
       if (result.deleted + result.anonymised + result.emailsDeleted + result.mailboxDeleted + result.auditDeleted > 0)
         console.log(describeRetention(result));
     })

@@ -1,7 +1,11 @@
 import "server-only";
+import { activeDialect } from "@/db/dialect";
 import { failInterruptedDossiers } from "@/db/queries/dossiers";
 import { startOutboxWorker } from "./outbox-worker";
 import { startRetentionWorker } from "./retention";
+
+/** A dossier "generating" for longer than this was left by an instance that stopped. */
+const ABANDONED_DOSSIER_MS = 30 * 60_000;
 
 /**
  * The server's background work, started once per process before it takes requests: dossiers left half-made
@@ -9,7 +13,9 @@ import { startRetentionWorker } from "./retention";
  * hourly retention pass start.
  */
 export async function startBackgroundJobs(): Promise<void> {
-  await failInterruptedDossiers();
+  // On SQLite this process is the only server; on PostgreSQL another instance may be writing a young one.
+  const sole = activeDialect() === "sqlite";
+  await failInterruptedDossiers(new Date(Date.now() - (sole ? 0 : ABANDONED_DOSSIER_MS)));
   await startOutboxWorker();
   startRetentionWorker();
 }

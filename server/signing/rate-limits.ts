@@ -22,9 +22,12 @@ export type RateLimitSettings = z.infer<typeof rateLimitsSchema>;
 export type RateLimitsInForce = { limits: RateLimitSettings; source: "organisers" | "environment"; enabled: boolean };
 
 // On globalThis: the admin's save and the signing path may run in different bundles of one process, and
-// the save must reach the signing path at once.
-const cache = ((globalThis as { __delegationRateLimits?: { value?: RateLimitsInForce } }).__delegationRateLimits ??=
-  {});
+// the save must reach the signing path at once. Other instances on the same database read it again within
+// CACHE_MS, the bound on staleness every instance keeps for organisers' changes.
+const CACHE_MS = 5_000;
+const cache = ((
+  globalThis as { __delegationRateLimits?: { value?: RateLimitsInForce; readAt?: number } }
+).__delegationRateLimits ??= {});
 
 /** The environment's limits (RATE_LIMIT_BURST, RATE_LIMIT_SUSTAINED). */
 export function defaultRateLimits(): RateLimitSettings {
@@ -34,13 +37,14 @@ export function defaultRateLimits(): RateLimitSettings {
 
 /** The organisers' limits if they saved some, else the environment's; and whether RATE_LIMITS=off. */
 export async function rateLimitsInForce(): Promise<RateLimitsInForce> {
-  if (!cache.value) {
+  if (!cache.value || Date.now() - (cache.readAt ?? 0) > CACHE_MS) {
     const saved = rateLimitsSchema.safeParse(await getSetting(SETTING));
     cache.value = {
       limits: saved.success ? saved.data : defaultRateLimits(),
       source: saved.success ? "organisers" : "environment",
       enabled: getConfig().RATE_LIMITS !== "off",
     };
+    cache.readAt = Date.now();
   }
   return cache.value;
 }

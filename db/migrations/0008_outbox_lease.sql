@@ -1,0 +1,1 @@
+ALTER TABLE `outbox` ADD `lease_expires_at` integer;
