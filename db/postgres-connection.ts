@@ -18,11 +18,12 @@ const RETRYABLE = new Set(["40001", "40P01", "23505"]);
 /** Makes a pool's queries and transactions wait until the database is ready (both go through connect). */
 function gate(pool: pg.Pool, ready: Promise<void>): void {
   type Callback = (error: Error | undefined, client?: pg.PoolClient, release?: () => void) => void;
-  const connect = pool.connect.bind(pool) as (callback?: Callback) => Promise<pg.PoolClient> | void;
+  const connectWith = pool.connect.bind(pool) as unknown as (callback: Callback) => void;
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
   Object.assign(pool, {
     // pool.query calls connect with a callback; transactions call it for a promise.
     connect: (callback?: Callback) =>
-      callback ? void ready.then(() => connect(callback), callback) : ready.then(() => connect()),
+      callback ? void ready.then(() => connectWith(callback), callback) : ready.then(() => connect()),
   });
 }
 
