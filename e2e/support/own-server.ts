@@ -14,6 +14,8 @@ export type OwnServer = {
   secret: string;
   /** Read-only access to its database, for what a test must check. */
   query: <T>(sql: string, ...params: unknown[]) => T[];
+  /** Signals the server (SIGKILL: it dies mid-request, as on a crash). */
+  kill: (signal: NodeJS.Signals) => void;
   stop: () => Promise<void>;
 };
 
@@ -71,8 +73,9 @@ export async function startOwnServer(port: number, env: Record<string, string>):
         db.close();
       }
     },
+    kill: (signal) => void child.kill(signal),
     stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await exited;
       rmSync(dir, { recursive: true, force: true });
     },

@@ -5,10 +5,17 @@ import { getConfig } from "@/lib/config";
 
 let secret: string | undefined;
 
-/** AUTH_SECRET, or one generated once and kept beside the database so links survive restarts. */
+/**
+ * AUTH_SECRET, or (on the embedded SQLite file) one generated once and kept beside the database so links
+ * survive restarts. On PostgreSQL several instances must sign and check the same links, so each is given it.
+ */
 export function getAuthSecret(): string {
   if (secret) return secret;
   if (process.env.AUTH_SECRET) return (secret = process.env.AUTH_SECRET);
+  if (getConfig().DATABASE_URL)
+    throw new Error(
+      "AUTH_SECRET is required with DATABASE_URL: every instance on the database must share it (openssl rand -base64 32)",
+    );
   const file = path.join(path.dirname(path.resolve(getConfig().DATABASE_PATH)), "auth-secret");
   try {
     secret = readFileSync(file, "utf8").trim();
