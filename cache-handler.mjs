@@ -47,7 +47,9 @@ export default class MemoryCacheHandler {
     const tags = [...entry.tags, ...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
     const expire = entry.cacheControl?.expire;
     const expired = typeof expire === "number" && Date.now() - entry.lastModified > expire * 1000;
-    if (expired || tags.some((tag) => (revalidatedAt.get(tag) ?? 0) >= entry.lastModified)) {
+    // Another instance's organiser changed public content (server/public/public-changes.ts notes when).
+    const changedElsewhere = entry.lastModified <= (globalThis.__delegationPublicChanges?.changedAt ?? 0);
+    if (expired || changedElsewhere || tags.some((tag) => (revalidatedAt.get(tag) ?? 0) >= entry.lastModified)) {
       remove(key);
       return null;
     }

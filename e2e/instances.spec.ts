@@ -58,6 +58,20 @@ async function confirmOn(page: Page, server: OwnServer, email: string) {
   await expect(page.getByRole("heading", { name: /Thank you/ })).toBeVisible();
 }
 
+/** Asks for a sign-in link on `asked` and opens it on `opened`: the session is the database's, not theirs. */
+async function signInAcross(page: Page, asked: OwnServer, opened: OwnServer) {
+  const already = mailTo(ADMIN_EMAIL, mailDir()).length;
+  await page.goto(`${asked.url}/sign-in`);
+  await page.getByLabel("Organiser email address").fill(ADMIN_EMAIL);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  const mail = await waitForMailIn(ADMIN_EMAIL, already + 1);
+  const link = mail.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)?.[0];
+  if (!link) throw new Error("no sign-in link in the email");
+  await page.goto(on(opened, link));
+  await expect(page.getByRole("navigation", { name: "Organisers" })).toBeVisible();
+}
+
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   database = await createTestDatabase("e2e");
@@ -121,15 +135,7 @@ test("a signer signs on one instance and confirms on the other; both count it", 
 });
 
 test("an organiser signs in on one instance and exports on the other", async ({ page }) => {
-  await page.goto(`${a.url}/sign-in`);
-  await page.getByLabel("Organiser email address").fill(ADMIN_EMAIL);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-  const mail = await waitForMailIn(ADMIN_EMAIL);
-  const link = mail.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)?.[0];
-  if (!link) throw new Error("no sign-in link in the email");
-  await page.goto(on(b, link));
-  await expect(page.getByRole("navigation", { name: "Organisers" })).toBeVisible();
+  await signInAcross(page, a, b);
 
   // The session cookie was set for localhost: the other instance knows it too.
   await page.goto(`${a.url}/admin/signatures`);
@@ -138,6 +144,28 @@ test("an organiser signs in on one instance and exports on the other", async ({ 
   await page.getByRole("link", { name: "Export CSV" }).click();
   const csv = (await readFile(await (await download).path(), "utf8")).replace(/^\uFEFF/, "");
   expect(csv).toContain("Ада Лавлейс");
+});
+
+test("an organiser's edit on one instance clears the other's cached pages", async ({ page }) => {
+  const marker = `revised ${Date.now()}`;
+  const read = async (server: OwnServer) => {
+    const response = await fetch(`${server.url}/letters/family-letter`);
+    return { edited: (await response.text()).includes(marker), cache: response.headers.get("x-nextjs-cache") };
+  };
+  await signInAcross(page, a, b);
+  await page.goto(`${b.url}/admin/documents/family-letter`);
+  const original = await page.getByLabel("Title").inputValue();
+  await page.getByLabel("Title").fill(`${original} (${marker})`);
+  // A young entry in the other instance's cache: once its copy is stale, it renders a fresh one.
+  await expect.poll(async () => (await read(a)).cache, { timeout: 20_000, intervals: [250] }).toBe("STALE");
+  await expect.poll(async () => (await read(a)).cache, { intervals: [100] }).toBe("HIT");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Saved.")).toBeVisible();
+  let seen = await read(a);
+  await expect.poll(async () => (seen = await read(a)).edited, { timeout: 15_000, intervals: [200] }).toBe(true);
+  // Rendered afresh because the change was announced (MISS), well before that young entry went stale and
+  // was regenerated (a HIT after a STALE): it shows within about a second, not after the cache's 5 s.
+  expect(seen.cache).toBe("MISS");
 });
 
 test("killing an instance during a signing load loses nothing and sends each email exactly once", async ({ page }) => {

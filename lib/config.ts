@@ -20,6 +20,8 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // How long a worker owns the emails it claimed; another instance's worker resends them after that.
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).default(120),
+  // Where dossier PDFs are written; with several instances, storage they all mount.
+  DOSSIER_DIR: z.string().min(1).optional(),
   MAIL_DIR: z.string().min(1).default("./data/mail"),
   RESEND_API_KEY: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Delegation <no-reply@localhost>"),

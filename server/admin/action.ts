@@ -63,7 +63,7 @@ export function adminAction<Schema extends z.ZodType, Shown extends object = obj
     const result = await handler(parsed.data, { admin });
     if ("errors" in result) return { values, errors: result.errors, attempt } as AdminFormState<Shown>;
     if ("show" in result) return { values, errors: {}, attempt, ...result.show };
-    if (result.refresh) refreshPublicDocuments();
+    if (result.refresh) await refreshPublicDocuments();
     if (result.audit) await recordAudit({ actor: admin.email, ...result.audit });
     redirect(result.redirectTo);
   };

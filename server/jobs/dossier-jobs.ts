@@ -7,9 +7,13 @@ import type { Locale } from "@/lib/i18n/locales";
 import { getConfig } from "@/lib/config";
 import { generateDossier } from "@/server/dossier/generate";
 
-/** Dossier files live beside the database, one per generation; a recorded delivery's file is never touched. */
+/**
+ * Dossier files live in DOSSIER_DIR (by default beside the database), one per generation; a recorded
+ * delivery's file is never touched.
+ */
 function dossierDirectory(): string {
-  return path.join(path.dirname(path.resolve(getConfig().DATABASE_PATH)), "dossiers");
+  const { DOSSIER_DIR, DATABASE_PATH } = getConfig();
+  return path.resolve(DOSSIER_DIR ?? path.join(path.dirname(path.resolve(DATABASE_PATH)), "dossiers"));
 }
 
 export function dossierFile(dossier: Pick<Dossier, "fileName">): string {

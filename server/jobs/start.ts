@@ -1,6 +1,7 @@
 import "server-only";
 import { activeDialect } from "@/db/dialect";
 import { failInterruptedDossiers } from "@/db/queries/dossiers";
+import { startPublicChangeWatcher } from "@/server/public/public-changes";
 import { startOutboxWorker } from "./outbox-worker";
 import { startRetentionWorker } from "./retention";
 
@@ -10,7 +11,7 @@ const ABANDONED_DOSSIER_MS = 30 * 60_000;
 /**
  * The server's background work, started once per process before it takes requests: dossiers left half-made
  * by a previous process are marked failed (their organiser can start again), then the outbox worker and the
- * hourly retention pass start.
+ * hourly retention pass start; with other instances on the database, the watch for their organisers' changes.
  */
 export async function startBackgroundJobs(): Promise<void> {
   // On SQLite this process is the only server; on PostgreSQL another instance may be writing a young one.
@@ -18,4 +19,5 @@ export async function startBackgroundJobs(): Promise<void> {
   await failInterruptedDossiers(new Date(Date.now() - (sole ? 0 : ABANDONED_DOSSIER_MS)));
   await startOutboxWorker();
   startRetentionWorker();
+  if (!sole) await startPublicChangeWatcher();
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { announcePublicChange } from "./public-changes";
 import { cache } from "react";
 import {
   getDelegationBySlug,
@@ -73,8 +74,12 @@ export const getPublicDelegationPage = cache(async (slug: string, locale: Locale
   };
 });
 
-/** After an organiser changes content or counts, the public pages and count endpoint refresh now. */
-export function refreshPublicDocuments(): void {
+/**
+ * After an organiser changes content or counts, the public pages and count endpoint refresh now here, and
+ * within a second on the other instances sharing the database.
+ */
+export async function refreshPublicDocuments(): Promise<void> {
   revalidatePath("/[locale]", "layout");
   revalidatePath("/api/[collection]/[slug]", "page");
+  await announcePublicChange();
 }

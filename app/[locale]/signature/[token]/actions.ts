@@ -28,6 +28,6 @@ export async function manageAction(localeParam: string, token: string, form: For
   if (choice.intent === "display") await setDisplayChoice(id, choice.display);
   if (choice.intent === "updates") await setUpdatesForSigner(id, choice.updates === "on");
   if (choice.intent === "withdraw") await withdrawAndForget(id);
-  refreshPublicDocuments();
+  await refreshPublicDocuments();
   redirect(`${page}?saved=${choice.intent}`);
 }
