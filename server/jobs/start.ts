@@ -3,6 +3,7 @@ import { activeDialect } from "@/db/dialect";
 import { failInterruptedDossiers } from "@/db/queries/dossiers";
 import { startOutboxWorker } from "./outbox-worker";
 import { startRetentionWorker } from "./retention";
+import { installShutdown } from "./shutdown";
 
 /** A dossier "generating" for longer than this was left by an instance that stopped. */
 const ABANDONED_DOSSIER_MS = 30 * 60_000;
@@ -10,7 +11,7 @@ const ABANDONED_DOSSIER_MS = 30 * 60_000;
 /**
  * The server's background work, started once per process before it takes requests: dossiers left half-made
  * by a previous process are marked failed (their organiser can start again), then the outbox worker and the
- * hourly retention pass start.
+ * hourly retention pass start, and a stop signal drains them first (server/jobs/shutdown.ts).
  */
 export async function startBackgroundJobs(): Promise<void> {
   // On SQLite this process is the only server; on PostgreSQL another instance may be writing a young one.
@@ -18,4 +19,7 @@ export async function startBackgroundJobs(): Promise<void> {
   await failInterruptedDossiers(new Date(Date.now() - (sole ? 0 : ABANDONED_DOSSIER_MS)));
   await startOutboxWorker();
   startRetentionWorker();
+  // Right after the workers start, with no await between (no signal can come in between): a drain never
+  // finds a worker half started.
+  installShutdown();
 }
