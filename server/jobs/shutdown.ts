@@ -20,9 +20,9 @@ const within = (ms: number, work: Promise<unknown>) =>
  * Stops the background jobs and gives back what this process holds, so other instances carry on at once:
  * the outbox claims it took and did not settle, and the retention lease. Returns how many claims went back.
  */
-async function drainBackgroundJobs(graceMs = GRACE_MS): Promise<number> {
+async function drainBackgroundJobs(): Promise<number> {
   markDraining();
-  await within(graceMs, Promise.all([stopOutboxWorker(), stopRetentionWorker()]));
+  await within(GRACE_MS, Promise.all([stopOutboxWorker(), stopRetentionWorker()]));
   const [released] = await Promise.all([releaseUnsettledClaims(), releaseJobLease("retention", instanceId())]);
   return released;
 }
