@@ -57,7 +57,11 @@ function onSignal(signal: Signal): void {
     (released) => console.log(`shutdown: drained, released ${released} outbox claim(s)`),
     (error) => console.error("shutdown: draining failed:", error instanceof Error ? error.message : error),
   );
-  shutdown.draining = within(GIVE_UP_MS, drained).then(() => {
+  shutdown.draining = within(
+    GIVE_UP_MS,
+    drained.then(() => true),
+  ).then((finished) => {
+    if (!finished) console.error(`shutdown: gave up draining after ${GIVE_UP_MS / 1000} s`);
     process.exit = exit;
     if (exitRequested) exit(exitRequested.code);
     else if (process.listenerCount(signal) === 1) exit(EXIT_CODES[signal]);
