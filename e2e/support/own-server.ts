@@ -14,8 +14,12 @@ export type OwnServer = {
   secret: string;
   /** Read-only access to its database, for what a test must check. */
   query: <T>(sql: string, ...params: unknown[]) => T[];
-  /** Signals the server (SIGKILL: it dies mid-request, as on a crash). */
+  /** What it has written to stdout and stderr so far. */
+  log: () => string;
+  /** Sends it a signal (stop() also sends SIGTERM, then waits and removes its files). */
   kill: (signal: NodeJS.Signals) => void;
+  /** Its exit code, once it has exited (null when a signal killed it). */
+  exited: Promise<number | null>;
   stop: () => Promise<void>;
 };
 
@@ -47,7 +51,7 @@ export async function startOwnServer(port: number, env: Record<string, string>):
   let log = "";
   child.stdout!.on("data", (chunk) => (log += chunk));
   child.stderr!.on("data", (chunk) => (log += chunk));
-  const exited = new Promise((resolve) => child.once("exit", resolve));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   await expect
     .poll(
       async () => {
@@ -73,7 +77,9 @@ export async function startOwnServer(port: number, env: Record<string, string>):
         db.close();
       }
     },
+    log: () => log,
     kill: (signal) => void child.kill(signal),
+    exited,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await exited;

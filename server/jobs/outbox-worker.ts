@@ -4,6 +4,7 @@ import {
   claimDueMessages,
   markMessagesFailed,
   markMessagesSent,
+  releaseClaims,
   requeueInterruptedMessages,
   requeueLapsedClaims,
   scheduleMessagesRetry,
@@ -89,25 +90,38 @@ async function deliver(batch: Awaited<ReturnType<typeof claimDueMessages>>): Pro
   return result.retryAfterMs ?? 0;
 }
 
+type WorkerState = {
+  timer?: NodeJS.Timeout;
+  running?: Promise<void>;
+  again?: boolean;
+  stopping?: boolean;
+  /** Messages this process claimed and has not yet marked sent, failed or due again. */
+  claimed: Set<number>;
+};
+
+// On globalThis: instrumentation and route handlers are separate bundles in one process.
+const state: WorkerState = ((globalThis as { __delegationOutbox?: WorkerState }).__delegationOutbox ??= {
+  claimed: new Set(),
+});
+
 /** Sends everything due now, batch after batch, at the provider's pace; returns how many it handled. */
 export async function drainOutbox(): Promise<number> {
   let handled = 0;
   await requeueLapsedClaims();
-  for (;;) {
+  while (!state.stopping) {
     const batch = await claimDueMessages(BATCH, getConfig().OUTBOX_LEASE_SECONDS * 1000);
-    if (batch.length === 0) return handled;
+    if (batch.length === 0) break;
+    for (const message of batch) state.claimed.add(message.id);
     const pause = await deliver(batch);
+    for (const message of batch) state.claimed.delete(message.id);
     handled += batch.length;
-    if (pause > 0) await sleep(pause);
+    if (pause > 0 && !state.stopping) await sleep(pause);
   }
+  return handled;
 }
 
-type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; again?: boolean };
-
-// On globalThis: instrumentation and route handlers are separate bundles in one process.
-const state: WorkerState = ((globalThis as { __delegationOutbox?: WorkerState }).__delegationOutbox ??= {});
-
 function runOnce(): void {
+  if (state.stopping) return;
   if (state.running) {
     state.again = true;
     return;
@@ -127,6 +141,7 @@ function runOnce(): void {
 /** Starts the once-per-process worker: a pass now, then one every couple of seconds. */
 export async function startOutboxWorker(): Promise<void> {
   if (state.timer) return;
+  state.stopping = false;
   // The only server (SQLite) takes back everything a crash left; instances on PostgreSQL wait for leases.
   if (activeDialect() === "sqlite") await requeueInterruptedMessages();
   state.timer = setInterval(runOnce, POLL_MS);
@@ -137,4 +152,24 @@ export async function startOutboxWorker(): Promise<void> {
 /** Asks a running worker for a pass now (after a signature is queued); the poll is the fallback. */
 export function nudgeOutbox(): void {
   if (state.timer) runOnce();
+}
+
+/** Claims nothing more from now on; resolves when the pass in flight, if any, has settled. */
+export async function stopOutboxWorker(): Promise<void> {
+  state.stopping = true;
+  state.again = false;
+  clearInterval(state.timer);
+  state.timer = undefined;
+  await state.running;
+}
+
+/**
+ * Hands back the messages this process claimed and has not settled (a send still in flight when it stops),
+ * so that another instance sends them now rather than when the lease lapses; the batch keeps its key, so
+ * the provider drops a second copy. Returns how many went back to the queue.
+ */
+export async function releaseUnsettledClaims(): Promise<number> {
+  const ids = [...state.claimed];
+  state.claimed.clear();
+  return releaseClaims(ids);
 }

@@ -81,3 +81,10 @@ export function startRetentionWorker(everyMs = HOUR): void {
   state.timer.unref();
   void runRetentionPass();
 }
+
+/** Stops the schedule; resolves when a pass still running here has finished. */
+export async function stopRetentionWorker(): Promise<void> {
+  clearInterval(state.timer);
+  state.timer = undefined;
+  await state.running;
+}

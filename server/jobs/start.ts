@@ -4,6 +4,7 @@ import { failInterruptedDossiers } from "@/db/queries/dossiers";
 import { startPublicChangeWatcher } from "@/server/public/public-changes";
 import { startOutboxWorker } from "./outbox-worker";
 import { startRetentionWorker } from "./retention";
+import { installShutdown } from "./shutdown";
 
 /** A dossier "generating" for longer than this was left by an instance that stopped. */
 const ABANDONED_DOSSIER_MS = 30 * 60_000;
@@ -11,7 +12,8 @@ const ABANDONED_DOSSIER_MS = 30 * 60_000;
 /**
  * The server's background work, started once per process before it takes requests: dossiers left half-made
  * by a previous process are marked failed (their organiser can start again), then the outbox worker and the
- * hourly retention pass start; with other instances on the database, the watch for their organisers' changes.
+ * hourly retention pass start, and a stop signal drains them first (server/jobs/shutdown.ts); with other
+ * instances on the database, the watch for their organisers' changes starts too.
  */
 export async function startBackgroundJobs(): Promise<void> {
   // On SQLite this process is the only server; on PostgreSQL another instance may be writing a young one.
@@ -19,5 +21,8 @@ export async function startBackgroundJobs(): Promise<void> {
   await failInterruptedDossiers(new Date(Date.now() - (sole ? 0 : ABANDONED_DOSSIER_MS)));
   await startOutboxWorker();
   startRetentionWorker();
+  // Right after the workers start, with no await between (no signal can come in between): a drain never
+  // finds a worker half started.
+  installShutdown();
   if (!sole) await startPublicChangeWatcher();
 }
