@@ -30,9 +30,10 @@ const DISCARD_MS = 5_000;
 
 /**
  * Answers a refused request at once, without reading its body first, so memory stays flat however large
- * the body is. Closing the connection straight away would reset it while the client is still sending, and
- * the client could lose the answer: what it still sends is read and discarded for a while (a lingering close), then the
- * connection is cut. API paths get the JSON API's error shape, others plain text.
+ * the body is. Closing the connection (even half-closing it) while the client is still sending resets it,
+ * and the client loses the answer (half of 1 MB posts did): what it still sends is read and discarded, up
+ * to a limit and for a while, and then the connection is cut. API paths get the JSON API's error shape,
+ * others plain text.
  */
 export function refuseBody(request: IncomingMessage, response: ServerResponse): boolean {
   const refusal = bodyRefusal(request.method, request.headers);
@@ -44,14 +45,14 @@ export function refuseBody(request: IncomingMessage, response: ServerResponse): 
     "content-length": Buffer.byteLength(body),
     "cache-control": "no-store",
   });
-  // The answer, then our end of the connection closed (FIN); what the client still sends is read and
-  // dropped, never kept, until it stops or the limits run out. A reset would make it drop the answer unread.
-  response.end(body, () => request.socket.end());
+  // The answer, with the connection left open: what the client still sends is read and dropped, never
+  // kept, until it stops (the connection can then carry its next request) or the limits run out.
+  response.end(body);
   let discarded = 0;
   const hangUp = () => request.socket.destroy();
   const timer = setTimeout(hangUp, DISCARD_MS);
   timer.unref();
-  request.socket.once("close", () => clearTimeout(timer));
+  request.once("close", () => clearTimeout(timer));
   request.on("data", (chunk: Buffer) => {
     discarded += chunk.length;
     if (discarded > DISCARD_BYTES) hangUp();
