@@ -1,11 +1,11 @@
 import "server-only";
 import type { Locale } from "@/lib/i18n/locales";
+import type { MailBudget } from "@/db/queries/mail-ledger";
 import {
   confirmSignature,
   recordSignature,
   requestSignatureEmail,
   type IssuedToken,
-  type MailBudget,
   type SignedDocument,
 } from "@/db/queries/signatures";
 import { getAuthSecret } from "@/lib/security/auth-secret";
