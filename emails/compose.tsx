@@ -77,10 +77,7 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
         validDays,
       };
       const key = `confirm\u0000${locale}\u0000${props.documentTitle}\u0000${validDays}`;
-      const values = {
-        link,
-        manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl,
-      };
+      const values = { link, manage: signerManageUrl(payload, locale) };
       return fill(message.recipient, confirmSignatureSubject(props), key, <ConfirmSignature {...props} />, values);
     }
     case "already-signed": {
@@ -89,10 +86,7 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const link = `${appUrl}${localePath(locale, documentPath(payload.documentKind, payload.documentSlug))}`;
       const props = { locale, documentTitle: payload.documentTitle, documentUrl: LINK, manageUrl: MANAGE };
       const key = `already\u0000${locale}\u0000${props.documentTitle}`;
-      const values = {
-        link,
-        manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl,
-      };
+      const values = { link, manage: signerManageUrl(payload, locale) };
       return fill(message.recipient, alreadySignedSubject(props), key, <AlreadySigned {...props} />, values);
     }
     case UPDATE_TEMPLATE: {
@@ -103,7 +97,7 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const props = updateProps(update.texts, locale, LINK, MANAGE);
       const values = {
         link: unsubscribeUrl(payload.signatureId, locale),
-        manage: manageUrl(payload.signatureId, locale),
+        manage: signerManageUrl(payload, locale),
       };
       const email = await fill(
         message.recipient,
@@ -119,6 +113,15 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
     default:
       throw new Error(`Unknown email template "${message.template}"`);
   }
+}
+
+/**
+ * The private link as it was when the email was queued: a retry sends the same email under the same
+ * idempotency key, and a link the signer has since replaced stays void. Emails queued before link
+ * versions existed have none: they were version 1.
+ */
+function signerManageUrl(payload: { signatureId?: number; manageVersion?: number }, locale: Locale) {
+  return payload.signatureId ? manageUrl(payload.signatureId, payload.manageVersion ?? 1, locale) : getConfig().appUrl;
 }
 
 function updateProps(texts: UpdateTexts, locale: Locale, unsubscribe: string, manage: string) {

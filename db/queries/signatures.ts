@@ -48,6 +48,8 @@ export type ConfirmEmailPayload = {
   tokenNonce: string;
   locale: Signature["locale"];
   signatureId: number;
+  /** The private link's version when queued (absent in emails queued before versions: 1). */
+  manageVersion?: number;
 };
 export type AlreadySignedPayload = Omit<ConfirmEmailPayload, "tokenNonce">;
 
@@ -86,6 +88,7 @@ async function queueSignatureEmail(
     documentSlug: document.slug,
     locale: signature.locale,
     signatureId: signature.id,
+    manageVersion: signature.manageLinkVersion,
   };
   if (signature.state === "pending") {
     await tx

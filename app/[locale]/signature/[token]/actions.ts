@@ -8,7 +8,7 @@ import { displayChoices } from "@/lib/vocabulary";
 import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
 import { refreshPublicDocuments } from "@/server/public/public-pages";
-import { verifySignerToken } from "@/lib/security/signer-links";
+import { verifyManageLink } from "@/server/signing/manage-links";
 
 const choiceSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("display"), display: z.enum(displayChoices) }),
@@ -20,14 +20,14 @@ const choiceSchema = z.discriminatedUnion("intent", [
 export async function manageAction(localeParam: string, token: string, form: FormData): Promise<void> {
   const locale = toLocale(localeParam);
   const page = localePath(locale, `/signature/${token}`);
-  const id = verifySignerToken("manage", token);
-  if (id === null) redirect(page);
+  const link = await verifyManageLink(token);
+  if (link === null) redirect(page);
   const parsed = choiceSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) redirect(`${page}?error=1`);
   const choice = parsed.data;
-  if (choice.intent === "display") await setDisplayChoice(id, choice.display);
-  if (choice.intent === "updates") await setUpdatesForSigner(id, choice.updates === "on");
-  if (choice.intent === "withdraw") await withdrawAndForget(id);
+  if (choice.intent === "display") await setDisplayChoice(link.id, choice.display);
+  if (choice.intent === "updates") await setUpdatesForSigner(link.id, choice.updates === "on");
+  if (choice.intent === "withdraw") await withdrawAndForget(link.id);
   await refreshPublicDocuments();
   redirect(`${page}?saved=${choice.intent}`);
 }

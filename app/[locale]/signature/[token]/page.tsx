@@ -5,7 +5,7 @@ import { getOwnSignature } from "@/db/queries/self-service";
 import { displayChoices } from "@/lib/vocabulary";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { verifySignerToken } from "@/lib/security/signer-links";
+import { verifyManageLink } from "@/server/signing/manage-links";
 import { manageAction } from "./actions";
 
 // Never cached: it reads live data on every request.
@@ -29,8 +29,9 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
   const locale = toLocale(rest.locale);
   setRequestLocale(locale);
   const t = translator(locale);
-  const id = verifySignerToken("manage", token);
-  const signature = id === null ? undefined : await getOwnSignature(id);
+  // A link replaced by a newer one reads exactly like a forged one.
+  const link = await verifyManageLink(token);
+  const signature = link === null ? undefined : await getOwnSignature(link.id);
   if (!signature || signature.state === "withdrawn" || signature.anonymisedAt) {
     const withdrawn = signature?.state === "withdrawn";
     return (
