@@ -1,6 +1,7 @@
 import "server-only";
 import { render } from "@react-email/components";
 import type { ReactElement } from "react";
+import { MANAGE_LINK_TEMPLATE, type ManageLinkPayload } from "@/db/queries/manage-links";
 import type { AlreadySignedPayload, ConfirmEmailPayload } from "@/db/queries/signatures";
 import { UPDATE_TEMPLATE, type UpdatePayload, type UpdateTexts } from "@/db/queries/updates";
 import type { OutboxMessage } from "@/db/schema";
@@ -15,6 +16,7 @@ import AdminSignIn, { adminSignInSubject } from "@/emails/templates/admin-sign-i
 import AlreadySigned, { alreadySignedSubject } from "@/emails/templates/already-signed";
 import CampaignUpdate from "@/emails/templates/campaign-update";
 import ConfirmSignature, { confirmSignatureSubject } from "@/emails/templates/confirm-signature";
+import NewManageLink, { newManageLinkSubject } from "@/emails/templates/new-manage-link";
 import { SIGN_IN_HEADER } from "@/emails/transport/mailbox";
 import type { OutgoingEmail } from "@/emails/transport/send";
 import { loadUpdate } from "./update-source";
@@ -107,6 +109,16 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
         values,
       );
       return { ...email, headers: listUnsubscribeHeaders(oneClickUnsubscribeUrl(payload.signatureId)) };
+    }
+    case MANAGE_LINK_TEMPLATE: {
+      const payload = message.payload as ManageLinkPayload;
+      const props = { locale: payload.locale, documentTitle: payload.documentTitle, manageUrl: LINK };
+      const key = `manage-link\u0000${props.locale}\u0000${props.documentTitle}`;
+      const link = manageUrl(payload.signatureId, payload.manageVersion, payload.locale);
+      return fill(message.recipient, newManageLinkSubject(props), key, <NewManageLink {...props} />, {
+        link,
+        manage: link,
+      });
     }
     case ADMIN_SIGN_IN_TEMPLATE:
       return composeAdminSignIn(message.recipient, message.payload as AdminSignInPayload);

@@ -27,7 +27,7 @@ export function issueToken(now = Date.now()): IssuedToken {
 }
 
 /** The signing emails this request may still cause (see MailBudget); the client's share is off with RATE_LIMITS=off. */
-function mailBudget(emailKeyOfRecipient: string, clientHash: string | null): MailBudget {
+export function mailBudget(emailKeyOfRecipient: string, clientHash: string | null): MailBudget {
   const config = getConfig();
   return {
     recipientHash: hashRecipient(emailKeyOfRecipient),

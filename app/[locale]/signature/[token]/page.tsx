@@ -5,6 +5,7 @@ import { getOwnSignature } from "@/db/queries/self-service";
 import { displayChoices } from "@/lib/vocabulary";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
+import { Link } from "@/i18n/navigation";
 import { verifyManageLink } from "@/server/signing/manage-links";
 import { manageAction } from "./actions";
 
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ locale: string; token: string }>;
-  searchParams: Promise<{ saved?: string; error?: string }>;
+  searchParams: Promise<{ saved?: string; error?: string; renew?: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,11 +39,14 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
       <div className={withdrawn ? "notice success" : "notice"}>
         <h1>{t(withdrawn ? "manage.withdrawnTitle" : "manage.invalidTitle")}</h1>
         <p>{t(withdrawn ? "manage.withdrawn" : "manage.invalid")}</p>
+        {withdrawn ? null : (
+          <p>{t.rich("manage.lost", { link: (chunks) => <Link href="/resend-confirmation">{chunks}</Link> })}</p>
+        )}
       </div>
     );
   }
   const document = (await getLocalizedDocumentById(signature.documentId, locale))!;
-  const { saved } = await searchParams;
+  const { saved, renew } = await searchParams;
   const action = manageAction.bind(null, locale, token);
   const labels = {
     full: t("form.displayFull"),
@@ -62,6 +66,11 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
       {saved ? (
         <p className="notice success" role="status">
           {t("manage.saved")}
+        </p>
+      ) : null}
+      {renew === "capped" ? (
+        <p className="notice" role="status">
+          {t("manage.renewLater")}
         </p>
       ) : null}
       <p>{t("manage.on", { title: document.title })}</p>
@@ -92,6 +101,16 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
           <input type="hidden" name="updates" value={signature.updates ? "off" : "on"} />
           <button type="submit" className="secondary">
             {t(signature.updates ? "manage.stopUpdates" : "manage.startUpdates")}
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="renew-heading" className="card">
+        <h2 id="renew-heading">{t("manage.renewHeading")}</h2>
+        <p>{t("manage.renewHint")}</p>
+        <form action={action}>
+          <input type="hidden" name="intent" value="renew" />
+          <button type="submit" className="secondary">
+            {t("manage.renew")}
           </button>
         </form>
       </section>
