@@ -264,7 +264,7 @@ export const en = {
       "We send email through an email delivery service, which receives your address and the message only to deliver it. Every link in our emails leads back to this site.",
     choicesHeading: "Your choices",
     choicesLink:
-      "After you confirm, the thank-you page gives you a private link, and every email we send you carries it too. With it you can change how your name is shown, stop updates, or withdraw your signature. Keep it to yourself: whoever has it can do the same.",
+      "After you confirm, the thank-you page gives you a private link, and every email we send you carries it too. With it you can change how your name is shown, stop updates, or withdraw your signature. Keep it to yourself: whoever has it can do the same. If it may have reached someone else, ask for a new one on that page: we email it to you, and every earlier link stops working.",
     choicesUpdates: "Every update email also has a one-click link to stop updates.",
     choicesLost:
       "Lost the link? <link>Ask for a new email</link> with the address you signed with: it carries your private link again.",
