@@ -1,6 +1,7 @@
 import "server-only";
 import { render } from "@react-email/components";
 import type { ReactElement } from "react";
+import { MANAGE_LINK_TEMPLATE, type ManageLinkPayload } from "@/db/queries/manage-links";
 import type { AlreadySignedPayload, ConfirmEmailPayload } from "@/db/queries/signatures";
 import { UPDATE_TEMPLATE, type UpdatePayload, type UpdateTexts } from "@/db/queries/updates";
 import type { OutboxMessage } from "@/db/schema";
@@ -15,6 +16,7 @@ import AdminSignIn, { adminSignInSubject } from "@/emails/templates/admin-sign-i
 import AlreadySigned, { alreadySignedSubject } from "@/emails/templates/already-signed";
 import CampaignUpdate from "@/emails/templates/campaign-update";
 import ConfirmSignature, { confirmSignatureSubject } from "@/emails/templates/confirm-signature";
+import NewManageLink, { newManageLinkSubject } from "@/emails/templates/new-manage-link";
 import { SIGN_IN_HEADER } from "@/emails/transport/mailbox";
 import type { OutgoingEmail } from "@/emails/transport/send";
 import { loadUpdate } from "./update-source";
@@ -77,10 +79,7 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
         validDays,
       };
       const key = `confirm\u0000${locale}\u0000${props.documentTitle}\u0000${validDays}`;
-      const values = {
-        link,
-        manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl,
-      };
+      const values = { link, manage: signerManageUrl(payload, locale) };
       return fill(message.recipient, confirmSignatureSubject(props), key, <ConfirmSignature {...props} />, values);
     }
     case "already-signed": {
@@ -89,10 +88,7 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const link = `${appUrl}${localePath(locale, documentPath(payload.documentKind, payload.documentSlug))}`;
       const props = { locale, documentTitle: payload.documentTitle, documentUrl: LINK, manageUrl: MANAGE };
       const key = `already\u0000${locale}\u0000${props.documentTitle}`;
-      const values = {
-        link,
-        manage: payload.signatureId ? manageUrl(payload.signatureId, locale) : appUrl,
-      };
+      const values = { link, manage: signerManageUrl(payload, locale) };
       return fill(message.recipient, alreadySignedSubject(props), key, <AlreadySigned {...props} />, values);
     }
     case UPDATE_TEMPLATE: {
@@ -103,7 +99,7 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const props = updateProps(update.texts, locale, LINK, MANAGE);
       const values = {
         link: unsubscribeUrl(payload.signatureId, locale),
-        manage: manageUrl(payload.signatureId, locale),
+        manage: signerManageUrl(payload, locale),
       };
       const email = await fill(
         message.recipient,
@@ -114,11 +110,30 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       );
       return { ...email, headers: listUnsubscribeHeaders(oneClickUnsubscribeUrl(payload.signatureId)) };
     }
+    case MANAGE_LINK_TEMPLATE: {
+      const payload = message.payload as ManageLinkPayload;
+      const props = { locale: payload.locale, documentTitle: payload.documentTitle, manageUrl: LINK };
+      const key = `manage-link\u0000${props.locale}\u0000${props.documentTitle}`;
+      const link = manageUrl(payload.signatureId, payload.manageVersion, payload.locale);
+      return fill(message.recipient, newManageLinkSubject(props), key, <NewManageLink {...props} />, {
+        link,
+        manage: link,
+      });
+    }
     case ADMIN_SIGN_IN_TEMPLATE:
       return composeAdminSignIn(message.recipient, message.payload as AdminSignInPayload);
     default:
       throw new Error(`Unknown email template "${message.template}"`);
   }
+}
+
+/**
+ * The private link as it was when the email was queued: a retry sends the same email under the same
+ * idempotency key, and a link the signer has since replaced stays void. Emails queued before link
+ * versions existed have none: they were version 1.
+ */
+function signerManageUrl(payload: { signatureId?: number; manageVersion?: number }, locale: Locale) {
+  return payload.signatureId ? manageUrl(payload.signatureId, payload.manageVersion ?? 1, locale) : getConfig().appUrl;
 }
 
 function updateProps(texts: UpdateTexts, locale: Locale, unsubscribe: string, manage: string) {

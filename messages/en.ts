@@ -202,6 +202,16 @@ export const en = {
     saved: "Saved.",
     withdrawnTitle: "Your signature is withdrawn",
     withdrawn: "It no longer counts, and we have erased your personal data from it.",
+    lost: "Lost your private link, or asked for a new one? <link>Ask for a new email</link> with the address you signed with: it carries your current link.",
+    renewHeading: "A new private link",
+    renewHint:
+      "If this link may have reached someone else (a forwarded email, a shared computer), ask for a new one. We email it to you, and this link and every earlier one stop working at once.",
+    renew: "Send me a new link",
+    renewLater:
+      "We can’t send another email to this address just now, so your link has not changed and still works. Please try again later.",
+    renewedTitle: "We’ve emailed you a new link",
+    renewed:
+      "It may take a few minutes to arrive. The link you used no longer works, nor does any earlier link to your signature.",
   },
   unsubscribe: {
     title: "Stop updates",
@@ -254,7 +264,7 @@ export const en = {
       "We send email through an email delivery service, which receives your address and the message only to deliver it. Every link in our emails leads back to this site.",
     choicesHeading: "Your choices",
     choicesLink:
-      "After you confirm, the thank-you page gives you a private link, and every email we send you carries it too. With it you can change how your name is shown, stop updates, or withdraw your signature. Keep it to yourself: whoever has it can do the same.",
+      "After you confirm, the thank-you page gives you a private link, and every email we send you carries it too. With it you can change how your name is shown, stop updates, or withdraw your signature. Keep it to yourself: whoever has it can do the same. If it may have reached someone else, ask for a new one on that page: we email it to you, and every earlier link stops working.",
     choicesUpdates: "Every update email also has a one-click link to stop updates.",
     choicesLost:
       "Lost the link? <link>Ask for a new email</link> with the address you signed with: it carries your private link again.",
@@ -306,6 +316,14 @@ export const en = {
     updateFooter: "You receive this because you asked for updates when you signed. Stop them with one click: {link}",
     unsubscribe: "Unsubscribe",
     manageSignature: "Manage your signature",
+    newLinkSubject: "Your new private link: {title}",
+    newLinkPreview: "The new link to manage your signature on “{title}”.",
+    newLinkHeading: "Your new private link",
+    newLinkBody:
+      "You asked for a new link to manage your signature on “{title}”. Here it is: every link sent to you before this one no longer works.",
+    newLinkKeep: "Keep it to yourself: whoever has it can change or withdraw your signature.",
+    newLinkFooter:
+      "You are receiving this because the private link to your signature was used to ask for a new one. If that was not you, someone else had your old link: it no longer works.",
   },
 };
 

@@ -1,6 +1,58 @@
 import { and, count, eq, gte, lt } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { lockForTransaction } from "@/db/dialect";
+import { getDb, type Executor } from "@/db/index";
 import { mailLedger } from "@/db/schema";
+
+/**
+ * The emails a request may still cause: the recipient's and the client's keyed hashes, and the limits in
+ * force. `perClientHour` null: no client budget (RATE_LIMITS=off, or an organiser releasing held ones).
+ */
+export type MailBudget = {
+  recipientHash: string;
+  clientHash: string | null;
+  perClientHour: number | null;
+  perAddressDay: number;
+};
+
+const HOUR_MS = 3600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+async function countMail(db: Executor, by: "recipientHash" | "clientHash", hash: string, since: number) {
+  const [{ caused }] = await db
+    .select({ caused: count() })
+    .from(mailLedger)
+    .where(
+      and(eq(mailLedger.purpose, "signing"), eq(mailLedger[by], hash), gte(mailLedger.createdAt, new Date(since))),
+    );
+  return caused;
+}
+
+/** Whether this client has caused its hour's share of signing emails. */
+export async function clientOverBudget(db: Executor, budget: MailBudget | null, now: number): Promise<boolean> {
+  if (!budget?.clientHash || budget.perClientHour === null) return false;
+  return (await countMail(db, "clientHash", budget.clientHash, now - HOUR_MS)) >= budget.perClientHour;
+}
+
+export async function recipientOverBudget(db: Executor, budget: MailBudget | null, now: number): Promise<boolean> {
+  if (!budget) return false;
+  return (await countMail(db, "recipientHash", budget.recipientHash, now - DAY_MS)) >= budget.perAddressDay;
+}
+
+export async function recordSigningEmail(db: Executor, budget: MailBudget) {
+  await db
+    .insert(mailLedger)
+    .values({ purpose: "signing", recipientHash: budget.recipientHash, clientHash: budget.clientHash });
+}
+
+/**
+ * Two instances counting the same budget at once would both see room for one more email: on PostgreSQL
+ * the transaction takes the recipient's and the client's locks first (on SQLite it is the only writer).
+ */
+export async function lockMailBudgets(tx: Executor, budget: MailBudget | null) {
+  if (!budget) return;
+  await lockForTransaction(tx, `mail:${budget.recipientHash}`);
+  if (budget.clientHash) await lockForTransaction(tx, `mail:${budget.clientHash}`);
+}
 
 /** Sign-in links asked for lately for this address, and from this client (keyed hashes, see the schema). */
 export async function countSignInRequests(recipientHash: string, clientHash: string | null, since: Date) {

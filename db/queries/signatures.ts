@@ -1,15 +1,13 @@
 import { and, count, eq, gte, sql } from "drizzle-orm";
-import { lockForTransaction } from "@/db/dialect";
 import { getDb, transaction, type Executor } from "@/db/index";
+import { confirmationTokens, documents, outbox, signatures, type Document, type Signature } from "@/db/schema";
 import {
-  confirmationTokens,
-  documents,
-  mailLedger,
-  outbox,
-  signatures,
-  type Document,
-  type Signature,
-} from "@/db/schema";
+  clientOverBudget,
+  lockMailBudgets,
+  recipientOverBudget,
+  recordSigningEmail,
+  type MailBudget,
+} from "./mail-ledger";
 
 /** No signature ever gets more than this many emails from repeated signing or link requests. */
 export const MAX_EMAILS_PER_SIGNATURE = 5;
@@ -36,20 +34,6 @@ export type RateLimits = {
   sustained: { count: number; seconds: number };
 } | null;
 
-/**
- * The emails a request may still cause: the recipient's and the client's keyed hashes, and the limits in
- * force. `perClientHour` null: no client budget (RATE_LIMITS=off, or an organiser releasing held ones).
- */
-export type MailBudget = {
-  recipientHash: string;
-  clientHash: string | null;
-  perClientHour: number | null;
-  perAddressDay: number;
-};
-
-const HOUR_MS = 3600_000;
-const DAY_MS = 24 * HOUR_MS;
-
 /** The document being signed, with its title in the signer's language (for the email). */
 export type SignedDocument = Document & { title: string };
 
@@ -64,31 +48,12 @@ export type ConfirmEmailPayload = {
   tokenNonce: string;
   locale: Signature["locale"];
   signatureId: number;
+  /** The private link's version when queued (absent in emails queued before versions: 1). */
+  manageVersion?: number;
 };
 export type AlreadySignedPayload = Omit<ConfirmEmailPayload, "tokenNonce">;
 
 export type QueueOutcome = "queued" | "capped" | "held" | "none";
-
-async function countMail(db: Executor, by: "recipientHash" | "clientHash", hash: string, since: number) {
-  const [{ caused }] = await db
-    .select({ caused: count() })
-    .from(mailLedger)
-    .where(
-      and(eq(mailLedger.purpose, "signing"), eq(mailLedger[by], hash), gte(mailLedger.createdAt, new Date(since))),
-    );
-  return caused;
-}
-
-/** Whether this client has caused its hour's share of signing emails. */
-async function clientOverBudget(db: Executor, budget: MailBudget | null, now: number): Promise<boolean> {
-  if (!budget?.clientHash || budget.perClientHour === null) return false;
-  return (await countMail(db, "clientHash", budget.clientHash, now - HOUR_MS)) >= budget.perClientHour;
-}
-
-async function recipientOverBudget(db: Executor, budget: MailBudget | null, now: number): Promise<boolean> {
-  if (!budget) return false;
-  return (await countMail(db, "recipientHash", budget.recipientHash, now - DAY_MS)) >= budget.perAddressDay;
-}
 
 function findSignature(db: Executor, documentId: number, emailKey: string) {
   return db
@@ -123,6 +88,7 @@ async function queueSignatureEmail(
     documentSlug: document.slug,
     locale: signature.locale,
     signatureId: signature.id,
+    manageVersion: signature.manageLinkVersion,
   };
   if (signature.state === "pending") {
     await tx
@@ -138,10 +104,7 @@ async function queueSignatureEmail(
     .update(signatures)
     .set({ emailsSent: sql`${signatures.emailsSent} + 1` })
     .where(eq(signatures.id, signature.id));
-  if (budget)
-    await tx
-      .insert(mailLedger)
-      .values({ purpose: "signing", recipientHash: budget.recipientHash, clientHash: budget.clientHash });
+  if (budget) await recordSigningEmail(tx, budget);
   return "queued";
 }
 
@@ -218,16 +181,6 @@ export async function requestSignatureEmail(
     const existing = await findSignature(tx, document.id, emailKey);
     return existing ? queueSignatureEmail(tx, existing, document, token, budget) : "none";
   });
-}
-
-/**
- * Two instances counting the same budget at once would both see room for one more email: on PostgreSQL
- * the transaction takes the recipient's and the client's locks first (on SQLite it is the only writer).
- */
-async function lockMailBudgets(tx: Executor, budget: MailBudget | null) {
-  if (!budget) return;
-  await lockForTransaction(tx, `mail:${budget.recipientHash}`);
-  if (budget.clientHash) await lockForTransaction(tx, `mail:${budget.clientHash}`);
 }
 
 /** A signature held for its client's email budget, released by an organiser with a fresh token. */

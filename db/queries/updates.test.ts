@@ -75,13 +75,14 @@ describe("who receives an update", () => {
       status: "queued",
       dedupeKey: `update:${update.id}:${emailKey("also.yes@example.org")}`,
     });
-    expect(message.payload).toEqual({ updateId: update.id, signatureId: signer.id, locale: "ru" });
+    expect(message.payload).toEqual({ updateId: update.id, signatureId: signer.id, locale: "ru", manageVersion: 1 });
     // The JSON as stored (PostgreSQL's jsonb writes it with a space after the colon, and its keys reordered).
     const [stored] = await db()
       .select({ payload: sql<string>`cast(${outbox.payload} as text)` })
       .from(outbox)
       .where(eq(outbox.id, message.id));
     expect(stored.payload).toMatch(new RegExp(`"updateId": ?${update.id}[,}]`)); // an integer, not 1.0
+    expect(stored.payload).toMatch(/"manageVersion": ?1[,}]/);
     expect(await getUpdate(update.id)).toMatchObject({ status: "sending", recipients: 2 });
   });
 

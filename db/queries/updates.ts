@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/i18n/locales";
 export type UpdateTexts = Translated<{ subject: string; body: string }>;
 export type UpdateTarget = { documentId: number } | { delegationId: number };
 export type CampaignUpdate = typeof updates.$inferSelect;
-export type UpdatePayload = { updateId: number; signatureId: number; locale: Locale };
+export type UpdatePayload = { updateId: number; signatureId: number; locale: Locale; manageVersion?: number };
 
 export const UPDATE_TEMPLATE = "campaign-update";
 
@@ -106,6 +106,7 @@ export async function queueUpdate(id: number) {
             updateId: sql`cast(${update.id} as integer)`,
             signatureId: signatures.id,
             locale: signatures.locale,
+            manageVersion: signatures.manageLinkVersion,
           })},
           cast(${update.id} as integer), cast(${`update:${update.id}:`} as text) || ${signatures.emailKey},
           cast(${outboxPriorities.update} as integer)

@@ -67,6 +67,8 @@ export const signatures = pgTable(
     ipHash: text("ip_hash"),
     anonymisedAt: timestampMs("anonymised_at"),
     emailsSent: integer("emails_sent").notNull().default(0),
+    // Part of the private link's MAC: raising it voids every link sent before (the signer asked for a new one).
+    manageLinkVersion: integer("manage_link_version").notNull().default(1),
     createdAt: timestampMs("created_at").notNull().default(nowMs),
     confirmedAt: timestampMs("confirmed_at"),
   },

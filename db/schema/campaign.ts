@@ -75,6 +75,8 @@ export const signatures = sqliteTable(
     ipHash: text("ip_hash"),
     anonymisedAt: integer("anonymised_at", { mode: "timestamp_ms" }),
     emailsSent: integer("emails_sent").notNull().default(0),
+    // Part of the private link's MAC: raising it voids every link sent before (the signer asked for a new one).
+    manageLinkVersion: integer("manage_link_version").notNull().default(1),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
   },

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Locale } from "@/lib/i18n/locales";
+import type { MailBudget } from "@/db/queries/mail-ledger";
 import {
   confirmSignature,
   recordSignature,
   requestSignatureEmail,
   type IssuedToken,
-  type MailBudget,
   type SignedDocument,
 } from "@/db/queries/signatures";
 import { getAuthSecret } from "@/lib/security/auth-secret";
@@ -27,7 +27,7 @@ export function issueToken(now = Date.now()): IssuedToken {
 }
 
 /** The signing emails this request may still cause (see MailBudget); the client's share is off with RATE_LIMITS=off. */
-function mailBudget(emailKeyOfRecipient: string, clientHash: string | null): MailBudget {
+export function mailBudget(emailKeyOfRecipient: string, clientHash: string | null): MailBudget {
   const config = getConfig();
   return {
     recipientHash: hashRecipient(emailKeyOfRecipient),

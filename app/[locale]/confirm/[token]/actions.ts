@@ -6,7 +6,7 @@ import { getConfig } from "@/lib/config";
 import { documentPath } from "@/lib/collections";
 import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
-import { MANAGE_HANDOFF_COOKIE, MANAGE_HANDOFF_SECONDS, signerToken } from "@/lib/security/signer-links";
+import { MANAGE_HANDOFF_COOKIE, MANAGE_HANDOFF_SECONDS, manageToken } from "@/lib/security/signer-links";
 import { confirmByToken } from "@/server/signing/signing";
 import { isWellFormedToken } from "@/lib/security/tokens";
 
@@ -19,7 +19,8 @@ export async function confirmAction(form: FormData): Promise<void> {
   if (outcome.status === "just-confirmed") {
     const thanks = documentPath(outcome.document.kind, outcome.document.slug, "/thanks");
     const thanksPath = localePath(locale, thanks);
-    (await cookies()).set(MANAGE_HANDOFF_COOKIE, signerToken("manage", outcome.signature.id), {
+    const { id, manageLinkVersion } = outcome.signature;
+    (await cookies()).set(MANAGE_HANDOFF_COOKIE, manageToken(id, manageLinkVersion), {
       path: thanksPath,
       maxAge: MANAGE_HANDOFF_SECONDS,
       httpOnly: true,

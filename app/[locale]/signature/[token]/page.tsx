@@ -5,7 +5,8 @@ import { getOwnSignature } from "@/db/queries/self-service";
 import { displayChoices } from "@/lib/vocabulary";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { verifySignerToken } from "@/lib/security/signer-links";
+import { Link } from "@/i18n/navigation";
+import { verifyManageLink } from "@/server/signing/manage-links";
 import { manageAction } from "./actions";
 
 // Never cached: it reads live data on every request.
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ locale: string; token: string }>;
-  searchParams: Promise<{ saved?: string; error?: string }>;
+  searchParams: Promise<{ saved?: string; error?: string; renew?: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -29,19 +30,23 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
   const locale = toLocale(rest.locale);
   setRequestLocale(locale);
   const t = translator(locale);
-  const id = verifySignerToken("manage", token);
-  const signature = id === null ? undefined : await getOwnSignature(id);
+  // A link replaced by a newer one reads exactly like a forged one.
+  const link = await verifyManageLink(token);
+  const signature = link === null ? undefined : await getOwnSignature(link.id);
   if (!signature || signature.state === "withdrawn" || signature.anonymisedAt) {
     const withdrawn = signature?.state === "withdrawn";
     return (
       <div className={withdrawn ? "notice success" : "notice"}>
         <h1>{t(withdrawn ? "manage.withdrawnTitle" : "manage.invalidTitle")}</h1>
         <p>{t(withdrawn ? "manage.withdrawn" : "manage.invalid")}</p>
+        {withdrawn ? null : (
+          <p>{t.rich("manage.lost", { link: (chunks) => <Link href="/resend-confirmation">{chunks}</Link> })}</p>
+        )}
       </div>
     );
   }
   const document = (await getLocalizedDocumentById(signature.documentId, locale))!;
-  const { saved } = await searchParams;
+  const { saved, renew } = await searchParams;
   const action = manageAction.bind(null, locale, token);
   const labels = {
     full: t("form.displayFull"),
@@ -61,6 +66,11 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
       {saved ? (
         <p className="notice success" role="status">
           {t("manage.saved")}
+        </p>
+      ) : null}
+      {renew === "capped" ? (
+        <p className="notice" role="status">
+          {t("manage.renewLater")}
         </p>
       ) : null}
       <p>{t("manage.on", { title: document.title })}</p>
@@ -91,6 +101,16 @@ export default async function ManageSignaturePage({ params, searchParams }: Prop
           <input type="hidden" name="updates" value={signature.updates ? "off" : "on"} />
           <button type="submit" className="secondary">
             {t(signature.updates ? "manage.stopUpdates" : "manage.startUpdates")}
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="renew-heading" className="card">
+        <h2 id="renew-heading">{t("manage.renewHeading")}</h2>
+        <p>{t("manage.renewHint")}</p>
+        <form action={action}>
+          <input type="hidden" name="intent" value="renew" />
+          <button type="submit" className="secondary">
+            {t("manage.renew")}
           </button>
         </form>
       </section>

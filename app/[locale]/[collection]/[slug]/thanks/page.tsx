@@ -11,7 +11,8 @@ import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { findPublicDocument } from "@/server/public/public-documents";
-import { MANAGE_HANDOFF_COOKIE, signerToken, verifySignerToken } from "@/lib/security/signer-links";
+import { MANAGE_HANDOFF_COOKIE } from "@/lib/security/signer-links";
+import { verifyManageLink } from "@/server/signing/manage-links";
 
 // Never cached: it reads live data on every request.
 export const dynamic = "force-dynamic";
@@ -32,7 +33,8 @@ export default async function ThanksPage({ params }: Props) {
   if (!document) notFound();
   const t = translator(locale);
   // Handed over by the confirm button in a cookie only this page receives, for a few minutes.
-  const signatureId = verifySignerToken("manage", (await cookies()).get(MANAGE_HANDOFF_COOKIE)?.value);
+  const handedOver = (await cookies()).get(MANAGE_HANDOFF_COOKIE)?.value;
+  const manageToken = (await verifyManageLink(handedOver)) ? handedOver : null;
   const url = `${getConfig().appUrl}${localePath(locale, documentPath(document.kind, document.slug))}`;
   return (
     <>
@@ -42,12 +44,12 @@ export default async function ThanksPage({ params }: Props) {
         <SignatureCount id="count" count={document.signatureCount} goal={document.goal} t={t} />
       </div>
       <ShareSection url={url} title={document.title} kind={document.kind} t={t} />
-      {signatureId !== null ? (
+      {manageToken ? (
         <section aria-labelledby="manage-heading" className="card">
           <h2 id="manage-heading">{t("thanks.manageHeading")}</h2>
           <p>{t("thanks.manage")}</p>
           <p>
-            <Link href={`/signature/${signerToken("manage", signatureId)}`}>{t("thanks.manageLink")}</Link>
+            <Link href={`/signature/${manageToken}`}>{t("thanks.manageLink")}</Link>
           </p>
         </section>
       ) : null}
