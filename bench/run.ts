@@ -142,7 +142,7 @@ async function main() {
     floor: routeFloor,
     target: { ratio: 0.6 },
   });
-  const confirming = await confirmingLoad(app, liveDb, CONNECTIONS);
+  const confirming = await confirmingLoad(app, pendingTokens(liveDb), CONNECTIONS);
   loads.push({
     what: `confirming (the button's form post), ${confirming.total.toLocaleString("en")} signatures`,
     result: confirming,

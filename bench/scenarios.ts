@@ -7,8 +7,21 @@ import { startApp, treeRss, type Server } from "./servers";
 const PETITION = "/petitions/moscow-trials";
 const COUNT_API = "/api/petitions/moscow-trials";
 
-/** Unique signers through the JSON API; returns the load figures and the emails that got a 202. */
-export async function signingLoad(server: Server, tag: string, seconds: number, connections = 32) {
+/** A different IPv4 address for each of 16 million signers. */
+const addressOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+/**
+ * Unique signers through the JSON API; returns the load figures and the emails that got a 202. All come
+ * from this machine's address, or, with `addressPerSigner`, each from its own (X-Forwarded-For: the server
+ * must trust it, TRUST_PROXY).
+ */
+export async function signingLoad(
+  server: Server,
+  tag: string,
+  seconds: number,
+  connections = 32,
+  addressPerSigner = false,
+) {
   let n = 0;
   const accepted: string[] = [];
   const result = await load({
@@ -18,7 +31,7 @@ export async function signingLoad(server: Server, tag: string, seconds: number, 
     next: () => ({
       method: "POST",
       path: `${COUNT_API}/signatures`,
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...(addressPerSigner ? { "x-forwarded-for": addressOf(n) } : {}) },
       body: JSON.stringify({
         name: `Bench Signer ${n}`,
         email: `${tag}-${n++}@bench.example.org`,
@@ -53,19 +66,19 @@ export function confirmRequest(server: Server, actionId: string, token: string) 
   };
 }
 
-/** Presses "Confirm my signature" for every pending signature (the no-JavaScript form post). */
+/** Presses "Confirm my signature" once for each of these tokens (the no-JavaScript form post). */
 export async function confirmingLoad(
   server: Server,
-  database: string,
+  tokens: string[],
   connections = 32,
 ): Promise<LoadResult & { confirmed: number }> {
-  const tokens = pendingTokens(database);
+  if (tokens.length === 0) throw new Error("nothing to confirm: no pending signature has a queued confirm email");
   const actionId = await confirmActionId(server, tokens[0]);
   let next = 0;
   let confirmed = 0;
   const result = await load({
     url: server.url,
-    connections,
+    connections: Math.min(connections, tokens.length), // autocannon refuses more connections than requests
     seconds: 90,
     amount: tokens.length,
     next: () => (next < tokens.length ? confirmRequest(server, actionId, tokens[next++]) : null),
@@ -170,7 +183,9 @@ export async function exportRun(server: Server) {
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength;
   const seconds = (Date.now() - started) / 1000;
   clearInterval(sampler);
-  return { seconds, bytes, memoryGrowth: peak - baseline };
+  const after = treeRss(server.process.pid!);
+  peak = Math.max(peak, after);
+  return { seconds, bytes, memoryGrowth: peak - baseline, rss: { before: baseline, after, peak } };
 }
 
 /** Drains a backlog of confirmation emails through the resend SDK into a stub allowing 5 requests/s. */
