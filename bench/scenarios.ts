@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { startResendStub } from "@/tests/resend-stub";
 import { ADMIN_SESSION, appEnv, counterDrift, pendingTokens } from "./app-data";
 import { load, type LoadResult } from "./load";
-import { startApp, treeRss, type Server } from "./servers";
+import { cpuMilliseconds, processTree, startApp, treeRss, type Server } from "./servers";
 
 const PETITION = "/petitions/moscow-trials";
 const COUNT_API = "/api/petitions/moscow-trials";
@@ -169,10 +169,18 @@ export async function secondsUntilCountShows(server: Server, database: string): 
   return Infinity;
 }
 
-/** Streams the CSV export of every signature; reports its time and the server's memory growth. */
-export async function exportRun(server: Server) {
+/**
+ * Streams the CSV export of every signature; reports its time, the server's memory growth, and the CPU time
+ * the server and the database's processes (`databasePids`, none for SQLite inside the app) spent on it.
+ */
+export async function exportRun(server: Server, databasePids: () => Promise<number[]> = async () => []) {
   const headers = { cookie: `authjs.session-token=${ADMIN_SESSION}` };
   await (await fetch(`${server.url}/api/admin/export?format=csv&q=warm-up-matches-nothing`, { headers })).text();
+  const cpu = async () => ({
+    app: cpuMilliseconds(processTree(server.process.pid!)),
+    database: cpuMilliseconds(await databasePids()),
+  });
+  const cpuBefore = await cpu();
   const baseline = treeRss(server.process.pid!);
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRss(server.process.pid!))), 100);
@@ -185,7 +193,16 @@ export async function exportRun(server: Server) {
   clearInterval(sampler);
   const after = treeRss(server.process.pid!);
   peak = Math.max(peak, after);
-  return { seconds, bytes, memoryGrowth: peak - baseline, rss: { before: baseline, after, peak } };
+  const cpuAfter = await cpu();
+  const used = (part: "app" | "database") =>
+    [...cpuAfter[part]].reduce((sum, [pid, ms]) => sum + ms - (cpuBefore[part].get(pid) ?? 0), 0);
+  return {
+    seconds,
+    bytes,
+    memoryGrowth: peak - baseline,
+    rss: { before: baseline, after, peak },
+    cpuSeconds: { app: used("app") / 1000, database: used("database") / 1000 },
+  };
 }
 
 /** Drains a backlog of confirmation emails through the resend SDK into a stub allowing 5 requests/s. */
