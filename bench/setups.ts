@@ -34,6 +34,8 @@ export type Processes = { app: number[]; proxy: number[]; database: number[] };
 export type Setup = {
   entry: Server;
   processes: () => Promise<Processes>;
+  /** The latest output of its servers, for a load that met unexpected answers. */
+  logs: () => string;
   tokens: () => Promise<string[]>;
   backlog: () => Promise<number>;
   drift: () => Promise<string[]>;
@@ -56,6 +58,7 @@ async function sqliteSetup(settings: Settings, port: number): Promise<Setup> {
     entry: app,
     // SQLite runs inside the app's process.
     processes: async () => ({ app: processTree(app.process.pid!), proxy: [], database: [] }),
+    logs: () => app.log(),
     tokens: async () => pendingTokens(file),
     backlog: async () => outboxBacklog(file),
     drift: async () => (await counterDrift(file)).filter((row) => row.kept !== row.actual).map((row) => row.slug),
@@ -98,6 +101,7 @@ async function postgresSetup(
       proxy: nginx ? processTree(nginx.process.pid!) : [],
       database: await postgresBackends(name),
     }),
+    logs: () => [...apps, ...(nginx ? [nginx] : [])].map((server) => `${server.url}:\n${server.log()}`).join("\n"),
     tokens: () => postgresPendingTokens(url),
     backlog: () => postgresOutboxBacklog(url),
     drift: () => postgresCounterDrift(url),
