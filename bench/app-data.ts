@@ -13,6 +13,7 @@ export const ADMIN_SESSION = "bench-admin-session-token";
 export function appEnv(dir: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     DATABASE_PATH: path.join(dir, "app.db"),
+    DATABASE_URL: "", // SQLite unless a bench asks for PostgreSQL, whatever the shell has set
     MAIL_DIR: path.join(dir, "mail"),
     AUTH_SECRET: BENCH_SECRET,
     RATE_LIMITS: "off",
@@ -51,18 +52,34 @@ export async function prepareDatabase(dir: string, count: number, options: { pen
   return file;
 }
 
+/** The confirm emails queued for signatures still pending, in the order they were queued (SQL for both dialects). */
+export const PENDING_PAYLOADS = `select o.payload from outbox o join signatures s on s.email = o.recipient
+  where o.template = 'confirm-signature' and s.state = 'pending' order by o.id`;
+
+/** Confirmation tokens derived from queued confirm emails' payloads (JSON text, or already parsed), as the mailer does. */
+export function tokensOf(payloads: (string | { tokenNonce: string })[]): string[] {
+  return payloads.map((payload) =>
+    deriveToken(BENCH_SECRET, (typeof payload === "string" ? JSON.parse(payload) : payload).tokenNonce),
+  );
+}
+
 /** Confirmation tokens of the pending signatures, derived as the mailer derives them. */
 export function pendingTokens(file: string): string[] {
   const db = new Database(file, { readonly: true });
   try {
-    const rows = db
-      .prepare(
-        `select o.payload from outbox o join signatures s on s.email = o.recipient
-         where o.template = 'confirm-signature' and s.state = 'pending' order by o.id`,
-      )
-      .pluck()
-      .all() as string[];
-    return rows.map((payload) => deriveToken(BENCH_SECRET, (JSON.parse(payload) as { tokenNonce: string }).tokenNonce));
+    return tokensOf(db.prepare(PENDING_PAYLOADS).pluck().all() as string[]);
+  } finally {
+    db.close();
+  }
+}
+
+/** Emails waiting for the outbox worker, or being sent by it (SQL for both dialects). */
+export const OUTBOX_BACKLOG = "select count(*) from outbox where status in ('queued', 'sending')";
+
+export function outboxBacklog(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(OUTBOX_BACKLOG).pluck().get() as number;
   } finally {
     db.close();
   }

@@ -63,3 +63,22 @@ export async function load(options: {
     statuses,
   };
 }
+
+/** Several loads of one kind as one: all their requests over all their time, the worst one's latencies. */
+export function combineLoads(results: LoadResult[]): LoadResult {
+  const sum = (pick: (result: LoadResult) => number) => results.reduce((total, result) => total + pick(result), 0);
+  const total = sum((result) => result.total);
+  const seconds = sum((result) => result.total / Math.max(result.requestsPerSecond, 1e-9));
+  const statuses = new Map<number, number>();
+  for (const result of results)
+    for (const [status, n] of result.statuses) statuses.set(status, (statuses.get(status) ?? 0) + n);
+  return {
+    requestsPerSecond: total / Math.max(seconds, 1e-9),
+    p50: Math.max(...results.map((result) => result.p50)),
+    p99: Math.max(...results.map((result) => result.p99)),
+    total,
+    errors: sum((result) => result.errors),
+    timeouts: sum((result) => result.timeouts),
+    statuses,
+  };
+}

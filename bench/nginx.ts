@@ -1,6 +1,7 @@
 // nginx (Debian's package) in front of the app, with the configuration operators copy (docs/nginx.conf):
 // a generated copy with this run's ports and paths, as a non-daemon child, its cache and temp files in a
-// folder of its own. Used by `npm run bench` and by the e2e test that proves what it caches.
+// folder of its own. Used by `npm run bench` and by the e2e test that proves what it caches; and as a bare
+// round robin over several instances (`npm run bench -- --databases`).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,16 +60,52 @@ ${site}
 `;
 }
 
-/** Starts nginx in front of the app on `appPort`; stop() ends it and removes its files. */
-export async function startNginx(options: Options): Promise<Server> {
+/**
+ * A round robin over several instances of the app and nothing else: no cache, the same proxy headers as
+ * docs/nginx.conf, so that one instance behind it and two behind it differ only in their number.
+ */
+export function roundRobinSite(port: number, appPorts: number[]): string {
+  return `upstream delegation_instances {
+${appPorts.map((appPort) => `    server 127.0.0.1:${appPort};`).join("\n")}
+    keepalive 32;
+}
+server {
+    listen 127.0.0.1:${port};
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header Host $http_host;
+    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    location / {
+        proxy_pass http://delegation_instances;
+    }
+}`;
+}
+
+/** Starts nginx in front of the app on `appPort`, with the documented site; stop() ends it and removes its files. */
+export function startNginx(options: Options): Promise<Server> {
+  return runNginx(options.port, options.workers, (cacheDir) =>
+    siteConfig(readFileSync(NGINX_SITE, "utf8"), { ...options, cacheDir }),
+  );
+}
+
+/** Starts nginx sharing requests in turn among the instances on `appPorts` (roundRobinSite). */
+export function startRoundRobin(options: { port: number; appPorts: number[]; workers?: number }): Promise<Server> {
+  return runNginx(options.port, options.workers, () => roundRobinSite(options.port, options.appPorts), "/api/health");
+}
+
+async function runNginx(
+  port: number,
+  workers: number | undefined,
+  siteFor: (cacheDir: string) => string,
+  readyPath = "/robots.txt",
+): Promise<Server> {
   const binary = nginxBinary();
   if (!binary) throw new Error("nginx is not installed (apt-get install -y nginx)");
   const dir = mkdtempSync(path.join(tmpdir(), "delegation-nginx-"));
   const cacheDir = path.join(dir, "cache");
   mkdirSync(cacheDir);
-  const site = siteConfig(readFileSync(NGINX_SITE, "utf8"), { ...options, cacheDir });
   const conf = path.join(dir, "nginx.conf");
-  writeFileSync(conf, mainConfig(site, dir, options.workers));
+  writeFileSync(conf, mainConfig(siteFor(cacheDir), dir, workers));
   // -e: the error log from the very start, before the configuration names it (not /var/log/nginx).
   const child = spawn(binary, ["-p", dir, "-e", path.join(dir, "error.log"), "-c", conf], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -81,8 +118,8 @@ export async function startNginx(options: Options): Promise<Server> {
     return output + (existsSync(file) ? readFileSync(file, "utf8").slice(-20_000) : "");
   };
   const server: Server = {
-    url: `http://127.0.0.1:${options.port}`,
-    port: options.port,
+    url: `http://127.0.0.1:${port}`,
+    port,
     process: child,
     log,
     stop: () =>
@@ -98,7 +135,7 @@ export async function startNginx(options: Options): Promise<Server> {
       }),
   };
   try {
-    await waitFor(`${server.url}/robots.txt`, 30_000, child);
+    await waitFor(`${server.url}${readyPath}`, 30_000, child);
   } catch (error) {
     const message = `${(error as Error).message}\n${log()}`;
     await server.stop();

@@ -1,9 +1,11 @@
 // `npm run bench`: builds and starts the production server, loads it from this process over loopback,
-// and prints each figure against its target and a floor measured in the same run.
+// and prints each figure against its target and a floor measured in the same run. With `-- --databases`,
+// SQLite against PostgreSQL and one instance against two instead (run-databases.ts).
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { appEnv, counterDrift, missingRows, pendingTokens, prepareDatabase } from "./app-data";
 import { nginxBinary, startNginx } from "./nginx";
 import { BENCH_TABLE_FILE, machine, sizeTable, table, updateBenchTable, type Row } from "./report";
@@ -19,6 +21,7 @@ import {
   secondsUntilCountShows,
   signingLoad,
 } from "./scenarios";
+import { runDatabasesBench } from "./run-databases";
 import { startApp, startInsertFloor } from "./servers";
 import { loadTable, passes, rate, unexpected, type LoadRow, type Target } from "./throughput";
 
@@ -27,7 +30,7 @@ const quick = process.env.BENCH_QUICK === "1"; // shorter runs and smaller sizes
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const READ_SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
 const SIGN_SECONDS = quick ? 5 : 15;
-const PORT = Number(process.env.BENCH_PORT ?? 3400); // the bench uses this port and the next five
+const PORT = Number(process.env.BENCH_PORT ?? 3400); // the bench uses this port and the next five (--databases: six)
 const SIZES = quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000];
 const OUTBOX_EMAILS = quick ? 2_000 : 20_000;
 const PETITION = "/petitions/moscow-trials";
@@ -57,12 +60,16 @@ const step = (text: string) => console.error(`\n▶ ${text}`);
 // Pages, signing, confirming and nginx only: no sizes, no outbox (a few minutes instead of a quarter hour).
 const surgeOnly = process.env.BENCH_SURGE_ONLY === "1";
 
-async function main() {
-  const { load } = await import("./load");
+function build() {
   if (process.env.BENCH_SKIP_BUILD !== "1") {
     step("building the production server");
     execFileSync("npm", ["run", "build"], { stdio: "ignore" });
   }
+}
+
+async function main() {
+  const { load } = await import("./load");
+  build();
 
   step("floor: bare node:http + one SQLite insert per request");
   const floor = await startInsertFloor(PORT + 1, path.join(root, "floor.db"));
@@ -142,7 +149,7 @@ async function main() {
     floor: routeFloor,
     target: { ratio: 0.6 },
   });
-  const confirming = await confirmingLoad(app, liveDb, CONNECTIONS);
+  const confirming = await confirmingLoad(app, pendingTokens(liveDb), CONNECTIONS);
   loads.push({
     what: `confirming (the button's form post), ${confirming.total.toLocaleString("en")} signatures`,
     result: confirming,
@@ -293,7 +300,14 @@ async function outbox() {
   });
 }
 
-main().catch((error) => {
+async function databases() {
+  build();
+  const options = { root, quick, port: PORT, connections: CONNECTIONS, readSeconds: READ_SECONDS };
+  process.exitCode = (await runDatabasesBench(options)) ? 0 : 1;
+}
+
+const { values: options } = parseArgs({ options: { databases: { type: "boolean", default: false } } });
+(options.databases ? databases : main)().catch((error) => {
   console.error(error);
   process.exitCode = 2;
 });

@@ -2,13 +2,26 @@ import Database from "better-sqlite3";
 import { startResendStub } from "@/tests/resend-stub";
 import { ADMIN_SESSION, appEnv, counterDrift, pendingTokens } from "./app-data";
 import { load, type LoadResult } from "./load";
-import { startApp, treeRss, type Server } from "./servers";
+import { cpuMilliseconds, processTree, startApp, treeRss, type Server } from "./servers";
 
 const PETITION = "/petitions/moscow-trials";
 const COUNT_API = "/api/petitions/moscow-trials";
 
-/** Unique signers through the JSON API; returns the load figures and the emails that got a 202. */
-export async function signingLoad(server: Server, tag: string, seconds: number, connections = 32) {
+/** A different IPv4 address for each of 16 million signers. */
+const addressOf = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+/**
+ * Unique signers through the JSON API; returns the load figures and the emails that got a 202. All come
+ * from this machine's address, or, with `addressPerSigner`, each from its own (X-Forwarded-For: the server
+ * must trust it, TRUST_PROXY).
+ */
+export async function signingLoad(
+  server: Server,
+  tag: string,
+  seconds: number,
+  connections = 32,
+  addressPerSigner = false,
+) {
   let n = 0;
   const accepted: string[] = [];
   const result = await load({
@@ -18,7 +31,7 @@ export async function signingLoad(server: Server, tag: string, seconds: number, 
     next: () => ({
       method: "POST",
       path: `${COUNT_API}/signatures`,
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...(addressPerSigner ? { "x-forwarded-for": addressOf(n) } : {}) },
       body: JSON.stringify({
         name: `Bench Signer ${n}`,
         email: `${tag}-${n++}@bench.example.org`,
@@ -53,19 +66,19 @@ export function confirmRequest(server: Server, actionId: string, token: string) 
   };
 }
 
-/** Presses "Confirm my signature" for every pending signature (the no-JavaScript form post). */
+/** Presses "Confirm my signature" once for each of these tokens (the no-JavaScript form post). */
 export async function confirmingLoad(
   server: Server,
-  database: string,
+  tokens: string[],
   connections = 32,
 ): Promise<LoadResult & { confirmed: number }> {
-  const tokens = pendingTokens(database);
+  if (tokens.length === 0) throw new Error("nothing to confirm: no pending signature has a queued confirm email");
   const actionId = await confirmActionId(server, tokens[0]);
   let next = 0;
   let confirmed = 0;
   const result = await load({
     url: server.url,
-    connections,
+    connections: Math.min(connections, tokens.length), // autocannon refuses more connections than requests
     seconds: 90,
     amount: tokens.length,
     next: () => (next < tokens.length ? confirmRequest(server, actionId, tokens[next++]) : null),
@@ -156,10 +169,18 @@ export async function secondsUntilCountShows(server: Server, database: string): 
   return Infinity;
 }
 
-/** Streams the CSV export of every signature; reports its time and the server's memory growth. */
-export async function exportRun(server: Server) {
+/**
+ * Streams the CSV export of every signature; reports its time, the server's memory growth, and the CPU time
+ * the server and the database's processes (`databasePids`, none for SQLite inside the app) spent on it.
+ */
+export async function exportRun(server: Server, databasePids: () => Promise<number[]> = async () => []) {
   const headers = { cookie: `authjs.session-token=${ADMIN_SESSION}` };
   await (await fetch(`${server.url}/api/admin/export?format=csv&q=warm-up-matches-nothing`, { headers })).text();
+  const cpu = async () => ({
+    app: cpuMilliseconds(processTree(server.process.pid!)),
+    database: cpuMilliseconds(await databasePids()),
+  });
+  const cpuBefore = await cpu();
   const baseline = treeRss(server.process.pid!);
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRss(server.process.pid!))), 100);
@@ -170,7 +191,18 @@ export async function exportRun(server: Server) {
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength;
   const seconds = (Date.now() - started) / 1000;
   clearInterval(sampler);
-  return { seconds, bytes, memoryGrowth: peak - baseline };
+  const after = treeRss(server.process.pid!);
+  peak = Math.max(peak, after);
+  const cpuAfter = await cpu();
+  const used = (part: "app" | "database") =>
+    [...cpuAfter[part]].reduce((sum, [pid, ms]) => sum + ms - (cpuBefore[part].get(pid) ?? 0), 0);
+  return {
+    seconds,
+    bytes,
+    memoryGrowth: peak - baseline,
+    rss: { before: baseline, after, peak },
+    cpuSeconds: { app: used("app") / 1000, database: used("database") / 1000 },
+  };
 }
 
 /** Drains a backlog of confirmation emails through the resend SDK into a stub allowing 5 requests/s. */

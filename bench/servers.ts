@@ -50,7 +50,7 @@ function start(
     log: () => output,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 5000).unref();
@@ -121,6 +121,21 @@ export function treeRss(rootPid: number): number {
     }
   }
   return total;
+}
+
+/** CPU time each of these processes has used so far, user and system, in milliseconds (Linux /proc). */
+export function cpuMilliseconds(pids: number[]): Map<number, number> {
+  const used = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      used.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // clock ticks of 1/100 s
+    } catch {
+      // gone
+    }
+  }
+  return used;
 }
 
 /** A port nobody listens on at the moment (the system's choice). */
