@@ -7,6 +7,20 @@ export const E2E_DATA = path.resolve(".e2e-data");
 export const baseURL = `http://localhost:${PORT}`;
 export const MIN_FILL_MS = 400;
 
+/** The e2e servers' pace and limits (the shared server's, and any spec's own that signs like it). */
+export const E2E_LIMITS = {
+  // The signing form's minimum fill time, shortened so the suite stays quick; tests wait past it.
+  MIN_FILL_MS: String(MIN_FILL_MS),
+  // Every test signs from 127.0.0.1: the limits stay on but high; the rate-limit test lowers them.
+  RATE_LIMIT_BURST: "1000/60",
+  RATE_LIMIT_SUSTAINED: "5000/300",
+  // Likewise the email budgets and sign-in throttle: e2e/security/ tests them on servers of their own.
+  SIGNER_EMAILS_PER_CLIENT_HOUR: "100000",
+  SIGNER_EMAILS_PER_ADDRESS_DAY: "1000",
+  SIGN_IN_LINKS_PER_ADDRESS_HOUR: "1000",
+  SIGN_IN_LINKS_PER_CLIENT_HOUR: "1000",
+};
+
 // Debian's Chromium where it is installed (Playwright cannot download its own here); Playwright's elsewhere.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((file) => existsSync(file));
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -46,16 +60,7 @@ export default defineConfig({
       MAIL_DIR: path.join(E2E_DATA, "mail"),
       APP_URL: baseURL,
       RESEND_API_KEY: "",
-      // The signing form's minimum fill time, shortened so the suite stays quick; tests wait past it.
-      MIN_FILL_MS: String(MIN_FILL_MS),
-      // Every test signs from 127.0.0.1: the limits stay on but high; the rate-limit test lowers them.
-      RATE_LIMIT_BURST: "1000/60",
-      RATE_LIMIT_SUSTAINED: "5000/300",
-      // Likewise the email budgets and sign-in throttle: e2e/security/ tests them on servers of their own.
-      SIGNER_EMAILS_PER_CLIENT_HOUR: "100000",
-      SIGNER_EMAILS_PER_ADDRESS_DAY: "1000",
-      SIGN_IN_LINKS_PER_ADDRESS_HOUR: "1000",
-      SIGN_IN_LINKS_PER_CLIENT_HOUR: "1000",
+      ...E2E_LIMITS,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

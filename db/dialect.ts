@@ -61,8 +61,8 @@ export function emailDomainOf(column: Column): SQL<string> {
     : sql<string>`substr(${column}, instr(${column}, '@') + 1)`;
 }
 
-/** LIKE that ignores case, as SQLite's does (for ASCII letters); PostgreSQL's LIKE would not. */
-export function likeIgnoringCase(column: Column, pattern: string, escape = "\\"): SQL {
+/** LIKE that ignores case, as SQLite's does (for ASCII letters; PostgreSQL's LIKE would not), escaped by \\. */
+export function likeIgnoringCase(column: Column, pattern: string): SQL {
   const operator = activeDialect() === "postgres" ? sql.raw("ilike") : sql.raw("like");
-  return sql`${column} ${operator} ${pattern} escape ${sql.raw(`'${escape}'`)}`;
+  return sql`${column} ${operator} ${pattern} escape '\\'`;
 }

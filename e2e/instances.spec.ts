@@ -10,7 +10,7 @@ import { DocumentPage } from "@/e2e/support/document-page";
 import { confirmLink, mailTo, type Mail } from "@/e2e/support/mailbox";
 import { ownPort, startOwnServer, type OwnServer } from "@/e2e/support/own-server";
 import { startRoundRobinProxy, type RoundRobinProxy } from "@/e2e/support/round-robin-proxy";
-import { MIN_FILL_MS } from "@/playwright.config";
+import { E2E_LIMITS } from "@/playwright.config";
 import { createTestDatabase } from "@/tests/postgres-databases";
 
 test.describe.configure({ mode: "serial" });
@@ -84,13 +84,7 @@ test.beforeAll(async () => {
     APP_URL: `http://localhost:${proxyPort}`,
     // A claim left by a killed instance lapses quickly, so the other sends its email within the test.
     OUTBOX_LEASE_SECONDS: "3",
-    MIN_FILL_MS: String(MIN_FILL_MS),
-    RATE_LIMIT_BURST: "1000/60",
-    RATE_LIMIT_SUSTAINED: "5000/300",
-    SIGNER_EMAILS_PER_CLIENT_HOUR: "100000",
-    SIGNER_EMAILS_PER_ADDRESS_DAY: "1000",
-    SIGN_IN_LINKS_PER_ADDRESS_HOUR: "1000",
-    SIGN_IN_LINKS_PER_CLIENT_HOUR: "1000",
+    ...E2E_LIMITS,
   };
   // Started together on an empty database: they must migrate and seed it once between them.
   [a, b] = await Promise.all([startOwnServer(ownPort(7), env), startOwnServer(ownPort(8), env)]);

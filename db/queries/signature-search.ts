@@ -14,14 +14,13 @@ function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-const likeEscaped = (column: SQLiteColumn, pattern: string) => likeIgnoringCase(column, pattern);
-
 /** Everyone at a domain ("example.org" or "@example.org"), by the normalised email. */
 export const atDomain = (domain: string) =>
-  likeEscaped(signatures.emailKey, `%@${escapeLike(domain.replace(/^@/, "").toLowerCase())}`);
+  likeIgnoringCase(signatures.emailKey, `%@${escapeLike(domain.replace(/^@/, "").toLowerCase())}`);
 
 /** A literal fragment anywhere in a column: % and _ in it match only themselves. */
-export const containing = (column: SQLiteColumn, fragment: string) => likeEscaped(column, `%${escapeLike(fragment)}%`);
+export const containing = (column: SQLiteColumn, fragment: string) =>
+  likeIgnoringCase(column, `%${escapeLike(fragment)}%`);
 
 /**
  * The WHERE conditions for an admin filter. The search box takes a name or email fragment, "@domain" for

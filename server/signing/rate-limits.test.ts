@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { saveSetting } from "@/db/queries/settings";
 import { currentRateLimits, rateLimitsInForce, rateLimitsSchema, saveRateLimits } from "./rate-limits";
 
 afterEach(async () => {
@@ -21,6 +22,22 @@ describe("rate limits in force", () => {
       burst: { count: 5, seconds: 60 },
       sustained: { count: 20, seconds: 300 },
     });
+  });
+
+  it("reach this instance within 5 s when another instance on the database saved them", async () => {
+    const start = Date.now();
+    const now = vi.spyOn(Date, "now").mockReturnValue(start);
+    try {
+      expect((await rateLimitsInForce()).source).toBe("environment");
+      const theirs = { burst: { count: 7, seconds: 60 }, sustained: { count: 9, seconds: 600 } };
+      await saveSetting("rate-limits", theirs); // the other instance's save: this one's cache is not told
+      now.mockReturnValue(start + 4_000);
+      expect((await rateLimitsInForce()).source).toBe("environment");
+      now.mockReturnValue(start + 5_001);
+      expect(await currentRateLimits()).toEqual(theirs);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it("explains what is wrong with a limit", () => {
