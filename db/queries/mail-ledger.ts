@@ -27,9 +27,16 @@ async function countMail(db: Executor, by: "recipientHash" | "clientHash", hash:
   return caused;
 }
 
+type CountedClient = MailBudget & { clientHash: string; perClientHour: number };
+
+/** Whether the client's hourly share is counted at all (not with RATE_LIMITS=off, nor for an unknown client). */
+function countsClient(budget: MailBudget | null): budget is CountedClient {
+  return Boolean(budget?.clientHash) && budget?.perClientHour != null;
+}
+
 /** Whether this client has caused its hour's share of signing emails. */
 export async function clientOverBudget(db: Executor, budget: MailBudget | null, now: number): Promise<boolean> {
-  if (!budget?.clientHash || budget.perClientHour === null) return false;
+  if (!countsClient(budget)) return false;
   return (await countMail(db, "clientHash", budget.clientHash, now - HOUR_MS)) >= budget.perClientHour;
 }
 
@@ -46,12 +53,14 @@ export async function recordSigningEmail(db: Executor, budget: MailBudget) {
 
 /**
  * Two instances counting the same budget at once would both see room for one more email: on PostgreSQL
- * the transaction takes the recipient's and the client's locks first (on SQLite it is the only writer).
+ * the transaction first takes the lock of each budget it counts (on SQLite it is the only writer). The
+ * client's only when its hourly share is counted: with RATE_LIMITS=off a lock per client address would
+ * queue every signer behind one proxy or NAT, across all instances, for nothing.
  */
 export async function lockMailBudgets(tx: Executor, budget: MailBudget | null) {
   if (!budget) return;
   await lockForTransaction(tx, `mail:${budget.recipientHash}`);
-  if (budget.clientHash) await lockForTransaction(tx, `mail:${budget.clientHash}`);
+  if (countsClient(budget)) await lockForTransaction(tx, `mail:${budget.clientHash}`);
 }
 
 /** Sign-in links asked for lately for this address, and from this client (keyed hashes, see the schema). */
