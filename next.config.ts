@@ -1,7 +1,17 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { PAGE_EXPIRE_SECONDS } from "@/lib/cached-pages";
 import {
+  CACHED_PAGE_CACHE_CONTROL,
+  cachedPageSources,
+  ENGLISH_CACHED_PAGE_SOURCES,
+  PAGE_EXPIRE_SECONDS,
+} from "@/lib/cached-pages";
+import { prefersLanguagePattern } from "@/lib/i18n/first-visit";
+import { LANGUAGE_COOKIE } from "@/lib/i18n/language-cookie";
+import { locales } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/paths";
+import {
+  cachedPagePolicy,
   currentDeployment,
   securityHeaders,
   TOKEN_IN_URL_PATHS,
@@ -14,8 +24,23 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 // A rewrite here (not in proxy.ts) keeps that internal name out of the response's headers.
 const NOT_ENGLISH_PAGE = "(?!(?:ru|en|api|admin|sign-in|dev|og|_next)(?:/|$))(?!.*\\.[A-Za-z0-9]{1,12}$)";
 
+// A form post always says its type; a page view never does. proxy.ts answers every request that has one.
+const PAGE_VIEW = { type: "header", key: "content-type" } as const;
+
+/** A first visit (no language cookie) to an English page from a browser that prefers `language`. */
+const firstVisitFor = (language: string) => ({
+  has: [{ type: "header" as const, key: "accept-language", value: prefersLanguagePattern(language) }],
+  missing: [{ type: "cookie" as const, key: LANGUAGE_COOKIE }, PAGE_VIEW],
+});
+// English is the default language (i18n/routing.ts, which this file cannot load: it imports with "@/").
+const otherLanguages = locales.filter((language) => language !== "en");
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Next hashes every page it sends for an ETag (about 1 ms of CPU for a 60 KB petition page, more than
+  // the rest of serving it from the cache): a browser keeps no page (no max-age), and nginx or a CDN
+  // refetches a whole 5-second-old page just as cheaply.
+  generateEtags: false,
   serverExternalPackages: ["better-sqlite3"],
   // The dev server logs request paths: confirmation, private and sign-in links carry a token in theirs.
   logging: { incomingRequests: { ignore: [/\/confirm\//, /\/signature\//, /\/unsubscribe\//, /\/api\/auth\//] } },
@@ -30,6 +55,19 @@ const nextConfig: NextConfig = {
     // Each section has its own root layout (the public site's <html lang> comes from its address).
     globalNotFound: true,
   },
+  // The cached pages never reach proxy.ts (its matcher leaves them out: it would cost every reader of a
+  // surge), so their first-visit language redirect is here, as the proxy does it for the other pages: a
+  // reader without a language cookie whose browser prefers another of our languages goes to that one.
+  async redirects() {
+    return otherLanguages.flatMap((language) =>
+      ENGLISH_CACHED_PAGE_SOURCES.map((source) => ({
+        source,
+        destination: localePath(language, source),
+        permanent: false,
+        ...firstVisitFor(language),
+      })),
+    );
+  },
   async rewrites() {
     return [
       { source: "/", destination: "/en" },
@@ -41,6 +79,25 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders(currentDeployment()) },
+      // The cached pages' policy and shareable bounds (docs/caching-and-csp.md), for page views: form posts
+      // to them go through proxy.ts, which gives them a nonce and Next's no-store. Next keeps a
+      // Cache-Control it finds (it would send these bounds without "public").
+      ...cachedPageSources().map((source) => ({
+        source,
+        missing: [PAGE_VIEW],
+        headers: [
+          { key: "Content-Security-Policy", value: cachedPagePolicy(currentDeployment()) },
+          { key: "Cache-Control", value: CACHED_PAGE_CACHE_CONTROL },
+        ],
+      })),
+      // ...but not on the first-visit redirect (redirects() below), which no shared cache may keep.
+      ...otherLanguages.flatMap((language) =>
+        ENGLISH_CACHED_PAGE_SOURCES.map((source) => ({
+          source,
+          ...firstVisitFor(language),
+          headers: [{ key: "Cache-Control", value: "private, no-store" }],
+        })),
+      ),
       // The count endpoint (revalidate 2 in its route): Next's bounds, marked shareable by any cache.
       {
         source: "/api/:collection(petitions|letters)/:slug",

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/i18n/routing";
 import { CACHED_PAGE_CACHE_CONTROL, isCachedPublicPage } from "@/lib/cached-pages";
+import { preferredLanguage } from "@/lib/i18n/first-visit";
 import { LANGUAGE_COOKIE, languageCookieOptions } from "@/lib/i18n/language-cookie";
 import { localePath } from "@/lib/i18n/paths";
 import { isCrossSite } from "@/lib/security/cross-site";
@@ -146,30 +147,18 @@ function remember(response: NextResponse, language: string): NextResponse {
   return response;
 }
 
-/** The first of the browser's languages (by quality) that the site has, if any. */
-function preferredLanguage(header: string | null): string | null {
-  if (!header) return null;
-  const ranked = header
-    .split(",")
-    .map((part, index) => {
-      const [tag, ...params] = part.trim().split(";");
-      const q = params.map((param) => /^\s*q=([0-9.]+)\s*$/.exec(param)?.[1]).find(Boolean);
-      return { language: tag.trim().toLowerCase().split("-")[0], q: q === undefined ? 1 : Number(q), index };
-    })
-    .filter((entry) => entry.language && entry.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  return ranked.find((entry) => languages.includes(entry.language))?.language ?? null;
-}
-
 // The proxy costs every request it sees, so build assets, files in public/ (a short extension), the
-// JSON API (its reads, and its writes, which check their origin, size and body themselves) and social
-// cards never reach it; next.config's headers() gives them the static security headers. It sees pages
-// (for their policy and language), form posts to pages (server actions), and percent-encoded paths.
+// JSON API (its reads, and its writes, which check their origin, size and body themselves), social
+// cards and the cached public pages' views never reach it: next.config's headers() gives them their
+// headers (the cached pages their policy and Cache-Control) and its redirects() the cached pages'
+// first-visit language. It sees the other pages (for their nonce and language), every form post to a page
+// (server actions: they have a content-type), and percent-encoded paths. Matching literals only (Next
+// reads them at build); proxy.test.ts checks that they leave out exactly lib/cached-pages' addresses.
 export const config = {
   matcher: [
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "content-type" }] },
     "/(.*%.*)",
     // A file ends in a short extension; a signer's private link ends in ".<43-character MAC>", which is not one.
-    "/((?!_next/|api/|og/|.*\\.[A-Za-z0-9]{1,12}$).*)",
+    "/((?!_next/|api/|og/|.*\\.[A-Za-z0-9]{1,12}$|(?:ru/?)?$|(?:ru/)?(?:(?:petitions|letters)/[^/]+|delegations(?:/[^/]+)?|privacy)$).*)",
   ],
 };

@@ -8,6 +8,8 @@ export type LoadResult = {
   errors: number;
   timeouts: number;
   statuses: Map<number, number>;
+  /** How many responses said each X-Cache-Status (nginx in front); empty without one. */
+  cacheStatuses?: Map<string, number>;
 };
 
 type Request = { method?: string; path: string; headers?: Record<string, string>; body?: string };
@@ -25,6 +27,7 @@ export async function load(options: {
   onStatus?: (status: number, request: Request) => void;
 }): Promise<LoadResult> {
   const statuses = new Map<number, number>();
+  const cacheStatuses = new Map<string, number>();
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -45,8 +48,11 @@ export async function load(options: {
             body: next.body,
           } as typeof request;
         },
-        onResponse: (status, _body, context) => {
+        onResponse: (status, _body, context, headers) => {
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          const key = Object.keys(headers ?? {}).find((name) => name.toLowerCase() === "x-cache-status");
+          const cache = key && String(headers?.[key]);
+          if (cache) cacheStatuses.set(cache, (cacheStatuses.get(cache) ?? 0) + 1);
           const sent = (context as { sent?: Request }).sent;
           if (sent) options.onStatus?.(status, sent);
         },
@@ -61,6 +67,7 @@ export async function load(options: {
     errors: result.errors,
     timeouts: result.timeouts,
     statuses,
+    cacheStatuses,
   };
 }
 

@@ -15,7 +15,18 @@ export function nginxBinary(): string | null {
   return ["/usr/sbin/nginx", "/usr/bin/nginx"].find((file) => existsSync(file)) ?? null;
 }
 
-type Options = { port: number; appPort: number; appDir?: string; workers?: number };
+type Options = { port: number; appPort: number; appDir?: string; workers?: number; floorDir?: string };
+
+/** Where `floorDir`'s files are served from disk: the bench's floors, static copies of the pages it loads. */
+export const FLOOR_PREFIX = "/bench-floor/";
+
+/** The documented site plus, for the bench, `floorDir` served as plain files under FLOOR_PREFIX. */
+function withFloor(site: string, floorDir: string | undefined): string {
+  if (!floorDir) return site;
+  const location = `    location ${FLOOR_PREFIX} {\n        alias ${path.resolve(floorDir)}/;\n    }\n`;
+  const end = site.lastIndexOf("}");
+  return `${site.slice(0, end)}${location}${site.slice(end)}`;
+}
 
 /** The documented site with this run's values in place of its examples; each must be found, or the doc changed. */
 export function siteConfig(site: string, options: Options & { cacheDir: string }): string {
@@ -84,7 +95,7 @@ server {
 /** Starts nginx in front of the app on `appPort`, with the documented site; stop() ends it and removes its files. */
 export function startNginx(options: Options): Promise<Server> {
   return runNginx(options.port, options.workers, (cacheDir) =>
-    siteConfig(readFileSync(NGINX_SITE, "utf8"), { ...options, cacheDir }),
+    withFloor(siteConfig(readFileSync(NGINX_SITE, "utf8"), { ...options, cacheDir }), options.floorDir),
   );
 }
 

@@ -2,12 +2,12 @@
 // and prints each figure against its target and a floor measured in the same run. With `-- --databases`,
 // SQLite against PostgreSQL and one instance against two instead (run-databases.ts).
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { appEnv, counterDrift, missingRows, pendingTokens, prepareDatabase } from "./app-data";
-import { nginxBinary, startNginx } from "./nginx";
+import { FLOOR_PREFIX, nginxBinary, startNginx } from "./nginx";
 import { BENCH_TABLE_FILE, machine, sizeTable, table, updateBenchTable, type Row } from "./report";
 import {
   confirmActionId,
@@ -56,6 +56,13 @@ const PUBLIC_PAGES: { what: string; path: string; target?: Target }[] = [
 const ratio = (value: number, floor: number) => `${((value / floor) * 100).toFixed(0)} % of ${rate(floor)}`;
 const size = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(0)} KB`);
 const bodyBytes = async (url: string) => (await (await fetch(url)).arrayBuffer()).byteLength;
+const cacheShares = (statuses = new Map<string, number>()) => {
+  const total = [...statuses.values()].reduce((sum, n) => sum + n, 0);
+  const shares = [...statuses]
+    .sort((a, b) => b[1] - a[1])
+    .map(([status, n]) => `${status} ${((n / total) * 100).toFixed(1)} %`);
+  return shares.length ? shares.join(", ") : "no X-Cache-Status";
+};
 const step = (text: string) => console.error(`\n▶ ${text}`);
 // Pages, signing, confirming and nginx only: no sizes, no outbox (a few minutes instead of a quarter hour).
 const surgeOnly = process.env.BENCH_SURGE_ONLY === "1";
@@ -170,17 +177,29 @@ async function main() {
   });
 
   if (nginxBinary()) {
-    step("nginx in front (docs/nginx.conf): its static floor, the cached petition page, what passes through");
-    const nginx = await startNginx({ port: PORT + 5, appPort: app.port });
+    step("nginx in front (docs/nginx.conf): each petition page beside a static copy of it, what passes through");
+    // Each page's floor is a static copy of it (its size, its type) that nginx serves from disk.
+    const floorDir = path.join(root, "nginx-floor");
+    mkdirSync(floorDir);
+    const nginx = await startNginx({ port: PORT + 5, appPort: app.port, floorDir });
     try {
       const nginxStatic = await getLoad(nginx, "/robots.txt", READ_SECONDS, CONNECTIONS);
-      const nginxFloor = { name: "nginx static file", requestsPerSecond: nginxStatic.requestsPerSecond };
       nginxLoads.push({
-        what: "floor: nginx serving `public/robots.txt` from disk",
+        what: "nginx serving `public/robots.txt` from disk (for scale, not a floor)",
         result: nginxStatic,
         errors: unexpected(nginxStatic, 200),
       });
-      for (const page of [PETITION, `/ru${PETITION}`]) {
+      for (const [index, page] of [PETITION, `/ru${PETITION}`].entries()) {
+        const copy = `page-${index}.html`;
+        writeFileSync(path.join(floorDir, copy), Buffer.from(await (await fetch(app.url + page)).arrayBuffer()));
+        const floorLoad = await getLoad(nginx, FLOOR_PREFIX + copy, READ_SECONDS, CONNECTIONS);
+        const nginxFloor = { name: "nginx, the page's static copy", requestsPerSecond: floorLoad.requestsPerSecond };
+        nginxLoads.push({
+          what: `floor: nginx serving a static copy of \`${page}\` from disk`,
+          result: floorLoad,
+          errors: unexpected(floorLoad, 200),
+          note: size(await bodyBytes(nginx.url + FLOOR_PREFIX + copy)),
+        });
         const second = await probeTwice(nginx, [{ what: page, path: page }]);
         const result = await getLoad(nginx, page, READ_SECONDS, CONNECTIONS);
         nginxLoads.push({
@@ -189,7 +208,7 @@ async function main() {
           errors: unexpected(result, 200),
           floor: nginxFloor,
           target: { ratio: 0.8 },
-          note: `second request: X-Cache-Status ${second[0].statuses[1] ?? "none"}; ${size(await bodyBytes(nginx.url + page))} a response, the floor's file ${size(await bodyBytes(`${nginx.url}/robots.txt`))}`,
+          note: `second request: X-Cache-Status ${second[0].statuses[1] ?? "none"}; during the load ${cacheShares(result.cacheStatuses)}; ${size(await bodyBytes(nginx.url + page))} a response`,
         });
       }
       const token = pendingTokens(liveDb)[0] ?? "no-pending-token";

@@ -1,6 +1,7 @@
 // Relative imports: next.config.ts loads this file, and its loader resolves "@/" only in the config itself.
-import { kindOfCollection } from "./collections";
-import { withoutLocale } from "./i18n/paths";
+import { collections, kindOfCollection } from "./collections";
+import { locales } from "./i18n/locales";
+import { localePath, withoutLocale } from "./i18n/paths";
 
 /**
  * The public pages that hold nothing personal and are served from Next's page cache (and may be kept by a
@@ -13,6 +14,20 @@ export function isCachedPublicPage(pathname: string): boolean {
   if (rest.length > 0) return false;
   if (kindOfCollection(section)) return slug !== undefined;
   return section === "delegations" || (section === "privacy" && slug === undefined);
+}
+
+/** The cached pages' English (unprefixed) addresses, as next.config.ts's `headers()` and `redirects()` take them. */
+export const ENGLISH_CACHED_PAGE_SOURCES = [
+  "/",
+  `/:collection(${collections.join("|")})/:slug`,
+  "/delegations",
+  "/delegations/:slug",
+  "/privacy",
+];
+
+/** The cached pages' addresses in every language (English unprefixed, the others under /{locale}). */
+export function cachedPageSources(): string[] {
+  return locales.flatMap((locale) => ENGLISH_CACHED_PAGE_SOURCES.map((source) => localePath(locale, source)));
 }
 
 /**

@@ -5,6 +5,9 @@ const kindByCollection = { petitions: "petition", letters: "letter" } as const s
 
 type Collection = keyof typeof kindByCollection;
 
+/** Every collection's name, as it appears in addresses. */
+export const collections = Object.keys(kindByCollection) as Collection[];
+
 export function kindOfCollection(collection: string): DocumentKind | undefined {
   return Object.hasOwn(kindByCollection, collection) ? kindByCollection[collection as Collection] : undefined;
 }
