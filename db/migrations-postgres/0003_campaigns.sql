@@ -14,11 +14,12 @@ CREATE TABLE "document_milestones" (
 );
 --> statement-breakpoint
 CREATE TABLE "document_responses" (
-	"document_id" integer PRIMARY KEY NOT NULL,
+	"document_id" integer NOT NULL,
 	"responded_at" bigint NOT NULL,
 	"text" text NOT NULL,
 	"source_url" text,
-	"updated_at" bigint DEFAULT (floor(extract(epoch from clock_timestamp()) * 1000))::bigint NOT NULL
+	"updated_at" bigint DEFAULT (floor(extract(epoch from clock_timestamp()) * 1000))::bigint NOT NULL,
+	CONSTRAINT "document_responses_document_id_pk" PRIMARY KEY("document_id")
 );
 --> statement-breakpoint
 CREATE TABLE "document_slugs" (

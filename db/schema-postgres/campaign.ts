@@ -60,15 +60,19 @@ export const documentSlugs = pgTable(
   (table) => [index("document_slugs_document").on(table.documentId)],
 );
 
-export const documentResponses = pgTable("document_responses", {
-  documentId: integer("document_id")
-    .primaryKey()
-    .references(() => documents.id, { onDelete: "cascade" }),
-  respondedAt: timestampMs("responded_at").notNull(),
-  text: text("text").notNull(),
-  sourceUrl: text("source_url"),
-  updatedAt: timestampMs("updated_at").notNull().default(nowMs),
-});
+export const documentResponses = pgTable(
+  "document_responses",
+  {
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    respondedAt: timestampMs("responded_at").notNull(),
+    text: text("text").notNull(),
+    sourceUrl: text("source_url"),
+    updatedAt: timestampMs("updated_at").notNull().default(nowMs),
+  },
+  (table) => [primaryKey({ columns: [table.documentId] })],
+);
 
 export const documentFaqs = pgTable(
   "document_faqs",

@@ -70,15 +70,19 @@ export const documentSlugs = sqliteTable(
 );
 
 /** The addressee's answer to a campaign, as the organisers recorded it (one per document). */
-export const documentResponses = sqliteTable("document_responses", {
-  documentId: integer("document_id")
-    .primaryKey()
-    .references(() => documents.id, { onDelete: "cascade" }),
-  respondedAt: integer("responded_at", { mode: "timestamp_ms" }).notNull(),
-  text: text("text").notNull(),
-  sourceUrl: text("source_url"),
-  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
-});
+export const documentResponses = sqliteTable(
+  "document_responses",
+  {
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    respondedAt: integer("responded_at", { mode: "timestamp_ms" }).notNull(),
+    text: text("text").notNull(),
+    sourceUrl: text("source_url"),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (table) => [primaryKey({ columns: [table.documentId] })],
+);
 
 export type FaqItem = { question: string; answer: string };
 
