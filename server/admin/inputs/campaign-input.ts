@@ -61,7 +61,10 @@ const sourceUrl = optional(
 export const responseSchema = z
   .object({
     slug: z.string(),
-    intent: z.unknown().transform((intent) => (intent === "notify" ? "notify" : "save")),
+    intent: z
+      .unknown()
+      .optional()
+      .transform((intent) => (intent === "notify" ? "notify" : "save")),
     outcome: z.enum(["", ...documentOutcomes], "Choose an outcome.").transform((value) => value || null),
     respondedOn: optional(
       z
