@@ -29,7 +29,7 @@ const state: WorkerState = ((globalThis as { __delegationCampaignJobs?: WorkerSt
 const leaseMs = (everyMs: number) => Math.max(5 * everyMs, 60_000);
 
 /** One pass by the instance holding the lease; a pass still running here is not started twice. */
-export function runCampaignPass(everyMs = getConfig().CAMPAIGN_JOBS_EVERY_MS): Promise<void> {
+function runCampaignPass(everyMs = getConfig().CAMPAIGN_JOBS_EVERY_MS): Promise<void> {
   state.running ??= takeJobLease("campaign-schedule", instanceId(), leaseMs(everyMs))
     .then(async (held) => {
       if (!held) return;

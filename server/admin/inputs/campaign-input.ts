@@ -7,7 +7,7 @@ import { documentKinds, documentOutcomes } from "@/lib/vocabulary";
 import { documentInputSchema } from "./document-input";
 
 /** A new address: what the public pages and links will use. */
-export const newSlug = z
+const newSlug = z
   .string({ error: "The address cannot be empty." })
   .trim()
   .min(3, "The address must be at least 3 characters.")
@@ -27,7 +27,7 @@ const utcDateTime = z
     return new Date(time);
   });
 
-export const closingDate = optional(utcDateTime).transform((value) => value ?? null);
+const closingDate = optional(utcDateTime).transform((value) => value ?? null);
 
 /** English always (every other language falls back to it); the ticked box ("languages" = "ru") adds Russian. */
 const languages = z
