@@ -19,6 +19,8 @@ export const E2E_LIMITS = {
   SIGNER_EMAILS_PER_ADDRESS_DAY: "1000",
   SIGN_IN_LINKS_PER_ADDRESS_HOUR: "1000",
   SIGN_IN_LINKS_PER_CLIENT_HOUR: "1000",
+  // Closing dates and milestones are checked every second, so a test waits seconds for a close, not minutes.
+  CAMPAIGN_JOBS_EVERY_MS: "1000",
 };
 
 // Debian's Chromium where it is installed (Playwright cannot download its own here); Playwright's elsewhere.

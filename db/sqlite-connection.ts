@@ -43,7 +43,9 @@ export function sqliteExecutor(client: Database.Database) {
   /** Runs `work` as the only user of the connection; a transaction inside one joins it. */
   async function exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (holder && scope.getStore() === holder) return work();
-    await waitForTurn();
+    // Checked and taken with no await between: after `await waitForTurn()` another waiter could take the
+    // connection first, and both would BEGIN.
+    while (holder) await released;
     const token = Symbol("transaction");
     holder = token;
     let release!: () => void;

@@ -3,6 +3,7 @@ import { render } from "@react-email/components";
 import type { ReactElement } from "react";
 import { MANAGE_LINK_TEMPLATE, type ManageLinkPayload } from "@/db/queries/manage-links";
 import type { AlreadySignedPayload, ConfirmEmailPayload } from "@/db/queries/signatures";
+import { MILESTONE_TEMPLATE, type MilestonePayload } from "@/db/queries/milestones";
 import { UPDATE_TEMPLATE, type UpdatePayload, type UpdateTexts } from "@/db/queries/updates";
 import type { OutboxMessage } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
@@ -16,6 +17,7 @@ import AdminSignIn, { adminSignInSubject } from "@/emails/templates/admin-sign-i
 import AlreadySigned, { alreadySignedSubject } from "@/emails/templates/already-signed";
 import CampaignUpdate from "@/emails/templates/campaign-update";
 import ConfirmSignature, { confirmSignatureSubject } from "@/emails/templates/confirm-signature";
+import MilestoneReached, { milestoneReachedSubject } from "@/emails/templates/milestone-reached";
 import NewManageLink, { newManageLinkSubject } from "@/emails/templates/new-manage-link";
 import { SIGN_IN_HEADER } from "@/emails/transport/mailbox";
 import type { OutgoingEmail } from "@/emails/transport/send";
@@ -122,6 +124,11 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
     }
     case ADMIN_SIGN_IN_TEMPLATE:
       return composeAdminSignIn(message.recipient, message.payload as AdminSignInPayload);
+    case MILESTONE_TEMPLATE: {
+      const { documentTitle, kind, slug, threshold, count, goal } = message.payload as MilestonePayload;
+      const props = { documentTitle, kind, threshold, count, goal, pageUrl: `${appUrl}${documentPath(kind, slug)}` };
+      return renderEmail(message.recipient, milestoneReachedSubject(props), <MilestoneReached {...props} />);
+    }
     default:
       throw new Error(`Unknown email template "${message.template}"`);
   }

@@ -47,6 +47,8 @@ const envSchema = z.object({
   SIGN_IN_LINKS_PER_CLIENT_HOUR: z.coerce.number().int().min(1).default(10),
   TRUST_PROXY: z.string().optional(),
   MIN_FILL_MS: z.coerce.number().int().min(0).max(3_000).default(2_000),
+  // How often an instance looks for campaigns due to close and milestones reached (one instance at a time).
+  CAMPAIGN_JOBS_EVERY_MS: z.coerce.number().int().min(200).default(30_000),
   RETENTION_UNCONFIRMED_DAYS: z.coerce.number().positive().default(30),
   RETENTION_CLOSED_DAYS: z.coerce.number().positive().default(183),
   // Sent emails hold names and addresses; they are kept this long for delivery questions, then deleted.

@@ -2,6 +2,8 @@
 // database layer so that helpers and client components can name them without loading the schema.
 export const documentKinds = ["petition", "letter"] as const;
 export const documentStatuses = ["draft", "open", "closed"] as const;
+// What came of a campaign once it was handed over; shown on its page and on the home page.
+export const documentOutcomes = ["delivered", "answered", "won", "lost"] as const;
 export const displayChoices = ["full", "initials", "hidden"] as const;
 // held: confirmed by email but over a rate limit, waiting for an organiser; flagged: tripped the bot checks.
 export const signatureStates = ["pending", "confirmed", "held", "flagged", "rejected", "withdrawn"] as const;
@@ -10,5 +12,6 @@ export const reviewReasons = ["honeypot", "too-fast", "burst-limit", "sustained-
 
 export type DocumentKind = (typeof documentKinds)[number];
 export type DocumentStatus = (typeof documentStatuses)[number];
+export type DocumentOutcome = (typeof documentOutcomes)[number];
 export type DisplayChoice = (typeof displayChoices)[number];
 export type SignatureState = (typeof signatureStates)[number];

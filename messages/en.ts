@@ -50,6 +50,42 @@ export const en = {
     untranslated: "This text has not been translated yet; it is shown in English.",
     version: "Version {version}",
   },
+  campaign: {
+    closesOn: "Signing closes on {date}.",
+    closedOn: "Closed on {date}.",
+    outcomeHeading: "Outcome",
+    outcomes: {
+      delivered: "Delivered to the addressee",
+      answered: "The addressee answered",
+      won: "Won",
+      lost: "Not won",
+    },
+    responseHeading: "The response",
+    responseFrom: "{addressee} answered on {date}:",
+    responseSource: "Read the response where it was published",
+    milestonesHeading: "Milestones reached",
+    milestone: "{threshold, number} signatures",
+    faqHeading: "Questions and answers",
+    faq: {
+      signatureQuestion: "What happens to my signature?",
+      signatureAnswer:
+        "It counts once you confirm it with the link we email you. It is then shown as you chose — your name, your initials, or not at all — and you can change or withdraw it with the private link in that email.",
+      deliveryQuestion: "When is it delivered?",
+      deliveryAnswer:
+        "The organisers hand {kind, select, letter {the letter} other {the petition}} and its confirmed signatures to the addressee when it closes or reaches its goal. This page then says what happened; if you asked for updates, you hear it by email too.",
+      namesQuestion: "Who sees my name?",
+      namesAnswer:
+        "Visitors see what you chose to show. The organisers see everything you entered, and the addressee receives the confirmed signatures with names, cities and countries, including those not shown here. Your email address is never shown or delivered.",
+    },
+    openHeading: "Open for signatures",
+    closedHeading: "Closed campaigns",
+  },
+  response: {
+    updateSubject: "The answer to “{title}”",
+    updateIntro: "{addressee} answered “{title}” on {date}. Their words:",
+    updateSource: "Where it was published: {url}",
+    updatePage: "Everything about the campaign: {url}",
+  },
   form: {
     problems:
       "{count, plural, one {There is a problem with your signature} other {There are problems with your signature}}",

@@ -87,7 +87,7 @@ export function TextField({
   initial = "",
   type = "text",
   ...attributes
-}: Common & { type?: "text" | "date" }) {
+}: Common & { type?: "text" | "date" | "datetime-local" | "number" | "url"; step?: number; min?: number }) {
   const field = useField(name, id, initial);
   return (
     <div className="field">
@@ -132,11 +132,43 @@ export function SelectField({
   );
 }
 
-/** The form's button, disabled while its submission is on the way. */
-export function SubmitButton({ className, children }: { className?: string; children: ReactNode }) {
+/** A box that sends `value` when ticked; after a refused submission it stays as it was sent. */
+export function CheckboxField({
+  name,
+  label,
+  id = name,
+  value,
+  initial = false,
+}: {
+  name: string;
+  label: string;
+  id?: string;
+  value: string;
+  initial?: boolean;
+}) {
+  const { state } = useContext(FormContext);
+  const checked = state ? state.values[name] === value : initial;
+  return (
+    <div className="field checkbox">
+      <input id={id} name={name} type="checkbox" value={value} defaultChecked={checked} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
+/** The form's button, disabled while its submission is on the way; `intent` says which button it was. */
+export function SubmitButton({
+  className,
+  intent,
+  children,
+}: {
+  className?: string;
+  intent?: string;
+  children: ReactNode;
+}) {
   const { pending } = useContext(FormContext);
   return (
-    <button type="submit" className={className} disabled={pending}>
+    <button type="submit" className={className} disabled={pending} name={intent ? "intent" : undefined} value={intent}>
       {children}
     </button>
   );

@@ -63,11 +63,11 @@ export async function getLocalizedDocumentById(id: number, locale: Locale) {
   return row && toLocalized(row);
 }
 
-/** Documents the public may see: everything but drafts, petitions first. */
+/** Documents the public may see: everything but drafts, open ones first, petitions before letters. */
 export async function listPublishedDocuments(locale: Locale) {
   const rows = await selectLocalized(locale)
     .where(ne(documents.status, "draft"))
-    .orderBy(desc(documents.kind), documents.id);
+    .orderBy(desc(documents.status), desc(documents.kind), documents.id);
   return rows.map(toLocalized);
 }
 

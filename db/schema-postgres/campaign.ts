@@ -1,7 +1,15 @@
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { locales } from "@/lib/i18n/locales";
-import { displayChoices, documentKinds, documentStatuses, reviewReasons, signatureStates } from "@/lib/vocabulary";
-import type { Author } from "@/db/schema/campaign";
+import {
+  displayChoices,
+  documentKinds,
+  documentOutcomes,
+  documentStatuses,
+  reviewReasons,
+  signatureStates,
+} from "@/lib/vocabulary";
+import type { Author, FaqItem } from "@/db/schema/campaign";
+import type { Locale } from "@/lib/i18n/locales";
 import { jsonValue, nowMs, timestampMs } from "./columns";
 
 // The PostgreSQL twins of db/schema/campaign.ts. (drizzle-kit 0.31 loads schemas through tsx, which
@@ -15,6 +23,9 @@ export const documents = pgTable("documents", {
   status: text("status", { enum: documentStatuses }).notNull().default("draft"),
   signatureCount: integer("signature_count").notNull().default(0),
   closedAt: timestampMs("closed_at"),
+  closesAt: timestampMs("closes_at"),
+  languages: jsonValue("languages").notNull().$type<Locale[]>().default(["en", "ru"]),
+  outcome: text("outcome", { enum: documentOutcomes }),
   createdAt: timestampMs("created_at").notNull().default(nowMs),
   updatedAt: timestampMs("updated_at").notNull().default(nowMs),
 });
@@ -35,6 +46,57 @@ export const documentTexts = pgTable(
     createdAt: timestampMs("created_at").notNull().default(nowMs),
   },
   (table) => [primaryKey({ columns: [table.documentId, table.version, table.locale] })],
+);
+
+export const documentSlugs = pgTable(
+  "document_slugs",
+  {
+    slug: text("slug").primaryKey(),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    createdAt: timestampMs("created_at").notNull().default(nowMs),
+  },
+  (table) => [index("document_slugs_document").on(table.documentId)],
+);
+
+export const documentResponses = pgTable(
+  "document_responses",
+  {
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    respondedAt: timestampMs("responded_at").notNull(),
+    text: text("text").notNull(),
+    sourceUrl: text("source_url"),
+    updatedAt: timestampMs("updated_at").notNull().default(nowMs),
+  },
+  (table) => [primaryKey({ columns: [table.documentId] })],
+);
+
+export const documentFaqs = pgTable(
+  "document_faqs",
+  {
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    locale: text("locale", { enum: locales }).notNull(),
+    items: jsonValue("items").notNull().$type<FaqItem[]>(),
+    updatedAt: timestampMs("updated_at").notNull().default(nowMs),
+  },
+  (table) => [primaryKey({ columns: [table.documentId, table.locale] })],
+);
+
+export const documentMilestones = pgTable(
+  "document_milestones",
+  {
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    threshold: integer("threshold").notNull(),
+    reachedAt: timestampMs("reached_at").notNull().default(nowMs),
+  },
+  (table) => [primaryKey({ columns: [table.documentId, table.threshold] })],
 );
 
 export const settings = pgTable("settings", {

@@ -3,7 +3,17 @@
 // db/schema/index.ts read every export as a table.
 export { auditLog } from "./audit";
 export { accounts, sessions, users, verificationTokens } from "./auth";
-export { confirmationTokens, documents, documentTexts, settings, signatures } from "./campaign";
+export {
+  confirmationTokens,
+  documentFaqs,
+  documentMilestones,
+  documentResponses,
+  documents,
+  documentSlugs,
+  documentTexts,
+  settings,
+  signatures,
+} from "./campaign";
 export {
   delegationDocuments,
   delegationMembers,

@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
 // Relative imports: drizzle-kit loads the schema without the project's path aliases.
 import { locales, type Locale } from "../../lib/i18n/locales";
-import { displayChoices, documentKinds, documentStatuses, reviewReasons, signatureStates } from "../../lib/vocabulary";
+import {
+  displayChoices,
+  documentKinds,
+  documentOutcomes,
+  documentStatuses,
+  reviewReasons,
+  signatureStates,
+} from "../../lib/vocabulary";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -17,6 +24,11 @@ export const documents = sqliteTable("documents", {
   // The confirmed count, kept exact by the confirming transaction.
   signatureCount: integer("signature_count").notNull().default(0),
   closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+  // When the scheduled job closes it (server/jobs/campaign-schedule.ts); null: organisers close it by hand.
+  closesAt: integer("closes_at", { mode: "timestamp_ms" }),
+  // The site's languages the campaign is published in; English, the text every other falls back to, always.
+  languages: text("languages", { mode: "json" }).notNull().$type<Locale[]>().default(["en", "ru"]),
+  outcome: text("outcome", { enum: documentOutcomes }),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
 });
@@ -42,6 +54,63 @@ export const documentTexts = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
   },
   (table) => [primaryKey({ columns: [table.documentId, table.version, table.locale] })],
+);
+
+/** Addresses a document had before its slug changed: they answer a permanent redirect to the current one. */
+export const documentSlugs = sqliteTable(
+  "document_slugs",
+  {
+    slug: text("slug").primaryKey(),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (table) => [index("document_slugs_document").on(table.documentId)],
+);
+
+/** The addressee's answer to a campaign, as the organisers recorded it (one per document). */
+export const documentResponses = sqliteTable(
+  "document_responses",
+  {
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    respondedAt: integer("responded_at", { mode: "timestamp_ms" }).notNull(),
+    text: text("text").notNull(),
+    sourceUrl: text("source_url"),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (table) => [primaryKey({ columns: [table.documentId] })],
+);
+
+export type FaqItem = { question: string; answer: string };
+
+/** A campaign's questions and answers in one language; without them the page shows the site's general ones. */
+export const documentFaqs = sqliteTable(
+  "document_faqs",
+  {
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    locale: text("locale", { enum: locales }).notNull(),
+    items: text("items", { mode: "json" }).notNull().$type<FaqItem[]>(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (table) => [primaryKey({ columns: [table.documentId, table.locale] })],
+);
+
+/** Each milestone a document reached, once: the key is what makes its organisers' email go out once. */
+export const documentMilestones = sqliteTable(
+  "document_milestones",
+  {
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    threshold: integer("threshold").notNull(),
+    reachedAt: integer("reached_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (table) => [primaryKey({ columns: [table.documentId, table.threshold] })],
 );
 
 export const settings = sqliteTable("settings", {
@@ -104,3 +173,4 @@ export const confirmationTokens = sqliteTable(
 export type Document = typeof documents.$inferSelect;
 export type DocumentText = typeof documentTexts.$inferSelect;
 export type Signature = typeof signatures.$inferSelect;
+export type DocumentResponse = typeof documentResponses.$inferSelect;

@@ -10,8 +10,12 @@ export async function signInAsAdmin(page: Page, email = ADMIN_EMAIL) {
   await page.getByLabel("Organiser email address").fill(email);
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
-  const mail = await waitForMail(email, already + 1);
-  expect(mail.subject).toBe("Your sign-in link for the organisers' pages");
+  await waitForMail(email, already + 1);
+  // Other organisers' email (a milestone) may arrive meanwhile: the sign-in link is the newest of its kind.
+  const mail = mailTo(email)
+    .slice(already)
+    .findLast((found) => found.subject === "Your sign-in link for the organisers' pages");
+  if (!mail) throw new Error("no sign-in email");
   const link = mail.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\?\S+/)?.[0];
   if (!link) throw new Error("no sign-in link in the email");
   await page.goto(link);

@@ -19,3 +19,20 @@ export function nextMilestone(count: number, goal: number): number | null {
   }
   return goal;
 }
+
+const LARGEST = 100_000_000;
+
+/**
+ * The counts at which organisers are told a campaign got somewhere: 100, 1,000, 10,000… below the goal,
+ * half the goal and the goal itself (without a goal, every power of ten from 100). Ascending, no repeats.
+ */
+export function milestoneThresholds(goal: number): number[] {
+  const limit = goal > 0 ? goal : LARGEST;
+  const thresholds = new Set<number>();
+  for (let power = 100; power < limit; power *= 10) thresholds.add(power);
+  if (goal > 0) {
+    if (goal >= 2) thresholds.add(Math.ceil(goal / 2));
+    thresholds.add(goal);
+  } else thresholds.add(LARGEST);
+  return [...thresholds].sort((a, b) => a - b);
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { releaseJobLease } from "@/db/queries/job-leases";
+import { stopCampaignJobs } from "./campaign-schedule";
 import { markDraining } from "./draining";
 import { instanceId } from "./instance";
 import { releaseUnsettledClaims, stopOutboxWorker } from "./outbox-worker";
@@ -18,12 +19,16 @@ const within = (ms: number, work: Promise<unknown>) =>
 
 /**
  * Stops the background jobs and gives back what this process holds, so other instances carry on at once:
- * the outbox claims it took and did not settle, and the retention lease. Returns how many claims went back.
+ * the outbox claims it took and did not settle, and the retention and campaign leases. Returns how many claims went back.
  */
 async function drainBackgroundJobs(): Promise<number> {
   markDraining();
-  await within(GRACE_MS, Promise.all([stopOutboxWorker(), stopRetentionWorker()]));
-  const [released] = await Promise.all([releaseUnsettledClaims(), releaseJobLease("retention", instanceId())]);
+  await within(GRACE_MS, Promise.all([stopOutboxWorker(), stopRetentionWorker(), stopCampaignJobs()]));
+  const [released] = await Promise.all([
+    releaseUnsettledClaims(),
+    releaseJobLease("retention", instanceId()),
+    releaseJobLease("campaign-schedule", instanceId()),
+  ]);
   return released;
 }
 

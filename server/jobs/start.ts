@@ -2,6 +2,7 @@ import "server-only";
 import { activeDialect } from "@/db/dialect";
 import { failInterruptedDossiers } from "@/db/queries/dossiers";
 import { startPublicChangeWatcher } from "@/server/public/public-changes";
+import { startCampaignJobs } from "./campaign-schedule";
 import { startOutboxWorker } from "./outbox-worker";
 import { startRetentionWorker } from "./retention";
 import { installShutdown } from "./shutdown";
@@ -12,7 +13,7 @@ const ABANDONED_DOSSIER_MS = 30 * 60_000;
 /**
  * The server's background work, started once per process before it takes requests: dossiers left half-made
  * by a previous process are marked failed (their organiser can start again), then the outbox worker and the
- * hourly retention pass start, and a stop signal drains them first (server/jobs/shutdown.ts); with other
+ * hourly retention pass and the campaigns' schedule (closing dates, milestones) start, and a stop signal drains them first (server/jobs/shutdown.ts); with other
  * instances on the database, the watch for their organisers' changes starts too.
  */
 export async function startBackgroundJobs(): Promise<void> {
@@ -21,6 +22,7 @@ export async function startBackgroundJobs(): Promise<void> {
   await failInterruptedDossiers(new Date(Date.now() - (sole ? 0 : ABANDONED_DOSSIER_MS)));
   await startOutboxWorker();
   startRetentionWorker();
+  startCampaignJobs();
   // Right after the workers start, with no await between (no signal can come in between): a drain never
   // finds a worker half started.
   installShutdown();

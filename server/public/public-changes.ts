@@ -17,6 +17,15 @@ export async function announcePublicChange(now = Date.now()): Promise<void> {
   await saveSetting(SETTING, now);
 }
 
+/**
+ * For changes made outside a request (a scheduled job): drops this instance's cached public pages at once
+ * (revalidatePath needs a request) and tells the other instances.
+ */
+export async function announcePublicChangeFromJob(now = Date.now()): Promise<void> {
+  state.changedAt = now;
+  await announcePublicChange(now);
+}
+
 async function lastChange(): Promise<number> {
   const value = await getSetting<number>(SETTING);
   return typeof value === "number" ? value : 0;

@@ -16,12 +16,21 @@ import {
   listRecentPublicSigners,
   type LocalizedDocument,
 } from "@/db/queries/documents";
+import { findDocumentByOldSlug } from "@/db/queries/campaigns";
+import { getDocumentFaq } from "@/db/queries/faqs";
+import { listReachedMilestones } from "@/db/queries/milestones";
+import { getDocumentResponse } from "@/db/queries/responses";
 import { countConfirmedSince } from "@/db/queries/signatures";
+import type { DocumentKind } from "@/lib/vocabulary";
 import type { Locale } from "@/lib/i18n/locales";
-import { kindOfCollection } from "@/lib/collections";
+import { documentPath, kindOfCollection } from "@/lib/collections";
 
 // The pages receive plain data: dates they show are ISO strings, the rest are left out.
-const withoutDates = ({ createdAt, updatedAt, closedAt, ...document }: LocalizedDocument) => document;
+const withoutDates = ({ createdAt, updatedAt, closedAt, closesAt, ...document }: LocalizedDocument) => ({
+  ...document,
+  closedAt: closedAt?.toISOString() ?? null,
+  closesAt: closesAt?.toISOString() ?? null,
+});
 
 const DAY_MS = 24 * 3600_000;
 
@@ -31,24 +40,56 @@ const DAY_MS = 24 * 3600_000;
  * staleness to the page's.
  */
 
+/** What the home page lists in a language: the campaigns published in it, open ones first, with outcomes. */
 export async function getPublishedDocuments(locale: Locale) {
-  return (await listPublishedDocuments(locale)).map(withoutDates);
+  return (await listPublishedDocuments(locale)).filter((document) => offers(document, locale)).map(withoutDates);
+}
+
+const offers = (document: { languages: Locale[] }, locale: Locale) =>
+  locale === "en" || document.languages.includes(locale);
+
+/**
+ * A campaign not published in the page's language is shown in English, under that language's interface
+ * with the "not translated" notice (a shared link still works for every reader); it is not listed there.
+ */
+async function findInOfferedLanguage(kind: DocumentKind, slug: string, locale: Locale) {
+  const found = await getLocalizedDocument(kind, slug, locale);
+  if (!found || offers(found, locale)) return found;
+  return getLocalizedDocument(kind, slug, "en");
+}
+
+/** Where a document that had this address lives now (its slug changed), if the public may see it. */
+export async function findMovedDocument(collection: string, slug: string): Promise<string | null> {
+  if (!kindOfCollection(collection)) return null;
+  const moved = await findDocumentByOldSlug(slug);
+  return moved && moved.status !== "draft" ? documentPath(moved.kind, moved.slug) : null;
 }
 
 // cache(): a page's metadata and its body ask for the same data; one lookup per request serves both.
 export const getPublicDocumentPage = cache(async (collection: string, slug: string, locale: Locale) => {
   const kind = kindOfCollection(collection);
   if (!kind) return null;
-  const found = await getLocalizedDocument(kind, slug, locale);
+  const found = await findInOfferedLanguage(kind, slug, locale);
   if (!found || found.status === "draft") return null;
-  const [signers, lastDay] = await Promise.all([
+  const [signers, lastDay, response, faq, milestones] = await Promise.all([
     listRecentPublicSigners(found.id),
     countConfirmedSince(found.id, new Date(Date.now() - DAY_MS)),
+    getDocumentResponse(found.id),
+    getDocumentFaq(found.id, locale),
+    listReachedMilestones(found.id),
   ]);
   return {
     document: withoutDates(found),
     signers: signers.map((signer) => ({ ...signer, confirmedAt: signer.confirmedAt?.toISOString() ?? null })),
     lastDay,
+    response: response
+      ? { respondedAt: response.respondedAt.toISOString(), text: response.text, sourceUrl: response.sourceUrl }
+      : null,
+    faq: faq ?? null,
+    milestones: milestones.map((milestone) => ({
+      threshold: milestone.threshold,
+      reachedAt: milestone.reachedAt.toISOString(),
+    })),
   };
 });
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
+import { ClosingLine, FaqSection, MilestoneList, ResponseSection } from "@/app/_components/campaign-record";
 import { Markdown } from "@/app/_components/markdown";
 import { ShareSection } from "@/app/_components/share-section";
 import { SignatureCount } from "@/app/_components/signature-count";
@@ -12,7 +13,7 @@ import { regionalLocale, toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { socialMetadata } from "@/server/social-card/metadata";
 import { signerLine } from "@/lib/format/public-name";
-import { getPublicDocumentPage } from "@/server/public/public-pages";
+import { findMovedDocument, getPublicDocumentPage } from "@/server/public/public-pages";
 import { signAction } from "./actions";
 import { SignForm } from "./sign-form";
 
@@ -41,8 +42,13 @@ export default async function DocumentPage({ params }: Props) {
   const locale = toLocale(rest.locale);
   setRequestLocale(locale);
   const found = await getPublicDocumentPage(collection, slug, locale);
-  if (!found) notFound();
-  const { document, signers, lastDay } = found;
+  if (!found) {
+    // An address the campaign had before its slug changed: 308 to where it is now.
+    const moved = await findMovedDocument(collection, slug);
+    if (moved) permanentRedirect(localePath(locale, moved));
+    notFound();
+  }
+  const { document, signers, lastDay, response, faq, milestones } = found;
   const path = localePath(locale, documentPath(document.kind, document.slug));
   const t = translator(locale);
   const isLetter = document.kind === "letter";
@@ -61,6 +67,15 @@ export default async function DocumentPage({ params }: Props) {
         t={t}
         lastDay={lastDay}
         live={{ url: `/api/${collection}/${slug}`, locale }}
+      />
+      <ClosingLine document={document} t={t} locale={locale} />
+      <ResponseSection
+        outcome={document.outcome}
+        response={response}
+        addressee={document.addressee}
+        textLocale={document.textLocale}
+        t={t}
+        locale={locale}
       />
       {document.status === "open" ? (
         // In the first screen on a phone, where the form itself is several screens down.
@@ -92,6 +107,7 @@ export default async function DocumentPage({ params }: Props) {
               </ul>
             </section>
           ) : null}
+          <MilestoneList milestones={milestones} t={t} locale={locale} />
           <section aria-labelledby="signers-heading">
             <h2 id="signers-heading">{t(isLetter ? "document.recentCosigners" : "document.recentSigners")}</h2>
             {signers.length === 0 ? (
@@ -135,6 +151,7 @@ export default async function DocumentPage({ params }: Props) {
           )}
         </section>
       </div>
+      <FaqSection items={faq} kind={document.kind} t={t} />
       <ShareSection url={`${getConfig().appUrl}${path}`} title={document.title} kind={document.kind} t={t} />
     </article>
   );

@@ -19,6 +19,8 @@ export const editDocumentAction = adminAction(editSchema, async ({ slug, intent,
   const document = await findDocumentBySlug(slug);
   if (!document) return { errors: { slug: "Unknown document." } };
   const { locale, goal, status, ...text } = input;
+  if (status === "open" && document.status !== "open" && document.closesAt && document.closesAt.getTime() <= Date.now())
+    return { errors: { status: "Its closing date has passed: move or clear it below before opening it again." } };
   const result = await updateDocument(document.id, { locale, goal, status, text });
   const changed = result && result.changed.length > 0;
   return {

@@ -6,24 +6,37 @@ import { requireAdmin } from "@/server/auth/auth-guard";
 import { documentPath } from "@/lib/collections";
 import { formatAuthors } from "@/server/admin/inputs/document-input";
 import { localePath } from "@/lib/i18n/paths";
+import { listOldSlugs } from "@/db/queries/campaigns";
+import { getDocumentFaq } from "@/db/queries/faqs";
+import { getDocumentResponse } from "@/db/queries/responses";
 import { editDocumentAction } from "./actions";
+import { FaqForm, ResponseForm, ScheduleForm } from "./campaign-forms";
 import { EditDocumentForm } from "./edit-form";
 
 export const metadata = { title: "Edit document" };
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ saved?: string; lang?: string }> };
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ saved?: string; created?: string; lang?: string }>;
+};
 
 export default async function EditDocumentPage({ params, searchParams }: Props) {
   await requireAdmin();
   const { slug } = await params;
   const document = await findDocumentBySlug(slug);
   if (!document) notFound();
-  const { saved, lang } = await searchParams;
+  const { saved, created, lang } = await searchParams;
   const locale = toLocale(lang);
   const texts = await listDocumentTexts(document.id, document.currentVersion);
   const english = texts.find((text) => text.locale === "en")!;
   const text = texts.find((text) => text.locale === locale);
   const publicPath = localePath(locale, documentPath(document.kind, document.slug));
+  const [oldSlugs, response, faqEn, faqRu] = await Promise.all([
+    listOldSlugs(document.id),
+    getDocumentResponse(document.id),
+    getDocumentFaq(document.id, "en"),
+    getDocumentFaq(document.id, "ru"),
+  ]);
   return (
     <>
       <p>
@@ -52,9 +65,9 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
           No {languageNames[locale]} text yet: the public page shows the English one. Start from it below.
         </p>
       ) : null}
-      {saved ? (
+      {saved || created ? (
         <p className="notice success" role="status">
-          Saved.
+          {created ? "Created as a draft." : "Saved."}
         </p>
       ) : null}
       <EditDocumentForm
@@ -69,6 +82,9 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
         slug={document.slug}
         action={editDocumentAction}
       />
+      <ScheduleForm key={`schedule-${document.slug}`} document={document} oldSlugs={oldSlugs} />
+      <ResponseForm document={document} response={response} />
+      <FaqForm document={document} faq={{ en: faqEn, ru: faqRu }} />
     </>
   );
 }

@@ -1,0 +1,37 @@
+CREATE TABLE `document_faqs` (
+	`document_id` integer NOT NULL,
+	`locale` text NOT NULL,
+	`items` text NOT NULL,
+	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	PRIMARY KEY(`document_id`, `locale`),
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `document_milestones` (
+	`document_id` integer NOT NULL,
+	`threshold` integer NOT NULL,
+	`reached_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	PRIMARY KEY(`document_id`, `threshold`),
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `document_responses` (
+	`document_id` integer PRIMARY KEY NOT NULL,
+	`responded_at` integer NOT NULL,
+	`text` text NOT NULL,
+	`source_url` text,
+	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `document_slugs` (
+	`slug` text PRIMARY KEY NOT NULL,
+	`document_id` integer NOT NULL,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	FOREIGN KEY (`document_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `document_slugs_document` ON `document_slugs` (`document_id`);--> statement-breakpoint
+ALTER TABLE `documents` ADD `closes_at` integer;--> statement-breakpoint
+ALTER TABLE `documents` ADD `languages` text DEFAULT '["en","ru"]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `documents` ADD `outcome` text;

@@ -1,0 +1,59 @@
+import { Button, Heading, Link, Text } from "@react-email/components";
+import { EmailLayout, FooterText, buttonStyle } from "./email-layout";
+
+// Organisers' email, in English like the organisers' pages.
+export type MilestoneReachedProps = {
+  documentTitle: string;
+  kind: "petition" | "letter";
+  threshold: number;
+  count: number;
+  goal: number;
+  pageUrl: string;
+};
+
+const number = (value: number) => value.toLocaleString("en-GB");
+
+function what({ threshold, goal }: Pick<MilestoneReachedProps, "threshold" | "goal">) {
+  if (goal > 0 && threshold === goal) return "its goal";
+  if (goal > 1 && threshold === Math.ceil(goal / 2)) return "half its goal";
+  return `${number(threshold)} signatures`;
+}
+
+export const milestoneReachedSubject = (props: Pick<MilestoneReachedProps, "documentTitle" | "threshold" | "goal">) =>
+  `“${props.documentTitle}” reached ${what(props)} (${number(props.threshold)})`;
+
+export default function MilestoneReached(props: MilestoneReachedProps) {
+  const { documentTitle, kind, count, goal, pageUrl } = props;
+  return (
+    <EmailLayout
+      lang="en"
+      preview={milestoneReachedSubject(props)}
+      footer={
+        <FooterText>
+          You receive this because you organise campaigns on this site. Each milestone is announced once.
+        </FooterText>
+      }
+    >
+      <Heading as="h1">A milestone reached</Heading>
+      <Text>
+        The {kind} “{documentTitle}” reached {what(props)}: {number(count)} confirmed signatures
+        {goal > 0 ? ` of a goal of ${number(goal)}` : ""}.
+      </Text>
+      <Button href={pageUrl} style={buttonStyle}>
+        Open the {kind}
+      </Button>
+      <Text>
+        Or paste this link into your browser: <Link href={pageUrl}>{pageUrl}</Link>
+      </Text>
+    </EmailLayout>
+  );
+}
+
+MilestoneReached.PreviewProps = {
+  documentTitle: "Annul the Moscow Trials verdicts",
+  kind: "petition",
+  threshold: 1000,
+  count: 1003,
+  goal: 10000,
+  pageUrl: "http://localhost:3000/petitions/moscow-trials",
+} satisfies MilestoneReachedProps;
