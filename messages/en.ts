@@ -7,7 +7,7 @@ export const en = {
     skip: "Skip to content",
     mainNav: "Main",
     sign: "Sign",
-    delegation: "The delegation",
+    delegation: "Delegations",
     privacy: "Privacy",
     language: "Language",
     footer: "Signatures are confirmed by email and counted once. No trackers, no third-party scripts.",
@@ -165,6 +165,12 @@ export const en = {
     email: "Your email address",
     document: "What you signed",
     submit: "Send me a new link",
+  },
+  delegations: {
+    title: "Delegations",
+    lede: "The delegations that carry the campaign’s documents: who travels, what they carry, what they report and what they hand over.",
+    none: "No delegation has been announced yet.",
+    carries: "{count, plural, =0 {Carries nothing yet} one {Carries # document} other {Carries # documents}}",
   },
   delegation: {
     membersHeading: "Members",

@@ -132,6 +132,28 @@ export function SelectField({
   );
 }
 
+/** A checkbox that sends "on" when ticked; after a refused submission it shows what was sent. */
+export function CheckboxField({
+  name,
+  label,
+  id = name,
+  initial = false,
+}: {
+  name: string;
+  label: string;
+  id?: string;
+  initial?: boolean;
+}) {
+  const { state } = useContext(FormContext);
+  const checked = state ? state.values[name] === "on" : initial;
+  return (
+    <div className="field checkbox">
+      <input id={id} name={name} type="checkbox" defaultChecked={checked} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
 /** The form's button, disabled while its submission is on the way. */
 export function SubmitButton({ className, children }: { className?: string; children: ReactNode }) {
   const { pending } = useContext(FormContext);

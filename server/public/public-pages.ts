@@ -5,8 +5,10 @@ import { cache } from "react";
 import {
   getDelegationBySlug,
   getFeaturedDelegation as findFeaturedDelegation,
+  inLocale,
   listCarriedDocuments,
   listDeliveries,
+  listDelegations,
   listDispatches,
   listMembers,
 } from "@/db/queries/delegations";
@@ -54,6 +56,18 @@ export const getPublicDocumentPage = cache(async (collection: string, slug: stri
 
 export async function getFeaturedDelegation() {
   return (await findFeaturedDelegation()) ?? null;
+}
+
+/** The delegations index: each delegation's story in this language and how many published documents it carries. */
+export async function getPublicDelegations(locale: Locale) {
+  const delegations = await listDelegations();
+  return Promise.all(
+    delegations.map(async (delegation) => ({
+      slug: delegation.slug,
+      story: inLocale(delegation.texts, locale),
+      carried: (await listCarriedDocuments(delegation.id, locale)).length,
+    })),
+  );
 }
 
 export const getPublicDelegationPage = cache(async (slug: string, locale: Locale) => {

@@ -94,7 +94,7 @@ export default async function DossiersPage() {
         </tbody>
       </table>
       <p>
-        <Link href="/admin/delegation">Record a delivery</Link>
+        <Link href="/admin/delegations">Record a delivery</Link>
       </p>
     </>
   );
