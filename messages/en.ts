@@ -45,6 +45,15 @@ export const en = {
     recentSigners: "Recent signers",
     recentCosigners: "Co-signed by",
     noSigners: "No public signatures yet. Be the first.",
+    countriesHeading: "Where the signatures come from",
+    countriesChart: "Confirmed signatures by country",
+    countriesSummary:
+      "{total, plural, one {# confirmed signature} other {# confirmed signatures}}; the most from {first} ({count, number}).",
+    otherCountries: "Other countries",
+    countryColumn: "Country",
+    signaturesColumn: "Signatures",
+    countriesNote:
+      "A country with fewer than {fewest, number} signatures is counted under “Other countries”, so that no one can be picked out.",
     signHeading: "{kind, select, letter {Co-sign the letter} other {Sign the petition}}",
     closed: "This {kind, select, letter {letter} other {petition}} is closed: it no longer takes signatures.",
     untranslated: "This text has not been translated yet; it is shown in English.",

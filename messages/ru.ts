@@ -49,6 +49,15 @@ export const ru: Messages = {
     recentSigners: "Недавно подписали",
     recentCosigners: "Присоединились к письму",
     noSigners: "Публичных подписей пока нет. Станьте первым.",
+    countriesHeading: "Откуда подписи",
+    countriesChart: "Подтверждённые подписи по странам",
+    countriesSummary:
+      "{total, plural, one {# подтверждённая подпись} few {# подтверждённые подписи} many {# подтверждённых подписей} other {# подтверждённой подписи}}; больше всего — {first} ({count, number}).",
+    otherCountries: "Другие страны",
+    countryColumn: "Страна",
+    signaturesColumn: "Подписи",
+    countriesNote:
+      "Страна, откуда меньше {fewest, number} подписей, учитывается в строке «Другие страны», чтобы никого нельзя было вычислить.",
     signHeading: "{kind, select, letter {Подписать письмо} other {Подписать петицию}}",
     closed: "{kind, select, letter {Письмо закрыто} other {Петиция закрыта}}: подписи больше не принимаются.",
     untranslated: "Этот текст ещё не переведён и показан на английском.",

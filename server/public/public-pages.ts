@@ -18,7 +18,8 @@ import {
   listRecentPublicSigners,
   type LocalizedDocument,
 } from "@/db/queries/documents";
-import { countConfirmedSince } from "@/db/queries/signatures";
+import { countConfirmedByCountry, countConfirmedSince } from "@/db/queries/signatures";
+import { countryShares } from "@/lib/format/country-shares";
 import type { Locale } from "@/lib/i18n/locales";
 import { kindOfCollection } from "@/lib/collections";
 
@@ -43,12 +44,14 @@ export const getPublicDocumentPage = cache(async (collection: string, slug: stri
   if (!kind) return null;
   const found = await getLocalizedDocument(kind, slug, locale);
   if (!found || found.status === "draft") return null;
-  const [signers, lastDay] = await Promise.all([
+  const [signers, lastDay, byCountry] = await Promise.all([
     listRecentPublicSigners(found.id),
     countConfirmedSince(found.id, new Date(Date.now() - DAY_MS)),
+    countConfirmedByCountry(found.id),
   ]);
   return {
     document: withoutDates(found),
+    countries: countryShares(byCountry),
     signers: signers.map((signer) => ({ ...signer, confirmedAt: signer.confirmedAt?.toISOString() ?? null })),
     lastDay,
   };

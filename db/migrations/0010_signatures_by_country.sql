@@ -1,0 +1,1 @@
+CREATE INDEX `signatures_document_state_country` ON `signatures` (`document_id`,`state`,`country`);
