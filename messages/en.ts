@@ -296,6 +296,12 @@ export const en = {
     signatures: "Signatures",
     generated: "Generated",
     generatedAt: "{dateTime} UTC",
+    verification: "How signatures were checked",
+    verified:
+      "Each signature was confirmed by its signer through a link sent to their email address; each address is counted once per document. Only confirmed signatures are listed.",
+    deliveredBy: "Delivered by",
+    delegation: "{title}: {members}",
+    authors: "Written and signed by",
     columns: {
       number: "No.",
       name: "Name",

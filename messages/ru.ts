@@ -303,6 +303,12 @@ export const ru: Messages = {
     signatures: "Подписи",
     generated: "Сформировано",
     generatedAt: "{dateTime} UTC",
+    verification: "Как проверены подписи",
+    verified:
+      "Каждую подпись её автор подтвердил по ссылке, присланной на его адрес электронной почты; каждый адрес учитывается один раз для каждого документа. В списке только подтверждённые подписи.",
+    deliveredBy: "Вручает",
+    delegation: "{title}: {members}",
+    authors: "Авторы и подписавшие",
     columns: {
       number: "№",
       name: "Имя",

@@ -276,3 +276,19 @@ export async function setCarriedDocuments(delegationId: number, documentIds: num
     return true;
   });
 }
+
+/** The delegations that carry a document, each with its title in this language and its members' names in order. */
+export async function listDelegationsCarrying(documentId: number, locale: Locale) {
+  const rows = await getDb()
+    .select({ id: delegations.id, texts: delegations.texts })
+    .from(delegationDocuments)
+    .innerJoin(delegations, eq(delegations.id, delegationDocuments.delegationId))
+    .where(eq(delegationDocuments.documentId, documentId))
+    .orderBy(asc(delegations.id));
+  return Promise.all(
+    rows.map(async (row) => ({
+      title: inLocale(row.texts, locale).title,
+      members: (await listMembers(row.id)).map((member) => member.name),
+    })),
+  );
+}

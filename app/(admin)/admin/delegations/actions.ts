@@ -64,7 +64,12 @@ export const postDispatchAction = delegationAction(dispatchInputSchema, async (i
   return {
     redirectTo: `${pageOf(delegation)}?posted=1`,
     refresh: true,
-    audit: { action: "dispatch.create", targetType: "dispatch", targetId: dispatch.id, details: { dated: dispatch.dated } },
+    audit: {
+      action: "dispatch.create",
+      targetType: "dispatch",
+      targetId: dispatch.id,
+      details: { dated: dispatch.dated },
+    },
   };
 });
 
@@ -113,7 +118,12 @@ export const updateDelegationTextsAction = delegationAction(delegationTextsSchem
   return {
     redirectTo: `${pageOf(delegation)}?saved=text`,
     refresh: true,
-    audit: { action: "delegation.update", targetType: "delegation", targetId: delegation.slug, details: { languages: Object.keys(input) } },
+    audit: {
+      action: "delegation.update",
+      targetType: "delegation",
+      targetId: delegation.slug,
+      details: { languages: Object.keys(input) },
+    },
   };
 });
 

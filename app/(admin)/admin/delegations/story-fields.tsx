@@ -18,8 +18,22 @@ export function StoryFields({ texts }: { texts?: DelegationTexts }) {
         lang="ru"
         initial={ru?.title}
       />
-      <TextArea id="story-summary-ru" name="summaryRu" label="Russian summary" rows={3} lang="ru" initial={ru?.summary} />
-      <TextArea id="story-body-ru" name="bodyRu" label="Russian text (Markdown)" rows={10} lang="ru" initial={ru?.body} />
+      <TextArea
+        id="story-summary-ru"
+        name="summaryRu"
+        label="Russian summary"
+        rows={3}
+        lang="ru"
+        initial={ru?.summary}
+      />
+      <TextArea
+        id="story-body-ru"
+        name="bodyRu"
+        label="Russian text (Markdown)"
+        rows={10}
+        lang="ru"
+        initial={ru?.body}
+      />
     </>
   );
 }

@@ -13,14 +13,7 @@ import { listAllDocuments } from "@/db/queries/documents";
 import { listReadyDossiers } from "@/db/queries/dossiers";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { formatUtc } from "@/lib/format/utc";
-import {
-  AdminForm,
-  CheckboxField,
-  SelectField,
-  SubmitButton,
-  TextArea,
-  TextField,
-} from "@/app/_components/admin-form";
+import { AdminForm, CheckboxField, SelectField, SubmitButton, TextArea, TextField } from "@/app/_components/admin-form";
 import {
   addMemberAction,
   deleteDispatchAction,
@@ -193,7 +186,12 @@ export default async function DelegationAdminPage({ params, searchParams }: Prop
             <SubmitButton>Publish the dispatch</SubmitButton>
           </div>
         </AdminForm>
-        <h3>Published dispatches</h3>
+      </section>
+
+      <section aria-labelledby="dispatches-heading" className="card">
+        <h2 id="dispatches-heading">Published dispatches</h2>
+        {dispatches.length === 0 ? <p>No dispatches yet.</p> : null}
+        <p className="hint">Open a dispatch to correct it or to remove it from the public page.</p>
         <ul className="dispatch-list">
           {dispatches.map((dispatch) => (
             <li key={dispatch.id}>
@@ -274,15 +272,39 @@ export default async function DelegationAdminPage({ params, searchParams }: Prop
 
 const signatureCount = (count: number) => `${count.toLocaleString("en")} ${count === 1 ? "signature" : "signatures"}`;
 
-type DispatchTexts = { dated: string; texts: { en: { title: string; body: string }; ru?: { title: string; body: string } } };
+type DispatchTexts = {
+  dated: string;
+  texts: { en: { title: string; body: string }; ru?: { title: string; body: string } };
+};
 
 /** The fields of a dispatch, empty for a new one or filled from a published one. */
 function DispatchFields({ idPrefix = "", initial }: { idPrefix?: string; initial?: DispatchTexts }) {
   return (
     <>
-      <TextField id={`${idPrefix}dated`} name="dated" label="Date it speaks of" type="date" required initial={initial?.dated} />
-      <TextField id={`${idPrefix}title`} name="title" label="Title" required maxLength={200} initial={initial?.texts.en.title} />
-      <TextArea id={`${idPrefix}body`} name="body" label="Text (Markdown)" rows={8} required initial={initial?.texts.en.body} />
+      <TextField
+        id={`${idPrefix}dated`}
+        name="dated"
+        label="Date it speaks of"
+        type="date"
+        required
+        initial={initial?.dated}
+      />
+      <TextField
+        id={`${idPrefix}title`}
+        name="title"
+        label="Title"
+        required
+        maxLength={200}
+        initial={initial?.texts.en.title}
+      />
+      <TextArea
+        id={`${idPrefix}body`}
+        name="body"
+        label="Text (Markdown)"
+        rows={8}
+        required
+        initial={initial?.texts.en.body}
+      />
       <TextField
         id={`${idPrefix}titleRu`}
         name="titleRu"
