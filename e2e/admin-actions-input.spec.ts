@@ -22,7 +22,7 @@ test.describe.configure({ timeout: 120_000 });
 
 test("the delegation's forms: story, members, dispatches and deliveries", async ({ page }) => {
   await signInAsAdmin(page);
-  await page.goto("/admin/delegation");
+  await page.goto("/admin/delegations/moscow-1989");
 
   const story = formWith(page, "Save the story");
   // Refused, then corrected: the success leaves no message of the refused attempt behind.
@@ -301,7 +301,7 @@ test("without JavaScript, a refused form comes back with its message and what wa
   });
   const plain = await context.newPage();
   const serverErrors = watchServerErrors(plain);
-  await plain.goto("/admin/delegation");
+  await plain.goto("/admin/delegations/moscow-1989");
   const addMember = formWith(plain, "Add the member");
   await addMember.locator('[name="role"]').fill("Role typed without JavaScript");
   await addMember.locator('[name="bio"]').fill("Biography typed without JavaScript");
@@ -321,7 +321,7 @@ test("without JavaScript, a refused form comes back with its message and what wa
   const state = fields.find(([name]) => /^\$ACTION_\d+:1$/.test(name));
   expect(state, "the form carries its previous state").toBeDefined();
   const forged = JSON.stringify([{ attempt: "<b>x</b>", values: 5, errors: ["nope"] }]);
-  const response = await plain.request.post("/admin/delegation", {
+  const response = await plain.request.post("/admin/delegations/moscow-1989", {
     multipart: { ...Object.fromEntries(fields), [state![0]]: forged, name: "", role: "r", bio: "b" },
     headers: { origin: new URL(plain.url()).origin },
   });

@@ -56,7 +56,7 @@ test("an organiser posts a dispatch and records a delivery whose published hash 
   page,
 }) => {
   await signInAsAdmin(page);
-  await page.goto("/admin/delegation");
+  await page.goto("/admin/delegations/moscow-1989");
   const dispatch = page.getByRole("region", { name: "Post a dispatch" });
   await dispatch.getByLabel("Date it speaks of").fill("1989-03-07");
   await dispatch.getByLabel("Title", { exact: true }).fill("A meeting at the Writers' Union");
@@ -89,7 +89,7 @@ test("an organiser posts a dispatch and records a delivery whose published hash 
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   const sha256 = createHash("sha256").update(pdf).digest("hex");
 
-  await page.goto("/admin/delegation");
+  await page.goto("/admin/delegations/moscow-1989");
   await page.getByLabel("Date", { exact: true }).fill("1989-03-10");
   await page.getByLabel("Place").fill("Moscow");
   await page.getByLabel("Recipient").fill("The Presidium of the Supreme Soviet");
@@ -113,7 +113,7 @@ test("an organiser edits the delegation's story and its members, and the public 
   page,
 }) => {
   await signInAsAdmin(page);
-  await page.goto("/admin/delegation");
+  await page.goto("/admin/delegations/moscow-1989");
   const story = page.getByRole("region", { name: "The delegation's story" });
   await story
     .getByLabel("Summary", { exact: true })
@@ -147,7 +147,7 @@ test("an organiser edits the delegation's story and its members, and the public 
   await expect(page.locator(".lede")).toHaveText("Пять человек, два документа и поиски утраченных рукописей.");
   await expect(page.locator(".members")).toContainText("Переводчица");
 
-  await page.goto("/admin/delegation");
+  await page.goto("/admin/delegations/moscow-1989");
   await members.getByRole("button", { name: "Remove Ada Delegate" }).click();
   await expect(members.locator("li strong", { hasText: "Ada Delegate" })).toHaveCount(0);
   await page.goto("/delegations/moscow-1989");

@@ -223,3 +223,16 @@ test.describe.serial("updates to signers", () => {
     }
   });
 });
+
+test("an organiser deletes a draft update, which leaves the list", async ({ page }) => {
+  test.setTimeout(120_000);
+  const subject = `A draft to throw away ${run}`;
+  await signInAsAdmin(page);
+  await writeAndSend(page, subject, "Not ready: this goes in the bin.");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByRole("heading", { name: subject, level: 1 })).toBeVisible();
+  await page.getByRole("button", { name: "Delete the draft" }).click();
+  await expect(page).toHaveURL(/\/admin\/updates\?deleted=1$/);
+  await expect(page.getByRole("status")).toHaveText("The draft is deleted.");
+  await expect(page.getByRole("link", { name: subject })).toHaveCount(0);
+});

@@ -7,7 +7,7 @@ export const en = {
     skip: "Skip to content",
     mainNav: "Main",
     sign: "Sign",
-    delegation: "The delegation",
+    delegation: "Delegations",
     privacy: "Privacy",
     language: "Language",
     footer: "Signatures are confirmed by email and counted once. No trackers, no third-party scripts.",
@@ -45,6 +45,15 @@ export const en = {
     recentSigners: "Recent signers",
     recentCosigners: "Co-signed by",
     noSigners: "No public signatures yet. Be the first.",
+    countriesHeading: "Where the signatures come from",
+    countriesChart: "Confirmed signatures by country",
+    countriesSummary:
+      "{total, plural, one {# confirmed signature} other {# confirmed signatures}}; the most from {first} ({count, number}).",
+    otherCountries: "Other countries",
+    countryColumn: "Country",
+    signaturesColumn: "Signatures",
+    countriesNote:
+      "A country with fewer than {fewest, number} signatures is counted under “Other countries”, so that no one can be picked out.",
     signHeading: "{kind, select, letter {Co-sign the letter} other {Sign the petition}}",
     closed: "This {kind, select, letter {letter} other {petition}} is closed: it no longer takes signatures.",
     untranslated: "This text has not been translated yet; it is shown in English.",
@@ -202,6 +211,12 @@ export const en = {
     document: "What you signed",
     submit: "Send me a new link",
   },
+  delegations: {
+    title: "Delegations",
+    lede: "The delegations that carry the campaign’s documents: who travels, what they carry, what they report and what they hand over.",
+    none: "No delegation has been announced yet.",
+    carries: "{count, plural, =0 {Carries nothing yet} one {Carries # document} other {Carries # documents}}",
+  },
   delegation: {
     membersHeading: "Members",
     carriesHeading: "What it carries",
@@ -317,6 +332,12 @@ export const en = {
     signatures: "Signatures",
     generated: "Generated",
     generatedAt: "{dateTime} UTC",
+    verification: "How signatures were checked",
+    verified:
+      "Each signature was confirmed by its signer through a link sent to their email address; each address is counted once per document. Only confirmed signatures are listed.",
+    deliveredBy: "Delivered by",
+    delegation: "{title}: {members}",
+    authors: "Written and signed by",
     columns: {
       number: "No.",
       name: "Name",

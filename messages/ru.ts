@@ -9,7 +9,7 @@ export const ru: Messages = {
     skip: "Перейти к содержанию",
     mainNav: "Основное меню",
     sign: "Подписать",
-    delegation: "О делегации",
+    delegation: "Делегации",
     privacy: "Конфиденциальность",
     language: "Язык",
     footer:
@@ -49,6 +49,15 @@ export const ru: Messages = {
     recentSigners: "Недавно подписали",
     recentCosigners: "Присоединились к письму",
     noSigners: "Публичных подписей пока нет. Станьте первым.",
+    countriesHeading: "Откуда подписи",
+    countriesChart: "Подтверждённые подписи по странам",
+    countriesSummary:
+      "{total, plural, one {# подтверждённая подпись} few {# подтверждённые подписи} many {# подтверждённых подписей} other {# подтверждённой подписи}}; больше всего — {first} ({count, number}).",
+    otherCountries: "Другие страны",
+    countryColumn: "Страна",
+    signaturesColumn: "Подписи",
+    countriesNote:
+      "Страна, откуда меньше {fewest, number} подписей, учитывается в строке «Другие страны», чтобы никого нельзя было вычислить.",
     signHeading: "{kind, select, letter {Подписать письмо} other {Подписать петицию}}",
     closed: "{kind, select, letter {Письмо закрыто} other {Петиция закрыта}}: подписи больше не принимаются.",
     untranslated: "Этот текст ещё не переведён и показан на английском.",
@@ -208,6 +217,13 @@ export const ru: Messages = {
     document: "Что вы подписали",
     submit: "Прислать новую ссылку",
   },
+  delegations: {
+    title: "Делегации",
+    lede: "Делегации, которые везут документы кампании: кто едет, что везёт, о чём сообщает и что вручает.",
+    none: "О делегациях пока не объявлено.",
+    carries:
+      "{count, plural, =0 {Пока ничего не везёт} one {Везёт # документ} few {Везёт # документа} many {Везёт # документов} other {Везёт # документа}}",
+  },
   delegation: {
     membersHeading: "Участники",
     carriesHeading: "Что везёт делегация",
@@ -323,6 +339,12 @@ export const ru: Messages = {
     signatures: "Подписи",
     generated: "Сформировано",
     generatedAt: "{dateTime} UTC",
+    verification: "Как проверены подписи",
+    verified:
+      "Каждую подпись её автор подтвердил по ссылке, присланной на его адрес электронной почты; каждый адрес учитывается один раз для каждого документа. В списке только подтверждённые подписи.",
+    deliveredBy: "Вручает",
+    delegation: "{title}: {members}",
+    authors: "Авторы и подписавшие",
     columns: {
       number: "№",
       name: "Имя",

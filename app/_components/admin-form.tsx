@@ -137,13 +137,13 @@ export function CheckboxField({
   name,
   label,
   id = name,
-  value,
+  value = "on",
   initial = false,
 }: {
   name: string;
   label: string;
   id?: string;
-  value: string;
+  value?: string;
   initial?: boolean;
 }) {
   const { state } = useContext(FormContext);

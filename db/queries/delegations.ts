@@ -7,6 +7,7 @@ import {
   deliveries,
   deliveryItems,
   dispatches,
+  documents,
   dossiers,
   type Delegation,
   type Translated,
@@ -61,6 +62,32 @@ export async function listDispatches(delegationId: number) {
 }
 
 export type DispatchInput = Pick<typeof dispatches.$inferInsert, "dated" | "texts">;
+
+export async function getDispatch(delegationId: number, dispatchId: number) {
+  return getDb()
+    .select()
+    .from(dispatches)
+    .where(and(eq(dispatches.id, dispatchId), eq(dispatches.delegationId, delegationId)))
+    .then(first);
+}
+
+/** Rewrites a dispatch of this delegation; 0 when there is none by that id (removed meanwhile). */
+export async function updateDispatch(delegationId: number, dispatchId: number, input: DispatchInput) {
+  const updated = await getDb()
+    .update(dispatches)
+    .set({ dated: input.dated, texts: input.texts })
+    .where(and(eq(dispatches.id, dispatchId), eq(dispatches.delegationId, delegationId)))
+    .returning({ id: dispatches.id });
+  return updated.length;
+}
+
+export async function deleteDispatch(delegationId: number, dispatchId: number) {
+  const removed = await getDb()
+    .delete(dispatches)
+    .where(and(eq(dispatches.id, dispatchId), eq(dispatches.delegationId, delegationId)))
+    .returning({ id: dispatches.id });
+  return removed.length;
+}
 
 export async function createDispatch(delegation: Delegation, input: DispatchInput, author: string) {
   return getDb()
@@ -180,4 +207,88 @@ export async function removeMember(delegationId: number, memberId: number) {
     .where(and(eq(delegationMembers.id, memberId), eq(delegationMembers.delegationId, delegationId)))
     .returning({ id: delegationMembers.id });
   return removed.length;
+}
+
+/** A new delegation, with its story; `null` when the slug is taken. */
+export async function createDelegation(slug: string, texts: DelegationTexts) {
+  return transaction(async (tx) => {
+    const taken = await tx
+      .select({ id: delegations.id })
+      .from(delegations)
+      .where(eq(delegations.slug, slug))
+      .then(first);
+    if (taken) return null;
+    return tx
+      .insert(delegations)
+      .values({ slug, texts })
+      .returning()
+      .then(([row]) => row);
+  });
+}
+
+export type MemberMove = "up" | "down";
+
+/**
+ * Moves a member one place up or down. Positions are renumbered 0, 1, 2… in the current order first, so
+ * equal or gapped positions (old rows, removed members) never make a move do nothing. Returns false for an
+ * unknown member; a move past either end leaves the order as it is.
+ */
+export async function moveMember(delegationId: number, memberId: number, move: MemberMove) {
+  return transaction(async (tx) => {
+    const order = await tx
+      .select({ id: delegationMembers.id })
+      .from(delegationMembers)
+      .where(eq(delegationMembers.delegationId, delegationId))
+      .orderBy(asc(delegationMembers.position), asc(delegationMembers.id));
+    const ids = order.map((row) => row.id);
+    const from = ids.indexOf(memberId);
+    if (from === -1) return false;
+    const to = move === "up" ? from - 1 : from + 1;
+    if (to >= 0 && to < ids.length) [ids[from], ids[to]] = [ids[to], ids[from]];
+    for (const [position, id] of ids.entries()) {
+      await tx.update(delegationMembers).set({ position }).where(eq(delegationMembers.id, id));
+    }
+    return true;
+  });
+}
+
+export async function listCarriedDocumentIds(delegationId: number) {
+  const rows = await getDb()
+    .select({ documentId: delegationDocuments.documentId })
+    .from(delegationDocuments)
+    .where(eq(delegationDocuments.delegationId, delegationId))
+    .orderBy(asc(delegationDocuments.position));
+  return rows.map((row) => row.documentId);
+}
+
+/** The campaigns the delegation carries, in the order given; documents that do not exist are refused. */
+export async function setCarriedDocuments(delegationId: number, documentIds: number[]) {
+  return transaction(async (tx) => {
+    const unique = [...new Set(documentIds)];
+    if (unique.length > 0) {
+      const known = await tx.select({ id: documents.id }).from(documents).where(inArray(documents.id, unique));
+      if (known.length !== unique.length) return false;
+    }
+    await tx.delete(delegationDocuments).where(eq(delegationDocuments.delegationId, delegationId));
+    for (const [position, documentId] of unique.entries()) {
+      await tx.insert(delegationDocuments).values({ delegationId, documentId, position });
+    }
+    return true;
+  });
+}
+
+/** The delegations that carry a document, each with its title in this language and its members' names in order. */
+export async function listDelegationsCarrying(documentId: number, locale: Locale) {
+  const rows = await getDb()
+    .select({ id: delegations.id, texts: delegations.texts })
+    .from(delegationDocuments)
+    .innerJoin(delegations, eq(delegations.id, delegationDocuments.delegationId))
+    .where(eq(delegationDocuments.documentId, documentId))
+    .orderBy(asc(delegations.id));
+  return Promise.all(
+    rows.map(async (row) => ({
+      title: inLocale(row.texts, locale).title,
+      members: (await listMembers(row.id)).map((member) => member.name),
+    })),
+  );
 }

@@ -16,7 +16,12 @@ export type DossierRow = {
   organisation?: string | null;
 };
 
-type DossierDocument = { title: string; addressee: string; body: string };
+type DossierDocument = {
+  title: string;
+  addressee: string;
+  body: string;
+  authors: { name: string; description?: string }[];
+};
 
 /** What a dossier reads, all from one snapshot: the document, the count and the rows agree with each other. */
 export type DossierSnapshot = {
@@ -58,7 +63,12 @@ function countQuery(documentId: number) {
 // The current version's text in the dossier's language, or in English where it has no translation.
 function documentQuery(documentId: number, locale: Locale) {
   return getDb()
-    .select({ title: documentTexts.title, addressee: documentTexts.addressee, body: documentTexts.body })
+    .select({
+      title: documentTexts.title,
+      addressee: documentTexts.addressee,
+      body: documentTexts.body,
+      authors: documentTexts.authors,
+    })
     .from(documentTexts)
     .innerJoin(
       documents,
@@ -83,7 +93,11 @@ export async function openDossierSnapshot(documentId: number, locale: Locale = "
       await snapshot.close();
       return null;
     }
-    const [title, addressee, body] = documentRow as [string, string, string];
+    const [title, addressee, body, rawAuthors] = documentRow as [string, string, string, unknown];
+    // JSON: text from SQLite, already parsed from PostgreSQL's jsonb.
+    const authors = (
+      typeof rawAuthors === "string" ? JSON.parse(rawAuthors) : (rawAuthors ?? [])
+    ) as DossierDocument["authors"];
     const [total] = (await snapshot.first(countQuery(documentId))) as [number | string];
     const rows = async function* (): AsyncGenerator<DossierRow> {
       for await (const raw of snapshot.rows(rowsQuery(documentId))) {
@@ -99,7 +113,7 @@ export async function openDossierSnapshot(documentId: number, locale: Locale = "
       }
     };
     return {
-      document: { title, addressee, body },
+      document: { title, addressee, body, authors },
       total: Number(total),
       rows: { [Symbol.asyncIterator]: rows },
       close: () => snapshot.close(),

@@ -46,7 +46,13 @@ export async function recordDossierProgress(id: number, done: number) {
 
 export async function finishDossier(
   id: number,
-  result: { sha256: string; bytes: number; pages: number; signatures: number },
+  result: {
+    sha256: string;
+    bytes: number;
+    pages: number;
+    signatures: number;
+    missingGlyphs?: { count: number; names: string[] };
+  },
 ) {
   await getDb()
     .update(dossiers)
@@ -57,6 +63,8 @@ export async function finishDossier(
       sha256: result.sha256,
       bytes: result.bytes,
       pages: result.pages,
+      missingGlyphs: result.missingGlyphs?.count ?? 0,
+      missingGlyphNames: result.missingGlyphs?.names ?? [],
       finishedAt: new Date(),
     })
     .where(eq(dossiers.id, id));

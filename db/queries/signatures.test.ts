@@ -8,6 +8,7 @@ import { getDocumentBySlug, getLocalizedDocument, listRecentPublicSigners } from
 import {
   MAX_EMAILS_PER_SIGNATURE,
   confirmSignature,
+  countConfirmedByCountry,
   countConfirmedSince,
   recordSignature,
   recountConfirmed,
@@ -233,5 +234,31 @@ describe("bot checks and rate limits", () => {
         (row) => row.reason,
       ),
     ).toEqual([null, "sustained-limit"]);
+  });
+
+  it("counts confirmed signatures by country, most first, leaving out pending ones and other documents'", async () => {
+    const document = await petition();
+    const letter = await getLocalizedDocument("letter", "family-letter", "en");
+    for (const [email, country] of [
+      ["fr1@example.org", "FR"],
+      ["fr2@example.org", "FR"],
+      ["mx@example.org", "MX"],
+      ["de1@example.org", "DE"],
+      ["de2@example.org", "DE"],
+    ] as const) {
+      const issued = token();
+      await recordSignature(document, signer(email, { country }), issued);
+      await confirmSignature(issued.hash);
+    }
+    await recordSignature(document, signer("pending@example.org", { country: "MX" }), token());
+    const elsewhere = token();
+    await recordSignature(letter!, signer("letter@example.org", { country: "MX" }), elsewhere);
+    await confirmSignature(elsewhere.hash);
+
+    expect(await countConfirmedByCountry(document.id)).toEqual([
+      { country: "DE", signatures: 2 },
+      { country: "FR", signatures: 2 },
+      { country: "MX", signatures: 1 },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, sql } from "drizzle-orm";
 import { getDb, transaction, type Executor } from "@/db/index";
 import { confirmationTokens, documents, outbox, signatures, type Document, type Signature } from "@/db/schema";
 import {
@@ -279,6 +279,16 @@ export async function recountConfirmed(db: Executor = getDb()) {
         ),
     })
     .from(documents);
+}
+
+/** A document's confirmed signatures counted by country (ISO code), most first. */
+export async function countConfirmedByCountry(documentId: number): Promise<{ country: string; signatures: number }[]> {
+  return getDb()
+    .select({ country: signatures.country, signatures: count() })
+    .from(signatures)
+    .where(and(eq(signatures.documentId, documentId), eq(signatures.state, "confirmed")))
+    .groupBy(signatures.country)
+    .orderBy(desc(count()), signatures.country);
 }
 
 /** How many of a document's signatures were confirmed, and still count, since the given moment. */

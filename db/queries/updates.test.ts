@@ -9,6 +9,7 @@ import { setUpdatesForSigner } from "./self-service";
 import {
   countUpdateRecipients,
   createUpdate,
+  deleteDraftUpdate,
   getUpdate,
   getUpdateProgress,
   markUpdateSent,
@@ -125,6 +126,21 @@ describe("who receives an update", () => {
     const update = await createUpdate({ delegationId: await delegationId() }, texts, "admin@localhost");
     expect(await countUpdateRecipients(update)).toBe(0);
     expect(await queueUpdate(update.id)).toMatchObject({ queued: 0 });
+  });
+});
+
+describe("deleting an update", () => {
+  it("deletes a draft, but keeps an update once it is queued", async () => {
+    const draft = await createUpdate({ documentId: await documentId("moscow-trials") }, texts, "admin@localhost");
+    expect(await deleteDraftUpdate(draft.id)).toBe(1);
+    expect(await getUpdate(draft.id)).toBeUndefined();
+    expect(await deleteDraftUpdate(draft.id)).toBe(0);
+
+    await sign("moscow-trials", "one@example.org", "confirmed");
+    const queued = await createUpdate({ documentId: await documentId("moscow-trials") }, texts, "admin@localhost");
+    await queueUpdate(queued.id);
+    expect(await deleteDraftUpdate(queued.id)).toBe(0);
+    expect(await queuedFor(queued.id)).toEqual(["one@example.org"]);
   });
 });
 

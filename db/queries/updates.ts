@@ -38,6 +38,15 @@ export async function editDraftUpdate(id: number, target: UpdateTarget, texts: U
     .then(first);
 }
 
+/** Deletes a draft; an update that was queued meanwhile stays (its mail may be on the way). 0 when nothing was deleted. */
+export async function deleteDraftUpdate(id: number) {
+  const deleted = await getDb()
+    .delete(updates)
+    .where(and(eq(updates.id, id), eq(updates.status, "draft")))
+    .returning({ id: updates.id });
+  return deleted.length;
+}
+
 type Targeted = Pick<CampaignUpdate, "documentId" | "delegationId">;
 
 /** The documents whose signers an update is for: one document, or everything a delegation carries. */

@@ -71,6 +71,9 @@ export const dossiers = pgTable(
     // A file's size, which may pass 2 GiB: bigint, read as a number.
     bytes: bigint("bytes", { mode: "number" }),
     pages: integer("pages"),
+    // Characters no embedded font has (printed as U+FFFD), and the first signatures they are in, for the organiser.
+    missingGlyphs: integer("missing_glyphs").notNull().default(0),
+    missingGlyphNames: jsonValue("missing_glyph_names").notNull().$type<string[]>().default([]),
     error: text("error"),
     requestedBy: text("requested_by"),
     frozenAt: timestampMs("frozen_at"),

@@ -152,6 +152,8 @@ export const signatures = sqliteTable(
   (table) => [
     uniqueIndex("signatures_document_email_key").on(table.documentId, table.emailKey),
     index("signatures_document_state_confirmed").on(table.documentId, table.state, table.confirmedAt),
+    // Covers the count by country on each public page (re-rendered every few seconds), without reading rows.
+    index("signatures_document_state_country").on(table.documentId, table.state, table.country),
     index("signatures_state").on(table.state),
     index("signatures_created").on(table.createdAt),
     index("signatures_document_ip").on(table.documentId, table.ipHash, table.createdAt),

@@ -72,6 +72,9 @@ export const dossiers = sqliteTable(
     sha256: text("sha256"),
     bytes: integer("bytes"),
     pages: integer("pages"),
+    // Characters no embedded font has (printed as U+FFFD), and the first signatures they are in, for the organiser.
+    missingGlyphs: integer("missing_glyphs").notNull().default(0),
+    missingGlyphNames: text("missing_glyph_names", { mode: "json" }).notNull().$type<string[]>().default([]),
     error: text("error"),
     requestedBy: text("requested_by"),
     // Set when a delivery records this dossier; a frozen file is never replaced or deleted.

@@ -1,6 +1,7 @@
 import "server-only";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
+import { listDelegationsCarrying } from "@/db/queries/delegations";
 import { openDossierSnapshot } from "@/db/queries/dossier";
 import type { Locale } from "@/lib/i18n/locales";
 import { renderDossier, type DossierResult } from "./render-dossier";
@@ -21,9 +22,10 @@ export async function generateDossier(options: GenerateDossierOptions): Promise<
   if (!snapshot) throw new RangeError(`No document with id ${options.documentId}`);
   const partial = `${options.file}.partial`;
   try {
+    const deliveredBy = await listDelegationsCarrying(options.documentId, options.locale);
     const result = await renderDossier(
       {
-        cover: { ...snapshot.document, generatedAt: options.generatedAt ?? new Date() },
+        cover: { ...snapshot.document, deliveredBy, generatedAt: options.generatedAt ?? new Date() },
         rows: snapshot.rows,
         total: snapshot.total,
         locale: options.locale,

@@ -9,6 +9,12 @@ export type DossierLabels = {
   addressee: string;
   signatures: string;
   generated: string;
+  verification: string;
+  verified: string;
+  deliveredBy: string;
+  authors: string;
+  /** A delegation as the cover names it: its title and its members. */
+  delegation: (title: string, members: string[]) => string;
   columns: Record<DossierColumn, string>;
   /** A sheet's header: which signatures it holds, out of how many. */
   range: (from: number, to: number, total: number) => string;
@@ -43,6 +49,17 @@ export function dossierLabels(locale: Locale): DossierLabels {
     addressee: t("dossier.addressee"),
     signatures: t("dossier.signatures"),
     generated: t("dossier.generated"),
+    verification: t("dossier.verification"),
+    verified: t("dossier.verified"),
+    deliveredBy: t("dossier.deliveredBy"),
+    authors: t("dossier.authors"),
+    delegation: (title, members) =>
+      members.length === 0
+        ? title
+        : t("dossier.delegation", {
+            title,
+            members: new Intl.ListFormat(tag, { type: "conjunction" }).format(members),
+          }),
     columns: {
       number: t("dossier.columns.number"),
       name: t("dossier.columns.name"),

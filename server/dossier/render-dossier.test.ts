@@ -160,7 +160,7 @@ describe("renderDossier: fonts", SLOW, () => {
 
   it("puts Cyrillic, accented Latin, CJK and other scripts' names into the PDF as text, each in a font that has it", async () => {
     const { result, pages } = await render(all.map((name, i) => ({ ...person(i + 1), name })));
-    expect(result.missingGlyphs).toEqual({ count: 0, sample: [] });
+    expect(result.missingGlyphs).toEqual({ count: 0, sample: [], rows: 0, names: [] });
     for (const name of all) expect(pages[1].text).toContain(name);
     const font = (name: string) => pages[1].items.find((item) => item.text === name)?.font;
     expect(font("Вера Иванова")).toBe("NotoSans-Regular");
@@ -184,8 +184,31 @@ describe("renderDossier: fonts", SLOW, () => {
 
   it("prints a character no font has as U+FFFD and counts it, rather than dropping it", async () => {
     const { result, pages } = await render([{ ...person(1), name: "Smiling 😀 Signer" }]);
-    expect(result.missingGlyphs).toEqual({ count: 1, sample: ["😀"] });
+    expect(result.missingGlyphs).toEqual({ count: 1, sample: ["😀"], rows: 1, names: ["1: Smiling 😀 Signer"] });
     expect(pages[1].text).toContain("Smiling \uFFFD Signer");
+  });
+
+  it("names the signatures that hold such characters, by number, and counts every one", async () => {
+    const rows = [person(1), { ...person(2), name: "Rocket 🚀🚀" }, person(3), { ...person(4), city: "Town 🏙" }];
+    const { result } = await render(rows);
+    expect(result.missingGlyphs).toMatchObject({ count: 3, rows: 2, names: ["2: Rocket 🚀🚀", "4: Person 4"] });
+  });
+});
+
+describe("renderDossier: the cover", SLOW, () => {
+  it("lists the letter's authors, how signatures were checked and who delivers it", async () => {
+    const { pages } = await render([person(1)], {
+      cover: {
+        ...cover,
+        authors: [{ name: "Vsevolod Volkov", description: "grandson" }, { name: "Nora Volkow" }],
+        deliveredBy: [{ title: "The Moscow delegation, 1989", members: ["Esteban Volkov", "Vlady Kibalchich"] }],
+      },
+    });
+    const text = pages[0].text;
+    expect(text).toContain("Written and signed by: Vsevolod Volkov, grandson; Nora Volkow");
+    expect(text).toContain("How signatures were checked: Each signature was confirmed by its signer");
+    expect(text).toContain("each address is counted once per document");
+    expect(text).toContain("Delivered by: The Moscow delegation, 1989: Esteban Volkov and Vlady Kibalchich");
   });
 });
 

@@ -19,6 +19,10 @@ type DossierCover = {
   addressee: string;
   /** The document's text, in Markdown. */
   body: string;
+  /** A letter's authors, listed on the cover before the text. */
+  authors?: { name: string; description?: string }[];
+  /** The delegations that carry the document, each with its members' names. */
+  deliveredBy?: { title: string; members: string[] }[];
   /** Printed on the cover and used as the PDF's creation date, so the same input gives the same file. */
   generatedAt: Date;
 };
@@ -39,8 +43,11 @@ export type DossierResult = {
   bytes: number;
   pages: number;
   signatures: number;
-  /** Characters no embedded font has: printed as U+FFFD. */
-  missingGlyphs: { count: number; sample: string[] };
+  /**
+   * Characters no embedded font has: printed as U+FFFD. `rows` signatures hold them, the first of which
+   * are in `names` ("No.: name"), for the organiser to check before printing.
+   */
+  missingGlyphs: { count: number; sample: string[]; rows: number; names: string[] };
 };
 
 // A4, in points.
@@ -106,6 +113,7 @@ export async function renderDossier(input: DossierInput, output: Writable): Prom
     }
   };
 
+  let affected = { rows: 0, names: [] as string[] };
   try {
     writeCover(doc, typesetter, labels, cover, total);
     input.onProgress?.(0, total);
@@ -116,6 +124,7 @@ export async function renderDossier(input: DossierInput, output: Writable): Prom
       width: WIDTH - 2 * MARGIN,
       bottom: HEIGHT - MARGIN,
     });
+    affected = sheets.affected;
     let sheetPages = 0;
     for await (const written of sheets.write(input.rows, total)) {
       if (++sheetPages % FORGET_EVERY === 0) typesetter.forgetLayouts();
@@ -135,7 +144,12 @@ export async function renderDossier(input: DossierInput, output: Writable): Prom
     bytes,
     pages,
     signatures: total,
-    missingGlyphs: { count: typesetter.missing.count, sample: [...typesetter.missing.sample] },
+    missingGlyphs: {
+      count: typesetter.missing.count,
+      sample: [...typesetter.missing.sample],
+      rows: affected.rows,
+      names: affected.names,
+    },
   };
 }
 
@@ -193,6 +207,18 @@ function writeCover(
   fact(labels.addressee, cover.addressee);
   fact(labels.signatures, labels.count(total));
   fact(labels.generated, labels.dateTime(cover.generatedAt));
+  fact(labels.verification, labels.verified);
+  for (const delegation of cover.deliveredBy ?? []) {
+    fact(labels.deliveredBy, labels.delegation(delegation.title, delegation.members));
+  }
+  if (cover.authors?.length) {
+    fact(
+      labels.authors,
+      cover.authors
+        .map((author) => (author.description ? `${author.name}, ${author.description}` : author.name))
+        .join("; "),
+    );
+  }
   flow.y += 8;
   doc
     .save()

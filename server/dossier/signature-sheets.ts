@@ -24,6 +24,8 @@ const COLUMNS: Column[] = [
   { key: "signedAt", share: 0.14 },
 ];
 const CELL_PAD = 4;
+// Enough for an organiser to find and check them; the count says how many there are in all.
+const AFFECTED_NAMES = 20;
 
 type LaidRow = { cells: Line[][]; height: number };
 
@@ -39,6 +41,8 @@ const nameCell = (row: DossierRow): string => {
 export class SignatureSheets {
   private readonly columns: (Column & { x: number; width: number })[];
   private readonly labelsRow: LaidRow;
+  /** Signatures with a character no embedded font has: how many, and the first few as "No. — name". */
+  readonly affected = { rows: 0, names: [] as string[] };
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
@@ -68,7 +72,10 @@ export class SignatureSheets {
     const room = this.geometry.bottom - this.tableTop() - this.labelsRow.height;
     for await (const row of rows) {
       if (written + page.length >= total) throw new Error(`More signatures than the ${total} expected`);
-      const laid = this.layRow(this.cells(row, written + page.length + 1));
+      const number = written + page.length + 1;
+      const missingBefore = this.typesetter.missing.count;
+      const laid = this.layRow(this.cells(row, number));
+      if (this.typesetter.missing.count > missingBefore) this.noteAffected(row, number);
       if (page.length > 0 && height + laid.height > room) {
         this.drawPage(page, written, total);
         written += page.length;
@@ -85,6 +92,12 @@ export class SignatureSheets {
       yield written;
     }
     if (written !== total) throw new Error(`${written} signatures where ${total} were expected`);
+  }
+
+  private noteAffected(row: DossierRow, number: number) {
+    this.affected.rows++;
+    if (this.affected.names.length < AFFECTED_NAMES)
+      this.affected.names.push(`${this.labels.count(number)}: ${nameCell(row)}`);
   }
 
   private cells(row: DossierRow, number: number): string[] {

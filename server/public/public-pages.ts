@@ -5,8 +5,10 @@ import { cache } from "react";
 import {
   getDelegationBySlug,
   getFeaturedDelegation as findFeaturedDelegation,
+  inLocale,
   listCarriedDocuments,
   listDeliveries,
+  listDelegations,
   listDispatches,
   listMembers,
 } from "@/db/queries/delegations";
@@ -20,7 +22,8 @@ import { findDocumentByOldSlug } from "@/db/queries/campaigns";
 import { getDocumentFaq } from "@/db/queries/faqs";
 import { listReachedMilestones } from "@/db/queries/milestones";
 import { getDocumentResponse } from "@/db/queries/responses";
-import { countConfirmedSince } from "@/db/queries/signatures";
+import { countConfirmedByCountry, countConfirmedSince } from "@/db/queries/signatures";
+import { countryShares } from "@/lib/format/country-shares";
 import type { DocumentKind } from "@/lib/vocabulary";
 import type { Locale } from "@/lib/i18n/locales";
 import { documentPath, kindOfCollection } from "@/lib/collections";
@@ -71,15 +74,17 @@ export const getPublicDocumentPage = cache(async (collection: string, slug: stri
   if (!kind) return null;
   const found = await findInOfferedLanguage(kind, slug, locale);
   if (!found || found.status === "draft") return null;
-  const [signers, lastDay, response, faq, milestones] = await Promise.all([
+  const [signers, lastDay, response, faq, milestones, byCountry] = await Promise.all([
     listRecentPublicSigners(found.id),
     countConfirmedSince(found.id, new Date(Date.now() - DAY_MS)),
     getDocumentResponse(found.id),
     getDocumentFaq(found.id, locale),
     listReachedMilestones(found.id),
+    countConfirmedByCountry(found.id),
   ]);
   return {
     document: withoutDates(found),
+    countries: countryShares(byCountry),
     signers: signers.map((signer) => ({ ...signer, confirmedAt: signer.confirmedAt?.toISOString() ?? null })),
     lastDay,
     response: response
@@ -95,6 +100,18 @@ export const getPublicDocumentPage = cache(async (collection: string, slug: stri
 
 export async function getFeaturedDelegation() {
   return (await findFeaturedDelegation()) ?? null;
+}
+
+/** The delegations index: each delegation's story in this language and how many published documents it carries. */
+export async function getPublicDelegations(locale: Locale) {
+  const delegations = await listDelegations();
+  return Promise.all(
+    delegations.map(async (delegation) => ({
+      slug: delegation.slug,
+      story: inLocale(delegation.texts, locale),
+      carried: (await listCarriedDocuments(delegation.id, locale)).length,
+    })),
+  );
 }
 
 export const getPublicDelegationPage = cache(async (slug: string, locale: Locale) => {

@@ -14,7 +14,7 @@ const sections = [
   ["/admin/signatures", "Signatures"],
   ["/admin/review", "Review"],
   ["/admin/documents", "Documents"],
-  ["/admin/delegation", "Delegation"],
+  ["/admin/delegations", "Delegations"],
   ["/admin/dossiers", "Dossiers"],
   ["/admin/updates", "Updates"],
   ["/admin/audit", "Audit log"],

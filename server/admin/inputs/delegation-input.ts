@@ -96,3 +96,44 @@ export const deliveryInputSchema = z.preprocess(
 
 /** Removing a member names it by id. */
 export const memberIdSchema = z.object({ id: recordId("Unknown member.") });
+
+/** A delegation's address on the site: lower-case letters, digits and dashes. */
+export const delegationSlug = z
+  .string({ error: "Give the address, such as moscow-1989." })
+  .trim()
+  .min(2, "The address must be at least 2 characters.")
+  .max(80, "The address must be at most 80 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case letters, digits and single dashes, such as moscow-1989.");
+
+/** Every form of a delegation's page names the delegation it changes in a hidden field. */
+const ofDelegation = z.object({
+  delegation: z.string({ error: "Unknown delegation." }).regex(/^[a-z0-9-]{1,80}$/, "Unknown delegation."),
+});
+
+/** Prefixes a form's schema with the delegation it changes: the parsed input gains `delegation` (its slug). */
+export const forDelegation = <T extends z.ZodType<object>>(schema: T) => z.intersection(ofDelegation, schema);
+
+/** A new delegation: its address and its story. */
+export const newDelegationSchema = z.intersection(z.object({ slug: delegationSlug }), delegationTextsSchema);
+
+/** Editing a dispatch names it by id. */
+export const dispatchEditSchema = z.intersection(z.object({ id: recordId("Unknown dispatch.") }), dispatchInputSchema);
+
+/** Removing a dispatch names it by id. */
+export const dispatchIdSchema = z.object({ id: recordId("Unknown dispatch.") });
+
+/** Moving a member: which, and one place up or down. */
+export const memberMoveSchema = z.object({
+  id: recordId("Unknown member."),
+  move: z.enum(["up", "down"], { error: "Move a member up or down." }),
+});
+
+/** The carried campaigns form has one checkbox per document, "carry-<documentId>"; a ticked box sends "on". */
+export const carriedDocumentsSchema = z.preprocess(
+  (values) => ({
+    documentIds: Object.entries(values !== null && typeof values === "object" ? values : {})
+      .filter(([key, value]) => key.startsWith("carry-") && value === "on")
+      .map(([key]) => key.slice("carry-".length)),
+  }),
+  z.object({ documentIds: z.array(recordId("Unknown document.")).max(100, "Too many documents.") }),
+);

@@ -72,14 +72,15 @@ export default async function DossiersPage() {
                       value={dossier.done}
                       aria-label={`Dossier ${dossier.id}`}
                     />{" "}
-                    {dossier.done.toLocaleString("en")} of {dossier.total.toLocaleString("en")} signatures
+                    {dossier.done.toLocaleString("en")} of {signatures(dossier.total)}
                   </>
                 ) : dossier.status === "ready" ? (
                   <>
+                    <MissingGlyphs count={dossier.missingGlyphs} names={dossier.missingGlyphNames} />
                     <a href={`/api/admin/dossiers/${dossier.id}`} download>
                       Download PDF
                     </a>{" "}
-                    ({dossier.total.toLocaleString("en")} signatures, {dossier.pages} pages,{" "}
+                    ({signatures(dossier.total)}, {dossier.pages} {dossier.pages === 1 ? "page" : "pages"},{" "}
                     {Math.round((dossier.bytes ?? 0) / 1024).toLocaleString("en")} KB)
                   </>
                 ) : (
@@ -94,8 +95,34 @@ export default async function DossiersPage() {
         </tbody>
       </table>
       <p>
-        <Link href="/admin/delegation">Record a delivery</Link>
+        <Link href="/admin/delegations">Record a delivery</Link>
       </p>
     </>
+  );
+}
+
+const signatures = (count: number) => `${count.toLocaleString("en")} ${count === 1 ? "signature" : "signatures"}`;
+
+/** Shown before the download: what the printed dossier cannot show, and where, so it can be checked first. */
+function MissingGlyphs({ count, names }: { count: number; names: string[] }) {
+  if (count === 0) return null;
+  return (
+    <div className="notice warning" role="note">
+      <p>
+        <strong>
+          {count.toLocaleString("en")} {count === 1 ? "character has" : "characters have"} no glyph in the embedded
+          fonts
+        </strong>{" "}
+        (emoji, for example) and {count === 1 ? "is" : "are"} printed as “�”.{" "}
+        {names.length === 1
+          ? "The signature affected:"
+          : `The ${names.length === 20 ? "first 20 " : ""}signatures affected:`}
+      </p>
+      <ul>
+        {names.map((name) => (
+          <li key={name}>{name}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { createUpdate, editDraftUpdate, getUpdate, queueUpdate } from "@/db/queries/updates";
+import { createUpdate, deleteDraftUpdate, editDraftUpdate, getUpdate, queueUpdate } from "@/db/queries/updates";
 import { optional, recordId } from "@/lib/forms/form-fields";
 import { adminAction, type AdminFormState } from "@/server/admin/action";
 import { textsOf, updateInputSchema } from "@/server/admin/inputs/update-input";
@@ -59,6 +59,23 @@ export const sendUpdateAction = adminAction(z.object({ id: recordId(UNKNOWN) }),
       targetType: "update",
       targetId: id,
       details: { queued: result?.queued ?? 0, restart: update.status === "sending" },
+    },
+  };
+});
+
+/** Deletes a draft; one that is no longer a draft (sent meanwhile) is kept and the organiser is told. */
+export const deleteDraftUpdateAction = adminAction(z.object({ id: recordId(UNKNOWN) }), async ({ id }) => {
+  const update = await getUpdate(id);
+  if (!update) return { errors: { id: UNKNOWN } };
+  if ((await deleteDraftUpdate(id)) === 0)
+    return { errors: { id: "This update is no longer a draft: it has been sent, so it is kept." } };
+  return {
+    redirectTo: "/admin/updates?deleted=1",
+    audit: {
+      action: "update.delete",
+      targetType: "update",
+      targetId: id,
+      details: { subject: update.texts.en.subject },
     },
   };
 });

@@ -6,8 +6,9 @@ import { listUpdateTargets, targetOptionOf } from "@/server/updates/update-targe
 
 export const metadata = { title: "Updates" };
 
-export default async function UpdatesPage() {
+export default async function UpdatesPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   await requireAdmin();
+  const { deleted } = await searchParams;
   const all = await listUpdates();
   for (const update of all.filter((row) => row.status === "sending")) {
     if (await markUpdateSent(update.id)) update.status = "sent";
@@ -22,6 +23,11 @@ export default async function UpdatesPage() {
   return (
     <>
       <h1>Updates to signers</h1>
+      {deleted ? (
+        <p className="notice success" role="status">
+          The draft is deleted.
+        </p>
+      ) : null}
       <p>
         News for the confirmed signers who asked for updates, by email in their language. Each person receives an update
         once, however many of its documents they signed.

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { ClosingLine, FaqSection, MilestoneList, ResponseSection } from "@/app/_components/campaign-record";
+import { CountryChart } from "@/app/_components/country-chart";
 import { Markdown } from "@/app/_components/markdown";
 import { ShareSection } from "@/app/_components/share-section";
 import { SignatureCount } from "@/app/_components/signature-count";
@@ -9,8 +10,9 @@ import { documentPath } from "@/lib/collections";
 import { getConfig } from "@/lib/config";
 import { localePath } from "@/lib/i18n/paths";
 import { countryName, countryOptions } from "@/lib/i18n/countries";
-import { regionalLocale, toLocale } from "@/lib/i18n/locales";
-import { translator } from "@/lib/i18n/translator";
+import { regionalLocale, toLocale, type Locale } from "@/lib/i18n/locales";
+import { translator, type Translator } from "@/lib/i18n/translator";
+import { FEWEST_NAMED, type CountryShares } from "@/lib/format/country-shares";
 import { socialMetadata } from "@/server/social-card/metadata";
 import { signerLine } from "@/lib/format/public-name";
 import { findMovedDocument, getPublicDocumentPage } from "@/server/public/public-pages";
@@ -48,7 +50,7 @@ export default async function DocumentPage({ params }: Props) {
     if (moved) permanentRedirect(localePath(locale, moved));
     notFound();
   }
-  const { document, signers, lastDay, response, faq, milestones } = found;
+  const { document, signers, lastDay, response, faq, milestones, countries } = found;
   const path = localePath(locale, documentPath(document.kind, document.slug));
   const t = translator(locale);
   const isLetter = document.kind === "letter";
@@ -134,6 +136,7 @@ export default async function DocumentPage({ params }: Props) {
               </ul>
             )}
           </section>
+          {countries.total > 0 ? <CountrySection shares={countries} locale={locale} t={t} /> : null}
         </div>
         <section id="sign" aria-labelledby="sign-heading" className="card">
           <h2 id="sign-heading">{t("document.signHeading", { kind: document.kind })}</h2>
@@ -196,3 +199,27 @@ function formLabels(t: ReturnType<typeof translator>, kind: string) {
 }
 
 export type SignFormLabels = ReturnType<typeof formLabels>;
+
+/** Where the confirmed signatures come from: the chart, its figures for screen readers, and why small countries are grouped. */
+function CountrySection({ shares, locale, t }: { shares: CountryShares; locale: Locale; t: Translator }) {
+  const number = (value: number) => value.toLocaleString(regionalLocale(locale));
+  const bars = [
+    ...shares.countries.map((row) => ({ label: countryName(row.code, locale), value: row.signatures })),
+    ...(shares.other > 0 ? [{ label: t("document.otherCountries"), value: shares.other }] : []),
+  ];
+  const largest = bars.reduce((best, bar) => (bar.value > best.value ? bar : best), bars[0]);
+  return (
+    <section aria-labelledby="countries-heading">
+      <h2 id="countries-heading">{t("document.countriesHeading")}</h2>
+      <CountryChart
+        id="countries"
+        title={t("document.countriesChart")}
+        summary={t("document.countriesSummary", { total: shares.total, first: largest.label, count: largest.value })}
+        bars={bars}
+        columns={[t("document.countryColumn"), t("document.signaturesColumn")]}
+        format={number}
+      />
+      <p className="hint">{t("document.countriesNote", { fewest: FEWEST_NAMED })}</p>
+    </section>
+  );
+}

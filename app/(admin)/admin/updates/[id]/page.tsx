@@ -6,7 +6,7 @@ import { formatUtc } from "@/lib/format/utc";
 import { englishLanguageNames, locales } from "@/lib/i18n/locales";
 import { listUpdateTargets, targetOptionOf } from "@/server/updates/update-targets";
 import { AdminForm, SubmitButton } from "@/app/_components/admin-form";
-import { sendUpdateAction } from "@/app/(admin)/admin/updates/actions";
+import { deleteDraftUpdateAction, sendUpdateAction } from "@/app/(admin)/admin/updates/actions";
 import { AutoRefresh } from "@/app/(admin)/admin/updates/auto-refresh";
 import { UpdateProgress } from "@/app/(admin)/admin/updates/progress";
 import { loadUpdatePreview } from "@/app/(admin)/admin/updates/load-preview";
@@ -58,6 +58,10 @@ export default async function UpdatePage({ params }: { params: Promise<{ id: str
             </SubmitButton>
           </AdminForm>
           <Link href={`/admin/updates/${update.id}/edit`}>Edit the draft</Link>
+          <AdminForm action={deleteDraftUpdateAction}>
+            <input type="hidden" name="id" value={update.id} />
+            <SubmitButton className="secondary">Delete the draft</SubmitButton>
+          </AdminForm>
         </div>
       ) : (
         <>
