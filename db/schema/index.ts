@@ -31,4 +31,5 @@ export const {
   updates,
   outbox,
   mailLedger,
+  organisers,
 } = active;
