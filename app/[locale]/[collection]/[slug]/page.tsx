@@ -13,6 +13,8 @@ import { translator } from "@/lib/i18n/translator";
 import { socialMetadata } from "@/server/social-card/metadata";
 import { signerLine } from "@/lib/format/public-name";
 import { getPublicDocumentPage } from "@/server/public/public-pages";
+import { getOrganisation } from "@/db/queries/organisation";
+import { Link } from "@/i18n/navigation";
 import { signAction } from "./actions";
 import { SignForm } from "./sign-form";
 
@@ -40,7 +42,7 @@ export default async function DocumentPage({ params }: Props) {
   const { collection, slug, ...rest } = await params;
   const locale = toLocale(rest.locale);
   setRequestLocale(locale);
-  const found = await getPublicDocumentPage(collection, slug, locale);
+  const [found, organisation] = await Promise.all([getPublicDocumentPage(collection, slug, locale), getOrganisation()]);
   if (!found) notFound();
   const { document, signers, lastDay } = found;
   const path = localePath(locale, documentPath(document.kind, document.slug));
@@ -53,6 +55,12 @@ export default async function DocumentPage({ params }: Props) {
         <h1>{document.title}</h1>
         <p className="addressee">{t("document.to", { addressee: document.addressee })}</p>
       </div>
+      <p className="hint">
+        {t.rich("document.organisedBy", {
+          name: organisation.name,
+          link: (chunks) => <Link href="/about">{chunks}</Link>,
+        })}
+      </p>
       {document.textLocale !== locale ? <p className="notice">{t("document.untranslated")}</p> : null}
       <SignatureCount
         id="count"
