@@ -6,7 +6,8 @@ import { recordAudit } from "@/db/queries/audit";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { queueEmail } from "@/db/queries/outbox";
 import { ADMIN_SIGN_IN_TEMPLATE, type AdminSignInPayload } from "@/emails/compose";
-import { isAdminEmail } from "@/lib/security/admins";
+import { recordOrganiserSignIn } from "@/db/queries/organisers";
+import { roleOfAddress } from "@/server/auth/organiser-role";
 import { deriveToken, newTokenNonce } from "@/lib/security/tokens";
 import { getAuthSecret } from "@/lib/security/auth-secret";
 import { getConfig } from "@/lib/config";
@@ -74,13 +75,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       },
     ],
     callbacks: {
-      // Runs before any email is sent: a non-admin sees the same "check your inbox" page and gets nothing.
-      signIn({ user }) {
-        return isAdminEmail(user.email) ? true : CHECK_EMAIL_PAGE;
+      // Runs before any email is sent: anyone without a role (ADMIN_EMAILS or an invitation) sees the same
+      // "check your inbox" page and gets nothing. The lookup is the same for both; the answer floor hides the rest.
+      async signIn({ user }) {
+        return (await roleOfAddress(user.email)) ? true : CHECK_EMAIL_PAGE;
       },
     },
     events: {
       async signIn({ user }) {
+        // The first sign-in of an invited organiser accepts the invitation.
+        if (user.email) await recordOrganiserSignIn(user.email);
         await recordAudit({ actor: user.email ?? "unknown", action: "admin.sign-in" });
       },
       async signOut(message) {

@@ -203,3 +203,22 @@ export const seedDelegation: SeedDelegation = {
   ],
   dispatches: [{ dated: "1989-03-06", texts: manuscriptsDispatch }],
 };
+
+/** Who is behind the campaign until the organisers save their own details (Admin → Organisation). */
+export const defaultOrganisation = {
+  name: "Moscow Trials Campaign Committee",
+  contactEmail: "organisers@moscow-trials.example",
+  postalAddress: "Moscow Trials Campaign Committee\nc/o the organisers\nPO Box 1937\nNew York, NY 10001\nUSA",
+  about: {
+    en: [
+      "We are a small group of volunteers working with the families of Leon Trotsky and Victor Serge.",
+      "Our petition asks the Soviet leadership to annul the verdicts of the Moscow Trials of 1936–38 and to say openly that the charges made in them were false. A delegation takes the signatures to Moscow in person.",
+      "We are not a party and take no money from governments. Write to us at the address below with questions, corrections or offers of help.",
+    ].join("\n\n"),
+    ru: [
+      "Мы — небольшая группа добровольцев, работающих вместе с семьями Льва Троцкого и Виктора Сержа.",
+      "Наша петиция просит советское руководство отменить приговоры Московских процессов 1936–1938 годов и открыто признать, что обвинения на них были ложными. Делегация отвозит подписи в Москву лично.",
+      "Мы не партия и не берём денег у правительств. Пишите нам по адресу ниже — с вопросами, поправками или предложениями помощи.",
+    ].join("\n\n"),
+  },
+};

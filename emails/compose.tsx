@@ -21,6 +21,10 @@ import MilestoneReached, { milestoneReachedSubject } from "@/emails/templates/mi
 import NewManageLink, { newManageLinkSubject } from "@/emails/templates/new-manage-link";
 import { SIGN_IN_HEADER } from "@/emails/transport/mailbox";
 import type { OutgoingEmail } from "@/emails/transport/send";
+import OrganiserInvitation, { organiserInvitationSubject } from "@/emails/templates/organiser-invitation";
+import type { EmailSender } from "@/emails/templates/email-layout";
+import type { OrganiserRole } from "@/lib/vocabulary";
+import { loadOrganisation } from "./organisation-source";
 import { loadUpdate } from "./update-source";
 
 async function renderEmail(to: string, subject: string, element: ReactElement): Promise<OutgoingEmail> {
@@ -67,6 +71,9 @@ async function fill(to: string, subject: string, cacheKey: string, element: Reac
 /** Turns a queued outbox row into the email to send; links are built from APP_URL, never a request. */
 export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmail> {
   const { appUrl, CONFIRM_TOKEN_TTL_HOURS } = getConfig();
+  const { name, postalAddress } = await loadOrganisation();
+  // Every email is headed by the organisation's name; the cache keys carry it, so a new name is used at once.
+  const sender: EmailSender = { name };
   switch (message.template) {
     case "confirm-signature": {
       const payload = message.payload as ConfirmEmailPayload;
@@ -74,13 +81,14 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const link = `${appUrl}${localePath(locale, `/confirm/${deriveToken(getAuthSecret(), payload.tokenNonce)}`)}`;
       const validDays = Math.round(CONFIRM_TOKEN_TTL_HOURS / 24);
       const props = {
+        sender,
         locale,
         documentTitle: payload.documentTitle,
         confirmUrl: LINK,
         manageUrl: MANAGE,
         validDays,
       };
-      const key = `confirm\u0000${locale}\u0000${props.documentTitle}\u0000${validDays}`;
+      const key = `confirm\u0000${name}\u0000${locale}\u0000${props.documentTitle}\u0000${validDays}`;
       const values = { link, manage: signerManageUrl(payload, locale) };
       return fill(message.recipient, confirmSignatureSubject(props), key, <ConfirmSignature {...props} />, values);
     }
@@ -88,8 +96,8 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const payload = message.payload as AlreadySignedPayload;
       const locale = payload.locale ?? "en";
       const link = `${appUrl}${localePath(locale, documentPath(payload.documentKind, payload.documentSlug))}`;
-      const props = { locale, documentTitle: payload.documentTitle, documentUrl: LINK, manageUrl: MANAGE };
-      const key = `already\u0000${locale}\u0000${props.documentTitle}`;
+      const props = { sender, locale, documentTitle: payload.documentTitle, documentUrl: LINK, manageUrl: MANAGE };
+      const key = `already\u0000${name}\u0000${locale}\u0000${props.documentTitle}`;
       const values = { link, manage: signerManageUrl(payload, locale) };
       return fill(message.recipient, alreadySignedSubject(props), key, <AlreadySigned {...props} />, values);
     }
@@ -98,7 +106,8 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const update = await loadUpdate(payload.updateId);
       if (!update) throw new Error(`Update ${payload.updateId} not found`);
       const locale = payload.locale ?? "en";
-      const props = updateProps(update.texts, locale, LINK, MANAGE);
+      // Bulk email carries who sent it and where they can be written to.
+      const props = updateProps({ name, postalAddress }, update.texts, locale, LINK, MANAGE);
       const values = {
         link: unsubscribeUrl(payload.signatureId, locale),
         manage: signerManageUrl(payload, locale),
@@ -106,7 +115,7 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       const email = await fill(
         message.recipient,
         props.subject,
-        `update\u0000${update.id}\u0000${locale}`,
+        `update\u0000${update.id}\u0000${locale}\u0000${name}\u0000${postalAddress}`,
         <CampaignUpdate {...props} />,
         values,
       );
@@ -114,8 +123,8 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
     }
     case MANAGE_LINK_TEMPLATE: {
       const payload = message.payload as ManageLinkPayload;
-      const props = { locale: payload.locale, documentTitle: payload.documentTitle, manageUrl: LINK };
-      const key = `manage-link\u0000${props.locale}\u0000${props.documentTitle}`;
+      const props = { sender, locale: payload.locale, documentTitle: payload.documentTitle, manageUrl: LINK };
+      const key = `manage-link\u0000${name}\u0000${props.locale}\u0000${props.documentTitle}`;
       const link = manageUrl(payload.signatureId, payload.manageVersion, payload.locale);
       return fill(message.recipient, newManageLinkSubject(props), key, <NewManageLink {...props} />, {
         link,
@@ -123,7 +132,9 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       });
     }
     case ADMIN_SIGN_IN_TEMPLATE:
-      return composeAdminSignIn(message.recipient, message.payload as AdminSignInPayload);
+      return composeAdminSignIn(message.recipient, message.payload as AdminSignInPayload, sender);
+    case ORGANISER_INVITATION_TEMPLATE:
+      return composeInvitation(message.recipient, message.payload as OrganiserInvitationPayload, sender);
     case MILESTONE_TEMPLATE: {
       const { documentTitle, kind, slug, threshold, count, goal } = message.payload as MilestonePayload;
       const props = { documentTitle, kind, threshold, count, goal, pageUrl: `${appUrl}${documentPath(kind, slug)}` };
@@ -143,10 +154,10 @@ function signerManageUrl(payload: { signatureId?: number; manageVersion?: number
   return payload.signatureId ? manageUrl(payload.signatureId, payload.manageVersion ?? 1, locale) : getConfig().appUrl;
 }
 
-function updateProps(texts: UpdateTexts, locale: Locale, unsubscribe: string, manage: string) {
+function updateProps(sender: EmailSender, texts: UpdateTexts, locale: Locale, unsubscribe: string, manage: string) {
   const textLocale = texts[locale] ? locale : "en";
   const { subject, body } = texts[textLocale] ?? texts.en;
-  return { locale, textLocale, subject, body, unsubscribeUrl: unsubscribe, manageUrl: manage };
+  return { sender, locale, textLocale, subject, body, unsubscribeUrl: unsubscribe, manageUrl: manage };
 }
 
 // RFC 2369 and RFC 8058: mail programs show an unsubscribe button that POSTs to the address, no sign-in.
@@ -159,7 +170,14 @@ const listUnsubscribeHeaders = (url: string) => ({
 export async function composeUpdatePreview(texts: UpdateTexts, locale: Locale): Promise<OutgoingEmail> {
   const { appUrl } = getConfig();
   const example = (path: string) => `${appUrl}${localePath(locale, path)}`;
-  const props = updateProps(texts, locale, example("/unsubscribe/example"), example("/signature/example"));
+  const { name, postalAddress } = await loadOrganisation();
+  const props = updateProps(
+    { name, postalAddress },
+    texts,
+    locale,
+    example("/unsubscribe/example"),
+    example("/signature/example"),
+  );
   const email = await renderEmail("", props.subject, <CampaignUpdate {...props} />);
   return { ...email, headers: listUnsubscribeHeaders(`${appUrl}/api/unsubscribe/example`) };
 }
@@ -168,14 +186,53 @@ export const ADMIN_SIGN_IN_TEMPLATE = "admin-sign-in";
 /** An organiser's sign-in link without its token, and the nonce the token is derived from. */
 export type AdminSignInPayload = { link: string; tokenNonce: string; validMinutes: number };
 
-async function composeAdminSignIn(to: string, payload: AdminSignInPayload): Promise<OutgoingEmail> {
+async function composeAdminSignIn(
+  to: string,
+  payload: AdminSignInPayload,
+  sender: EmailSender,
+): Promise<OutgoingEmail> {
   const url = new URL(payload.link);
   url.searchParams.set("token", deriveToken(getAuthSecret(), payload.tokenNonce));
   const email = await renderEmail(
     to,
     adminSignInSubject(),
-    <AdminSignIn url={url.toString()} validMinutes={payload.validMinutes} />,
+    <AdminSignIn sender={sender} url={url.toString()} validMinutes={payload.validMinutes} />,
   );
   // Marks it in the local mailbox, which shows an organiser only their own sign-in links.
   return { ...email, headers: { [SIGN_IN_HEADER]: "admin-sign-in" } };
+}
+
+export const ORGANISER_INVITATION_TEMPLATE = "organiser-invitation";
+/** An invitation to the organisers' pages: the role it grants. The sign-in page is linked, never a token. */
+export type OrganiserInvitationPayload = { role: OrganiserRole };
+
+const roleWords: Record<OrganiserRole, { name: string; description: string }> = {
+  owner: {
+    name: "an owner",
+    description: "you can do everything, including inviting organisers and changing their roles.",
+  },
+  organiser: {
+    name: "an organiser",
+    description:
+      "you can edit the campaign's texts and delegations, send updates, build dossiers and export signatures.",
+  },
+  moderator: {
+    name: "a moderator",
+    description: "you can review signatures, reject them and restore them, seeing names and countries only.",
+  },
+};
+
+async function composeInvitation(
+  to: string,
+  payload: OrganiserInvitationPayload,
+  sender: EmailSender,
+): Promise<OutgoingEmail> {
+  const words = roleWords[payload.role] ?? roleWords.moderator;
+  const props = {
+    sender,
+    roleName: words.name,
+    roleDescription: words.description,
+    signInUrl: `${getConfig().appUrl}/sign-in`,
+  };
+  return renderEmail(to, organiserInvitationSubject(props), <OrganiserInvitation {...props} />);
 }

@@ -12,6 +12,8 @@ describe("isCachedPublicPage", () => {
       "/ru/delegations/moscow-1989",
       "/privacy",
       "/ru/privacy/",
+      "/about",
+      "/ru/about",
     ]) {
       expect(isCachedPublicPage(path), path).toBe(true);
     }
@@ -30,6 +32,7 @@ describe("isCachedPublicPage", () => {
       "/sign-in",
       "/api/petitions/moscow-trials",
       "/privacy/more",
+      "/about/more",
       "/delegations/moscow-1989/extra",
     ]) {
       expect(isCachedPublicPage(path), path).toBe(false);

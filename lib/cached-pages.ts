@@ -5,7 +5,7 @@ import { localePath, withoutLocale } from "./i18n/paths";
 
 /**
  * The public pages that hold nothing personal and are served from Next's page cache (and may be kept by a
- * CDN): home, a petition or letter, the delegations index and a delegation, privacy; in every language.
+ * CDN): home, a petition or letter, the delegations index and a delegation, privacy, about; in every language.
  * Every other page renders per request with its own CSP nonce and is never stored.
  */
 export function isCachedPublicPage(pathname: string): boolean {
@@ -13,7 +13,7 @@ export function isCachedPublicPage(pathname: string): boolean {
   if (section === undefined) return true; // a home page
   if (rest.length > 0) return false;
   if (kindOfCollection(section)) return slug !== undefined;
-  return section === "delegations" || (section === "privacy" && slug === undefined);
+  return section === "delegations" || ((section === "privacy" || section === "about") && slug === undefined);
 }
 
 /** The cached pages' English (unprefixed) addresses, as next.config.ts's `headers()` and `redirects()` take them. */

@@ -9,9 +9,12 @@ export const displayChoices = ["full", "initials", "hidden"] as const;
 export const signatureStates = ["pending", "confirmed", "held", "flagged", "rejected", "withdrawn"] as const;
 // email-budget: a pending signature from a client that had caused its share of emails; no email until released.
 export const reviewReasons = ["honeypot", "too-fast", "burst-limit", "sustained-limit", "email-budget"] as const;
+// Who may do what on the organisers' pages, least first: each role may do everything the ones before it may.
+export const organiserRoles = ["moderator", "organiser", "owner"] as const;
 
 export type DocumentKind = (typeof documentKinds)[number];
 export type DocumentStatus = (typeof documentStatuses)[number];
 export type DocumentOutcome = (typeof documentOutcomes)[number];
+export type OrganiserRole = (typeof organiserRoles)[number];
 export type DisplayChoice = (typeof displayChoices)[number];
 export type SignatureState = (typeof signatureStates)[number];

@@ -9,6 +9,9 @@ export const en = {
     sign: "Sign",
     delegation: "Delegations",
     privacy: "Privacy",
+    about: "Who we are",
+    organisedBy: "Run by {name}.",
+    contact: "Write to us: <link>{email}</link>",
     language: "Language",
     footer: "Signatures are confirmed by email and counted once. No trackers, no third-party scripts.",
     notFoundTitle: "Page not found",
@@ -39,6 +42,7 @@ export const en = {
     delegationLink: "The delegation’s record: members, dispatches, deliveries",
   },
   document: {
+    organisedBy: "A campaign of <link>{name}</link>.",
     to: "To: {addressee}",
     textOf: "Text of {kind, select, petition {the petition} letter {the letter} other {the document}}",
     authorsHeading: "Written and signed by",
@@ -271,6 +275,13 @@ export const en = {
     doneTitle: "You will get no more updates",
     done: "We will not send campaign updates to this address any more. Your signatures still count.",
     invalid: "We don’t recognise this link. It may be incomplete.",
+  },
+  about: {
+    title: "Who is behind this campaign",
+    intro: "This site is run by {name}.",
+    contactHeading: "How to reach us",
+    email: "By email: <link>{email}</link>",
+    post: "By post:",
   },
   privacy: {
     title: "Privacy: what we keep and why",

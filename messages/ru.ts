@@ -11,6 +11,9 @@ export const ru: Messages = {
     sign: "Подписать",
     delegation: "Делегации",
     privacy: "Конфиденциальность",
+    about: "Кто мы",
+    organisedBy: "Сайт ведёт {name}.",
+    contact: "Напишите нам: <link>{email}</link>",
     language: "Язык",
     footer:
       "Подписи подтверждаются по электронной почте и учитываются один раз. Никаких трекеров и сторонних скриптов.",
@@ -43,6 +46,7 @@ export const ru: Messages = {
     delegationLink: "Страница делегации: участники, сообщения, вручения",
   },
   document: {
+    organisedBy: "Кампанию ведёт <link>{name}</link>.",
     to: "Кому: {addressee}",
     textOf: "Текст {kind, select, petition {петиции} letter {письма} other {документа}}",
     authorsHeading: "Авторы письма",
@@ -278,6 +282,13 @@ export const ru: Messages = {
     doneTitle: "Новостей больше не будет",
     done: "Мы больше не будем присылать новости кампании на этот адрес. Ваши подписи по-прежнему учитываются.",
     invalid: "Мы не узнаём эту ссылку. Возможно, она неполная.",
+  },
+  about: {
+    title: "Кто стоит за этой кампанией",
+    intro: "Этот сайт ведёт {name}.",
+    contactHeading: "Как с нами связаться",
+    email: "По электронной почте: <link>{email}</link>",
+    post: "По почте:",
   },
   privacy: {
     title: "Конфиденциальность: что мы храним и зачем",

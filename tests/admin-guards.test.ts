@@ -22,23 +22,26 @@ describe("admin authorisation in every entry point", () => {
 
   it.each(
     adminFiles.filter((file) => /page\.tsx$/.test(file)).map((file) => [path.relative(process.cwd(), file), file]),
-  )("%s calls requireAdmin()", (_name, file) => {
-    expect(readFileSync(file, "utf8")).toMatch(/await requireAdmin\(\)/);
+  )("%s calls requireAdmin() or requireRole()", (_name, file) => {
+    expect(readFileSync(file, "utf8")).toMatch(/await (requireAdmin\(\)|requireRole\("(moderator|organiser|owner)"\))/);
   });
 
   it.each(
     adminFiles
       .filter((file) => readFileSync(file, "utf8").startsWith('"use server"'))
       .map((file) => [path.relative(process.cwd(), file), file]),
-  )("every server action in %s is made with adminAction()", (_name, file) => {
+  )("every server action in %s is made with adminAction() or roleAction()", (_name, file) => {
     const exported = readFileSync(file, "utf8").match(/^export (?!type\b).*$/gm) ?? [];
     expect(exported.length).toBeGreaterThan(0);
-    for (const line of exported) expect(line).toMatch(/^export const \w+ = adminAction\(/);
+    for (const line of exported) {
+      expect(line).toMatch(/^export const \w+ = (adminAction\(|roleAction\("(moderator|organiser|owner)",)/);
+    }
   });
 
-  it("adminAction() checks the organiser before it reads anything", () => {
+  it("roleAction() checks the role before it reads anything, and adminAction() means organiser", () => {
     const source = readFileSync(path.resolve("server/admin/action.ts"), "utf8");
-    expect(source).toMatch(/return async \(previous, form\) => \{\n\s+const admin = await requireAdmin\(\);/);
+    expect(source).toMatch(/return async \(previous, form\) => \{\n\s+const admin = await requireRole\(needed\);/);
+    expect(source).toMatch(/return roleAction\("organiser", schema, handler\);/);
   });
 
   it.each(

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { PageShell } from "@/app/_components/page-shell";
+import { getOrganisation } from "@/db/queries/organisation";
 import { Link } from "@/i18n/navigation";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
@@ -26,13 +27,15 @@ export async function generateStaticParams() {
   return [];
 }
 
-// The public site's root layout: it reads nothing from the request or the database, so that the pages it
-// wraps can be cached; the language comes from the address.
+// The public site's root layout: it reads nothing from the request, so that the pages it wraps can be
+// cached; the language comes from the address. The organisation's details in the footer come from the
+// database with the page, and saving them clears the cached pages.
 export default async function PublicLayout({ children, params }: Props) {
   // Not a language (a path outside the public site, such as "/x.png"): English, and the page says not found.
   const locale = isLocale((await params).locale) ? ((await params).locale as Locale) : "en";
   setRequestLocale(locale);
   const t = translator(locale);
+  const organisation = await getOrganisation();
   // No i18n runtime goes to the browser: links are server-rendered and client components get their texts as props.
   return (
     <html lang={locale}>
@@ -52,9 +55,19 @@ export default async function PublicLayout({ children, params }: Props) {
             </>
           }
           footer={
-            <p>
-              {t("site.footer")} <Link href="/privacy">{t("site.privacy")}</Link>
-            </p>
+            <>
+              <p>
+                {t("site.organisedBy", { name: organisation.name })}{" "}
+                {t.rich("site.contact", {
+                  email: organisation.contactEmail,
+                  link: (chunks) => <a href={`mailto:${organisation.contactEmail}`}>{chunks}</a>,
+                })}{" "}
+                <Link href="/about">{t("site.about")}</Link>
+              </p>
+              <p>
+                {t("site.footer")} <Link href="/privacy">{t("site.privacy")}</Link>
+              </p>
+            </>
           }
         >
           {children}

@@ -28,6 +28,14 @@ CREATE TABLE "document_slugs" (
 	"created_at" bigint DEFAULT (floor(extract(epoch from clock_timestamp()) * 1000))::bigint NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "organisers" (
+	"email" text PRIMARY KEY NOT NULL,
+	"role" text NOT NULL,
+	"invited_by" text NOT NULL,
+	"created_at" bigint DEFAULT (floor(extract(epoch from clock_timestamp()) * 1000))::bigint NOT NULL,
+	"last_sign_in_at" bigint
+);
+--> statement-breakpoint
 ALTER TABLE "documents" ADD COLUMN "closes_at" bigint;--> statement-breakpoint
 ALTER TABLE "documents" ADD COLUMN "languages" jsonb DEFAULT '["en","ru"]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "documents" ADD COLUMN "outcome" text;--> statement-breakpoint

@@ -32,6 +32,14 @@ CREATE TABLE `document_slugs` (
 );
 --> statement-breakpoint
 CREATE INDEX `document_slugs_document` ON `document_slugs` (`document_id`);--> statement-breakpoint
+CREATE TABLE `organisers` (
+	`email` text PRIMARY KEY NOT NULL,
+	`role` text NOT NULL,
+	`invited_by` text NOT NULL,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`last_sign_in_at` integer
+);
+--> statement-breakpoint
 ALTER TABLE `documents` ADD `closes_at` integer;--> statement-breakpoint
 ALTER TABLE `documents` ADD `languages` text DEFAULT '["en","ru"]' NOT NULL;--> statement-breakpoint
 ALTER TABLE `documents` ADD `outcome` text;--> statement-breakpoint

@@ -31,3 +31,14 @@ export async function revokeSession(id: string): Promise<string | null> {
 function sessionId(token: string): string {
   return hashToken(token).slice(0, 24);
 }
+
+/** Ends every session of one address (an organiser removed); returns how many. */
+export async function revokeSessionsOf(email: string): Promise<number> {
+  const [user] = await getDb().select({ id: users.id }).from(users).where(eq(users.email, email.trim().toLowerCase()));
+  if (!user) return 0;
+  const ended = await getDb()
+    .delete(sessions)
+    .where(eq(sessions.userId, user.id))
+    .returning({ token: sessions.sessionToken });
+  return ended.length;
+}

@@ -20,14 +20,22 @@ export type InvalidationCriteria = {
 const PAGE_SIZE = 50;
 
 /** A page of signatures, newest first, after the keyset cursor `before` (an id): fast at any depth. */
-export async function listSignatures(filter: SignatureFilter, before?: number, limit = PAGE_SIZE) {
-  const conditions = signatureConditions(filter);
+/**
+ * One page of signatures, newest first. `withEmails: false` is a moderator's view: no address is read
+ * (each row's email is null) and the search matches names and countries only.
+ */
+export async function listSignatures(
+  filter: SignatureFilter,
+  before?: number,
+  { limit = PAGE_SIZE, withEmails = true }: { limit?: number; withEmails?: boolean } = {},
+) {
+  const conditions = signatureConditions(filter, { byEmail: withEmails });
   if (before) conditions.push(lt(signatures.id, before));
   const rows = await getDb()
     .select({
       id: signatures.id,
       name: signatures.name,
-      email: signatures.email,
+      email: withEmails ? signatures.email : sql<string | null>`null`,
       country: signatures.country,
       city: signatures.city,
       state: signatures.state,

@@ -25,8 +25,10 @@ export const containing = (column: SQLiteColumn, fragment: string) =>
 /**
  * The WHERE conditions for an admin filter. The search box takes a name or email fragment, "@domain" for
  * everyone at a domain, or a two-letter country code. Signatures are matched on created_at by date (UTC).
+ * Without `byEmail` (a moderator's search) only names and countries match: the email addresses they may not
+ * see cannot be probed through the search either.
  */
-export function signatureConditions(filter: SignatureFilter): SQL[] {
+export function signatureConditions(filter: SignatureFilter, { byEmail = true } = {}): SQL[] {
   const conditions: SQL[] = [];
   if (filter.document) {
     conditions.push(
@@ -38,10 +40,10 @@ export function signatureConditions(filter: SignatureFilter): SQL[] {
   if (filter.to) conditions.push(lt(signatures.createdAt, new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS)));
   const q = filter.q?.trim();
   if (q) {
-    if (q.startsWith("@") && q.length > 1) {
+    if (byEmail && q.startsWith("@") && q.length > 1) {
       conditions.push(atDomain(q));
     } else {
-      const matches = [containing(signatures.name, q), containing(signatures.email, q)];
+      const matches = [containing(signatures.name, q), ...(byEmail ? [containing(signatures.email, q)] : [])];
       if (/^[A-Za-z]{2}$/.test(q) && isCountryCode(q.toUpperCase()))
         matches.push(eq(signatures.country, q.toUpperCase()));
       conditions.push(or(...matches)!);

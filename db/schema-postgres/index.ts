@@ -25,3 +25,4 @@ export {
 } from "./delegation";
 export { formStamps } from "./form-stamps";
 export { mailLedger, outbox, updates } from "./messaging";
+export { organisers } from "./organisers";

@@ -35,4 +35,5 @@ export const {
   updates,
   outbox,
   mailLedger,
+  organisers,
 } = active;

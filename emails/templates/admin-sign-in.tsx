@@ -1,13 +1,19 @@
-import { Button, Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, FooterText, buttonStyle } from "./email-layout";
+import { Button, Link } from "@react-email/components";
+import { BodyText, buttonStyle, EmailLayout, type EmailSender, FooterText, Title } from "./email-layout";
 
-export type AdminSignInProps = { url: string; validMinutes: number };
+export type AdminSignInProps = {
+  /** The organisation, named in the header (and with its postal address in update emails). */
+  sender: EmailSender;
+  url: string;
+  validMinutes: number;
+};
 
 export const adminSignInSubject = () => "Your sign-in link for the organisers' pages";
 
-export default function AdminSignIn({ url, validMinutes }: AdminSignInProps) {
+export default function AdminSignIn({ sender, url, validMinutes }: AdminSignInProps) {
   return (
     <EmailLayout
+      sender={sender}
       lang="en"
       preview="Sign in to the organisers' pages."
       footer={
@@ -17,19 +23,20 @@ export default function AdminSignIn({ url, validMinutes }: AdminSignInProps) {
         </FooterText>
       }
     >
-      <Heading as="h1">Sign in</Heading>
-      <Text>Use this link to sign in to the organisers’ pages. It works once, for {validMinutes} minutes.</Text>
+      <Title>Sign in</Title>
+      <BodyText>Use this link to sign in to the organisers’ pages. It works once, for {validMinutes} minutes.</BodyText>
       <Button href={url} style={buttonStyle}>
         Sign in
       </Button>
-      <Text>
+      <BodyText>
         Or paste this link into your browser: <Link href={url}>{url}</Link>
-      </Text>
+      </BodyText>
     </EmailLayout>
   );
 }
 
 AdminSignIn.PreviewProps = {
+  sender: { name: "Moscow Trials Campaign Committee", postalAddress: "PO Box 1937\nNew York, NY 10001" },
   url: "http://localhost:3000/api/auth/callback/email?token=preview",
   validMinutes: 15,
 } satisfies AdminSignInProps;

@@ -1,10 +1,12 @@
-import { Heading, Link, Text } from "@react-email/components";
+import { Link } from "@react-email/components";
 import ReactMarkdown, { type Components } from "react-markdown";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { EmailLayout, ManageLine } from "./email-layout";
+import { BodyText, EmailLayout, type EmailSender, ManageLine, Subheading, Title } from "./email-layout";
 
 export type CampaignUpdateProps = {
+  /** The organisation, named in the header (and with its postal address in update emails). */
+  sender: EmailSender;
   /** The signer's language: the email's own words. */
   locale: Locale;
   /** The language of the update's text: the signer's, or English where the update has none in it. */
@@ -18,14 +20,15 @@ export type CampaignUpdateProps = {
 // Organiser-written Markdown in email-safe elements; raw HTML is dropped, and so are images, which
 // would load from elsewhere when the email is opened and tell a third party who read it.
 const components: Components = {
-  p: ({ children }) => <Text>{children}</Text>,
+  p: ({ children }) => <BodyText>{children}</BodyText>,
   a: ({ href, children }) => <Link href={href}>{children}</Link>,
-  h1: ({ children }) => <Heading as="h2">{children}</Heading>,
-  h2: ({ children }) => <Heading as="h2">{children}</Heading>,
-  h3: ({ children }) => <Heading as="h3">{children}</Heading>,
+  h1: ({ children }) => <Subheading>{children}</Subheading>,
+  h2: ({ children }) => <Subheading>{children}</Subheading>,
+  h3: ({ children }) => <Subheading as="h3">{children}</Subheading>,
 };
 
 export default function CampaignUpdate({
+  sender,
   locale,
   textLocale,
   subject,
@@ -41,9 +44,9 @@ export default function CampaignUpdate({
     </>
   );
   return (
-    <EmailLayout lang={locale} preview={subject} footer={footer}>
+    <EmailLayout sender={sender} lang={locale} preview={subject} footer={footer}>
       <div lang={textLocale}>
-        <Heading as="h1">{subject}</Heading>
+        <Title>{subject}</Title>
         <ReactMarkdown skipHtml disallowedElements={["img"]} components={components}>
           {body}
         </ReactMarkdown>
@@ -53,6 +56,7 @@ export default function CampaignUpdate({
 }
 
 CampaignUpdate.PreviewProps = {
+  sender: { name: "Moscow Trials Campaign Committee", postalAddress: "PO Box 1937\nNew York, NY 10001" },
   locale: "ru",
   textLocale: "ru",
   subject: "Делегация вернулась из Москвы",

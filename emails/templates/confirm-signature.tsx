@@ -1,9 +1,11 @@
-import { Button, Heading, Link, Text } from "@react-email/components";
+import { Button, Link } from "@react-email/components";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { EmailLayout, FooterText, ManageLine, buttonStyle } from "./email-layout";
+import { BodyText, buttonStyle, EmailLayout, type EmailSender, FooterText, ManageLine, Title } from "./email-layout";
 
 export type ConfirmSignatureProps = {
+  /** The organisation, named in the header (and with its postal address in update emails). */
+  sender: EmailSender;
   locale: Locale;
   documentTitle: string;
   confirmUrl: string;
@@ -15,6 +17,7 @@ export const confirmSignatureSubject = (props: ConfirmSignatureProps) =>
   translator(props.locale)("email.confirmSubject", { title: props.documentTitle });
 
 export default function ConfirmSignature({
+  sender,
   locale,
   documentTitle,
   confirmUrl,
@@ -29,22 +32,28 @@ export default function ConfirmSignature({
     </>
   );
   return (
-    <EmailLayout lang={locale} preview={t("email.confirmPreview", { title: documentTitle })} footer={footer}>
-      <Heading as="h1">{t("email.confirmHeading")}</Heading>
-      <Text>{t("email.hello")}</Text>
-      <Text>{t("email.confirmBody", { title: documentTitle })}</Text>
+    <EmailLayout
+      sender={sender}
+      lang={locale}
+      preview={t("email.confirmPreview", { title: documentTitle })}
+      footer={footer}
+    >
+      <Title>{t("email.confirmHeading")}</Title>
+      <BodyText>{t("email.hello")}</BodyText>
+      <BodyText>{t("email.confirmBody", { title: documentTitle })}</BodyText>
       <Button href={confirmUrl} style={buttonStyle}>
         {t("email.confirmButton")}
       </Button>
-      <Text>
+      <BodyText>
         {t("email.pasteLink")} <Link href={confirmUrl}>{confirmUrl}</Link>
-      </Text>
-      <Text>{t("email.validDays", { days: validDays })}</Text>
+      </BodyText>
+      <BodyText>{t("email.validDays", { days: validDays })}</BodyText>
     </EmailLayout>
   );
 }
 
 ConfirmSignature.PreviewProps = {
+  sender: { name: "Moscow Trials Campaign Committee", postalAddress: "PO Box 1937\nNew York, NY 10001" },
   locale: "ru",
   documentTitle: "Отменить приговоры Московских процессов",
   confirmUrl: "http://localhost:3000/ru/confirm/preview-token",

@@ -1,11 +1,15 @@
 import { getConfig } from "@/lib/config";
 
-/** The organisers' allow-list (ADMIN_EMAILS), compared case-insensitively. */
-export function isAdminEmail(email: string | null | undefined): boolean {
-  if (!email) return false;
-  const allowed = getConfig()
+/** The bootstrap owners (ADMIN_EMAILS), trimmed and lower-cased. */
+export function bootstrapOwnerAddresses(): string[] {
+  return getConfig()
     .ADMIN_EMAILS.split(",")
     .map((entry) => entry.trim().toLowerCase())
     .filter(Boolean);
-  return allowed.includes(email.trim().toLowerCase());
+}
+
+/** Whether an address is one of the bootstrap owners (ADMIN_EMAILS), compared case-insensitively. */
+export function isAdminEmail(email: string | null | undefined): boolean {
+  if (!email) return false;
+  return bootstrapOwnerAddresses().includes(email.trim().toLowerCase());
 }

@@ -3,7 +3,8 @@ import { redirect } from "next/navigation";
 import type { z } from "zod";
 import { recordAudit, type AuditRecord } from "@/db/queries/audit";
 import { messagesByField } from "@/lib/forms/form-fields";
-import { requireAdmin, type Admin } from "@/server/auth/auth-guard";
+import type { OrganiserRole } from "@/lib/vocabulary";
+import { requireRole, type Admin } from "@/server/auth/auth-guard";
 import { refreshPublicDocuments } from "@/server/public/public-pages";
 
 /**
@@ -44,18 +45,21 @@ const nextAttempt = (previous: unknown) => {
   return (typeof attempt === "number" && Number.isSafeInteger(attempt) ? attempt : 0) + 1;
 };
 
+type Action<Shown extends object> = (previous: AdminFormState<Shown>, form: FormData) => Promise<AdminFormState<Shown>>;
+
 /**
- * The one shape of an organisers' server action, for `useActionState`: checks the organiser, parses the
- * form's fields with `schema`, and sends invalid input back to the form with every value kept and a
- * message per field, so that nothing an organiser sends ends on an error page. The handler sees only
- * parsed input; the audit entry and the refresh of public pages happen here, after it succeeds.
+ * The one shape of an organisers' server action, for `useActionState`: checks the person's role (at least
+ * `needed`), parses the form's fields with `schema`, and sends invalid input back to the form with every
+ * value kept and a message per field, so that nothing an organiser sends ends on an error page. The handler
+ * sees only parsed input; the audit entry and the refresh of public pages happen here, after it succeeds.
  */
-export function adminAction<Schema extends z.ZodType, Shown extends object = object>(
+export function roleAction<Schema extends z.ZodType, Shown extends object = object>(
+  needed: OrganiserRole,
   schema: Schema,
   handler: Handler<z.output<Schema>, Shown>,
-): (previous: AdminFormState<Shown>, form: FormData) => Promise<AdminFormState<Shown>> {
+): Action<Shown> {
   return async (previous, form) => {
-    const admin = await requireAdmin();
+    const admin = await requireRole(needed);
     const values = formValues(form);
     const attempt = nextAttempt(previous);
     const parsed = schema.safeParse(values);
@@ -67,4 +71,12 @@ export function adminAction<Schema extends z.ZodType, Shown extends object = obj
     if (result.audit) await recordAudit({ actor: admin.email, ...result.audit });
     redirect(result.redirectTo);
   };
+}
+
+/** An action an organiser may take (organisers and owners): the default for the organisers' pages. */
+export function adminAction<Schema extends z.ZodType, Shown extends object = object>(
+  schema: Schema,
+  handler: Handler<z.output<Schema>, Shown>,
+): Action<Shown> {
+  return roleAction("organiser", schema, handler);
 }

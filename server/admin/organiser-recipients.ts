@@ -1,14 +1,13 @@
 import "server-only";
-import { getConfig } from "@/lib/config";
+import { listAcceptedOrganiserAddresses } from "@/db/queries/organisers";
+import { bootstrapOwnerAddresses } from "@/lib/security/admins";
 
 /**
- * Who hears about a campaign's progress (milestones): every organiser. The one place that says so; today
- * the ADMIN_EMAILS allow-list, later the organisers' roles.
+ * The organisers' addresses to notify (milestones and the like): the bootstrap owners (ADMIN_EMAILS) and
+ * every owner and organiser who has accepted their invitation. Moderators are left out: such emails are
+ * about running the campaign, not reviewing signatures. Each address once, sorted.
  */
 export async function organiserRecipients(): Promise<string[]> {
-  const addresses = getConfig()
-    .ADMIN_EMAILS.split(",")
-    .map((entry) => entry.trim().toLowerCase())
-    .filter(Boolean);
-  return [...new Set(addresses)];
+  const invited = await listAcceptedOrganiserAddresses(["owner", "organiser"]);
+  return [...new Set([...bootstrapOwnerAddresses(), ...invited])].toSorted();
 }

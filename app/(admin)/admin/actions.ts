@@ -2,9 +2,10 @@
 
 import { z } from "zod";
 import { signOut } from "@/auth";
-import { adminAction } from "@/server/admin/action";
+import { roleAction } from "@/server/admin/action";
 
-export const signOutAction = adminAction(z.object({}), async () => {
+// Everyone with a role may sign out, moderators included.
+export const signOutAction = roleAction("moderator", z.object({}), async () => {
   await signOut({ redirectTo: "/sign-in" }); // ends the session and redirects
   return { redirectTo: "/sign-in" };
 });

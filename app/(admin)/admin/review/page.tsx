@@ -7,7 +7,7 @@ import {
   type ReviewCounts,
 } from "@/db/queries/anomalies";
 import { listAllDocuments, type LocalizedDocument } from "@/db/queries/documents";
-import { requireAdmin } from "@/server/auth/auth-guard";
+import { requireRole } from "@/server/auth/auth-guard";
 import { countryName } from "@/lib/i18n/countries";
 import { formatUtc } from "@/lib/format/utc";
 import { AdminForm, SubmitButton } from "@/app/_components/admin-form";
@@ -150,7 +150,8 @@ async function AnomaliesSection({ document, now }: { document: LocalizedDocument
 }
 
 export default async function ReviewPage({ searchParams }: Props) {
-  await requireAdmin();
+  // Moderators review too: nothing here shows an email address (domains and address hashes only).
+  await requireRole("moderator");
   const params = await searchParams;
   const [documents, counts] = await Promise.all([listAllDocuments(), countReviewStates()]);
   const none: ReviewCounts = { held: 0, lastHeldId: 0, honeypot: 0, tooFast: 0 };

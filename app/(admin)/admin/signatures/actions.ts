@@ -10,20 +10,21 @@ import {
   restoreSignature,
 } from "@/db/queries/moderation";
 import { optional, recordId } from "@/lib/forms/form-fields";
-import { adminAction } from "@/server/admin/action";
+import { adminAction, roleAction } from "@/server/admin/action";
 import { withoutPersonalTerms } from "@/server/admin/audit-details";
 import { invalidationCriteriaSchema } from "@/server/admin/inputs/invalidation-criteria";
 
 const UNKNOWN = "Unknown signature.";
 const signatureSchema = z.object({ id: recordId(UNKNOWN) });
 const page = (id: number) => `/admin/signatures/${id}`;
+// Reviewing one signature (approve, reject, restore) is a moderator's work; bulk invalidation is an organiser's.
 
 // A signature that exists but is no longer in a state the button applies to (pressed twice, or changed by
 // another organiser meanwhile) is simply shown as it is now.
 const unknownOrUnchanged = async (id: number) =>
   (await getSignatureWithDocument(id)) ? { redirectTo: page(id) } : { errors: { id: UNKNOWN } };
 
-export const rejectAction = adminAction(signatureSchema, async ({ id }) => {
+export const rejectAction = roleAction("moderator", signatureSchema, async ({ id }) => {
   const before = await rejectSignature(id);
   if (!before) return unknownOrUnchanged(id);
   return {
@@ -33,7 +34,7 @@ export const rejectAction = adminAction(signatureSchema, async ({ id }) => {
   };
 });
 
-export const restoreAction = adminAction(signatureSchema, async ({ id }) => {
+export const restoreAction = roleAction("moderator", signatureSchema, async ({ id }) => {
   const restored = await restoreSignature(id);
   if (!restored) return unknownOrUnchanged(id);
   return {
@@ -43,7 +44,7 @@ export const restoreAction = adminAction(signatureSchema, async ({ id }) => {
   };
 });
 
-export const approveAction = adminAction(signatureSchema, async ({ id }) => {
+export const approveAction = roleAction("moderator", signatureSchema, async ({ id }) => {
   if ((await approveHeldSignatures({ ids: [id] })) === 0) return unknownOrUnchanged(id);
   return {
     redirectTo: page(id),
@@ -69,7 +70,7 @@ const heldSchema = z.object({
 });
 
 /** Approves the held signatures (of one document, if chosen) the organiser has looked at. */
-export const approveHeldAction = adminAction(heldSchema, async ({ documentId, upToId }) => {
+export const approveHeldAction = roleAction("moderator", heldSchema, async ({ documentId, upToId }) => {
   if (documentId && !(await getLocalizedDocumentById(documentId, "en")))
     return { errors: { documentId: "Unknown document." } };
   const approved = await approveHeldSignatures({ documentId, upToId });

@@ -3,7 +3,8 @@ import { listAllDocuments } from "@/db/queries/documents";
 import { listSignatures } from "@/db/queries/moderation";
 import { signatureStates } from "@/lib/vocabulary";
 import { formatUtc } from "@/lib/format/utc";
-import { requireAdmin } from "@/server/auth/auth-guard";
+import { requireRole } from "@/server/auth/auth-guard";
+import { roleAtLeast } from "@/server/auth/organiser-role";
 import { countryName } from "@/lib/i18n/countries";
 import type { SignatureFilter } from "@/db/queries/signature-search";
 import { filterQuery, parseSignatureFilter } from "@/server/admin/inputs/signature-filters";
@@ -15,7 +16,9 @@ export const metadata = { title: "Signatures" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SignaturesPage({ searchParams }: Props) {
-  const admin = await requireAdmin();
+  const admin = await requireRole("moderator");
+  // Moderators see names and countries, never email addresses, and cannot export or invalidate in bulk.
+  const withEmails = roleAtLeast(admin.role, "organiser");
   const params = await searchParams;
   const parsed = parseSignatureFilter(params);
   const filter: SignatureFilter = parsed.ok ? parsed.filter : {};
@@ -24,7 +27,7 @@ export default async function SignaturesPage({ searchParams }: Props) {
   if (filter.q && !before) {
     await recordAudit({ actor: admin.email, action: "signatures.search", details: withoutPersonalTerms(filter) });
   }
-  const [page, documents] = await Promise.all([listSignatures(filter, before), listAllDocuments()]);
+  const [page, documents] = await Promise.all([listSignatures(filter, before, { withEmails }), listAllDocuments()]);
   const value = (key: keyof SignatureFilter) => (parsed.ok ? (filter[key] ?? "") : String(params[key] ?? ""));
 
   return (
@@ -35,7 +38,7 @@ export default async function SignaturesPage({ searchParams }: Props) {
           <label htmlFor="q">Search</label>
           <input id="q" name="q" type="text" defaultValue={value("q")} aria-describedby="q-hint" />
           <p className="hint" id="q-hint">
-            Name, email, @domain or country code
+            {withEmails ? "Name, email, @domain or country code" : "Name or country code"}
           </p>
         </div>
         <div className="field">
@@ -84,15 +87,17 @@ export default async function SignaturesPage({ searchParams }: Props) {
           </ul>
         </div>
       ) : null}
-      <p className="actions">
-        <a className="button secondary" href={`/api/admin/export${filterQuery(filter, { format: "csv" })}`}>
-          Export CSV
-        </a>
-        <a className="button secondary" href={`/api/admin/export${filterQuery(filter, { format: "ndjson" })}`}>
-          Export JSON (NDJSON)
-        </a>
-        <Link href="/admin/signatures/invalidate">Bulk invalidation…</Link>
-      </p>
+      {withEmails ? (
+        <p className="actions">
+          <a className="button secondary" href={`/api/admin/export${filterQuery(filter, { format: "csv" })}`}>
+            Export CSV
+          </a>
+          <a className="button secondary" href={`/api/admin/export${filterQuery(filter, { format: "ndjson" })}`}>
+            Export JSON (NDJSON)
+          </a>
+          <Link href="/admin/signatures/invalidate">Bulk invalidation…</Link>
+        </p>
+      ) : null}
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">Signatures, newest first</caption>
@@ -100,7 +105,7 @@ export default async function SignaturesPage({ searchParams }: Props) {
             <tr>
               <th scope="col">#</th>
               <th scope="col">Name</th>
-              <th scope="col">Email</th>
+              {withEmails ? <th scope="col">Email</th> : null}
               <th scope="col">Where</th>
               <th scope="col">Document</th>
               <th scope="col">State</th>
@@ -110,7 +115,7 @@ export default async function SignaturesPage({ searchParams }: Props) {
           <tbody>
             {page.rows.length === 0 ? (
               <tr>
-                <td colSpan={7}>No signatures match.</td>
+                <td colSpan={withEmails ? 7 : 6}>No signatures match.</td>
               </tr>
             ) : (
               page.rows.map((row) => (
@@ -119,7 +124,7 @@ export default async function SignaturesPage({ searchParams }: Props) {
                     <Link href={`/admin/signatures/${row.id}`}>{row.id}</Link>
                   </td>
                   <td>{row.name}</td>
-                  <td>{row.email}</td>
+                  {withEmails ? <td>{row.email}</td> : null}
                   <td>
                     {row.city ? `${row.city}, ` : ""}
                     {countryName(row.country)}

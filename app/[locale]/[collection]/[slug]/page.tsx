@@ -16,6 +16,8 @@ import { FEWEST_NAMED, type CountryShares } from "@/lib/format/country-shares";
 import { socialMetadata } from "@/server/social-card/metadata";
 import { signerLine } from "@/lib/format/public-name";
 import { findMovedDocument, getPublicDocumentPage } from "@/server/public/public-pages";
+import { getOrganisation } from "@/db/queries/organisation";
+import { Link } from "@/i18n/navigation";
 import { signAction } from "./actions";
 import { SignForm } from "./sign-form";
 
@@ -43,7 +45,7 @@ export default async function DocumentPage({ params }: Props) {
   const { collection, slug, ...rest } = await params;
   const locale = toLocale(rest.locale);
   setRequestLocale(locale);
-  const found = await getPublicDocumentPage(collection, slug, locale);
+  const [found, organisation] = await Promise.all([getPublicDocumentPage(collection, slug, locale), getOrganisation()]);
   if (!found) {
     // An address the campaign had before its slug changed: 308 to where it is now.
     const moved = await findMovedDocument(collection, slug);
@@ -61,6 +63,12 @@ export default async function DocumentPage({ params }: Props) {
         <h1>{document.title}</h1>
         <p className="addressee">{t("document.to", { addressee: document.addressee })}</p>
       </div>
+      <p className="hint">
+        {t.rich("document.organisedBy", {
+          name: organisation.name,
+          link: (chunks) => <Link href="/about">{chunks}</Link>,
+        })}
+      </p>
       {document.textLocale !== locale ? <p className="notice">{t("document.untranslated")}</p> : null}
       <SignatureCount
         id="count"

@@ -4,7 +4,8 @@ import { listAuditEntries } from "@/db/queries/audit";
 import { getLocalizedDocumentById } from "@/db/queries/documents";
 import { getSignatureWithDocument } from "@/db/queries/moderation";
 import { formatUtc } from "@/lib/format/utc";
-import { requireAdmin } from "@/server/auth/auth-guard";
+import { requireRole } from "@/server/auth/auth-guard";
+import { roleAtLeast } from "@/server/auth/organiser-role";
 import { countryName } from "@/lib/i18n/countries";
 import { englishLanguageNames } from "@/lib/i18n/locales";
 import { AdminForm, SubmitButton } from "@/app/_components/admin-form";
@@ -13,7 +14,9 @@ import { approveAction, rejectAction, restoreAction } from "@/app/(admin)/admin/
 export const metadata = { title: "Signature" };
 
 export default async function SignaturePage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdmin();
+  const admin = await requireRole("moderator");
+  // A moderator sees the name and country, never an email address (neither the signer's nor an organiser's).
+  const withEmails = roleAtLeast(admin.role, "organiser");
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const found = await getSignatureWithDocument(id);
@@ -35,8 +38,12 @@ export default async function SignaturePage({ params }: { params: Promise<{ id: 
         </dd>
         <dt>Name</dt>
         <dd>{signature.name}</dd>
-        <dt>Email</dt>
-        <dd>{signature.email}</dd>
+        {withEmails ? (
+          <>
+            <dt>Email</dt>
+            <dd>{signature.email}</dd>
+          </>
+        ) : null}
         <dt>Where</dt>
         <dd>
           {signature.city ? `${signature.city}, ` : ""}
@@ -88,7 +95,8 @@ export default async function SignaturePage({ params }: { params: Promise<{ id: 
         {signature.confirmedAt ? <li>{formatUtc(signature.confirmedAt, "second")}: confirmed by email</li> : null}
         {history.toReversed().map((entry) => (
           <li key={entry.id}>
-            {formatUtc(entry.at, "second")}: {entry.action.replace("signature.", "")} by {entry.actor}
+            {formatUtc(entry.at, "second")}: {entry.action.replace("signature.", "")} by{" "}
+            {withEmails ? entry.actor : "an organiser"}
           </li>
         ))}
       </ol>
