@@ -1,6 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { PAGE_EXPIRE_SECONDS } from "@/lib/cached-pages";
+import { COUNT_CACHE_CONTROL, PAGE_EXPIRE_SECONDS } from "@/lib/cached-pages";
 import {
   currentDeployment,
   securityHeaders,
@@ -41,13 +41,11 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders(currentDeployment()) },
-      // The count endpoint (revalidate 2 in its route): Next's bounds, marked shareable by any cache.
-      {
-        source: "/api/:collection(petitions|letters)/:slug",
-        headers: [
-          { key: "Cache-Control", value: `public, s-maxage=2, stale-while-revalidate=${PAGE_EXPIRE_SECONDS - 2}` },
-        ],
-      },
+      // The count endpoint and the badge (revalidate 2 in their routes): Next's bounds, marked shareable.
+      ...["/api/:collection(petitions|letters)/:slug", "/badge/:collection(petitions|letters)/:file"].map((source) => ({
+        source,
+        headers: [{ key: "Cache-Control", value: COUNT_CACHE_CONTROL }],
+      })),
       ...TOKEN_IN_URL_PATHS.map((source) => ({
         source,
         headers: [{ key: "Referrer-Policy", value: TOKEN_PAGE_REFERRER_POLICY }],

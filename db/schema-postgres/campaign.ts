@@ -15,6 +15,7 @@ export const documents = pgTable("documents", {
   status: text("status", { enum: documentStatuses }).notNull().default("draft"),
   signatureCount: integer("signature_count").notNull().default(0),
   closedAt: timestampMs("closed_at"),
+  embedOrigins: text("embed_origins"),
   createdAt: timestampMs("created_at").notNull().default(nowMs),
   updatedAt: timestampMs("updated_at").notNull().default(nowMs),
 });
@@ -69,6 +70,7 @@ export const signatures = pgTable(
     emailsSent: integer("emails_sent").notNull().default(0),
     // Part of the private link's MAC: raising it voids every link sent before (the signer asked for a new one).
     manageLinkVersion: integer("manage_link_version").notNull().default(1),
+    source: text("source"),
     createdAt: timestampMs("created_at").notNull().default(nowMs),
     confirmedAt: timestampMs("confirmed_at"),
   },

@@ -17,6 +17,8 @@ export const documents = sqliteTable("documents", {
   // The confirmed count, kept exact by the confirming transaction.
   signatureCount: integer("signature_count").notNull().default(0),
   closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+  // The sites that may frame the embed pages, origins separated by spaces; null means any site may.
+  embedOrigins: text("embed_origins"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
 });
@@ -77,6 +79,8 @@ export const signatures = sqliteTable(
     emailsSent: integer("emails_sent").notNull().default(0),
     // Part of the private link's MAC: raising it voids every link sent before (the signer asked for a new one).
     manageLinkVersion: integer("manage_link_version").notNull().default(1),
+    // Where the signer came from: a campaign link's ?source=, "embed:<origin>" for embeds (lib/forms/signature-source.ts).
+    source: text("source"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
   },

@@ -8,6 +8,8 @@ import { formatAuthors } from "@/server/admin/inputs/document-input";
 import { localePath } from "@/lib/i18n/paths";
 import { editDocumentAction } from "./actions";
 import { EditDocumentForm } from "./edit-form";
+import { EmbedSection } from "./embed-section";
+import { getConfig } from "@/lib/config";
 
 export const metadata = { title: "Edit document" };
 
@@ -52,7 +54,7 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
           No {languageNames[locale]} text yet: the public page shows the English one. Start from it below.
         </p>
       ) : null}
-      {saved ? (
+      {saved && saved !== "embeds" ? (
         <p className="notice success" role="status">
           Saved.
         </p>
@@ -69,6 +71,12 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
         slug={document.slug}
         action={editDocumentAction}
       />
+      {saved === "embeds" ? (
+        <p className="notice success" role="status">
+          Allowed sites saved.
+        </p>
+      ) : null}
+      <EmbedSection document={document} locale={locale} appUrl={getConfig().appUrl} />
     </>
   );
 }
