@@ -91,5 +91,7 @@ async function sign(
   if ((await signDocument(document, parsed.data, context)) === "not-open") {
     return { errors: { form: t("errors.notOpen") }, values, attempt, source };
   }
-  redirect(localePath(locale, section + documentPath(document.kind, document.slug, "/sent")));
+  // Inside an embed, "sign with another address" goes back to the form with the same embedding site.
+  const origin = section && source?.startsWith("embed:") ? `?origin=${encodeURIComponent(source.slice(6))}` : "";
+  redirect(localePath(locale, section + documentPath(document.kind, document.slug, "/sent")) + origin);
 }
