@@ -8,6 +8,9 @@ import { ownPort } from "@/e2e/support/own-server";
 import { STAMP_FIELD } from "@/lib/security/bot-check-fields";
 import { baseURL, MIN_FILL_MS } from "@/playwright.config";
 
+// Each test signs and confirms, some twice, on a machine the whole suite shares.
+test.describe.configure({ timeout: 120_000 });
+
 const unique = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
 
 // A partner's site on another origin (127.0.0.1 is another site than localhost, so the frame is third-party).
@@ -168,7 +171,9 @@ test("only the embed pages may be framed, and only by the sites on a campaign's 
   const field = page.getByLabel(/Sites allowed to frame them/);
   await field.fill("https://allies.example/page\nnot a site");
   await page.getByRole("button", { name: "Save allowed sites" }).click();
-  await expect(page.getByText(/Not a site's origin.*https:\/\/allies\.example\/page, not, a, site/)).toBeVisible();
+  await expect(page.locator("#embedOrigins-error")).toHaveText(
+    /Not a site's origin.*https:\/\/allies\.example\/page, not, a, site/,
+  );
   await expect(page.getByLabel(/Sites allowed to frame them/)).toHaveValue("https://allies.example/page\nnot a site");
   expect(
     withDatabase((db) => db.prepare("select embed_origins from documents where slug = 'family-letter'").get()),
