@@ -4,6 +4,7 @@ import {
   CACHED_PAGE_CACHE_CONTROL,
   cachedPageSources,
   ENGLISH_CACHED_PAGE_SOURCES,
+  COUNT_CACHE_CONTROL,
   PAGE_EXPIRE_SECONDS,
 } from "@/lib/cached-pages";
 import { prefersLanguagePattern } from "@/lib/i18n/first-visit";
@@ -98,13 +99,11 @@ const nextConfig: NextConfig = {
           headers: [{ key: "Cache-Control", value: "private, no-store" }],
         })),
       ),
-      // The count endpoint (revalidate 2 in its route): Next's bounds, marked shareable by any cache.
-      {
-        source: "/api/:collection(petitions|letters)/:slug",
-        headers: [
-          { key: "Cache-Control", value: `public, s-maxage=2, stale-while-revalidate=${PAGE_EXPIRE_SECONDS - 2}` },
-        ],
-      },
+      // The count endpoint and the badge (revalidate 2 in their routes): Next's bounds, marked shareable.
+      ...["/api/:collection(petitions|letters)/:slug", "/badge/:collection(petitions|letters)/:file"].map((source) => ({
+        source,
+        headers: [{ key: "Cache-Control", value: COUNT_CACHE_CONTROL }],
+      })),
       ...TOKEN_IN_URL_PATHS.map((source) => ({
         source,
         headers: [{ key: "Referrer-Policy", value: TOKEN_PAGE_REFERRER_POLICY }],

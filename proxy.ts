@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "@/i18n/routing";
-import { CACHED_PAGE_CACHE_CONTROL, isCachedPublicPage } from "@/lib/cached-pages";
+import { CACHED_PAGE_CACHE_CONTROL, COUNT_CACHE_CONTROL, embedPageOf, isCachedPublicPage } from "@/lib/cached-pages";
 import { preferredLanguage } from "@/lib/i18n/first-visit";
 import { LANGUAGE_COOKIE, languageCookieOptions } from "@/lib/i18n/language-cookie";
 import { localePath } from "@/lib/i18n/paths";
@@ -10,7 +10,9 @@ import {
   contentSecurityPolicy,
   currentDeployment,
   strictTransportSecurity,
+  withFrameAncestors,
 } from "@/lib/security/security-headers";
+import { embedFrameAncestorsFor } from "@/server/public/embed-policy";
 import { actionRequestProblem } from "@/lib/security/action-request";
 import { actionOwnership, buildActionOwners } from "@/lib/security/action-ownership";
 
@@ -29,6 +31,8 @@ function refuse(status: 400 | 403 | 404 | 409 | 411 | 413 | 415, message: string
  * Pages and API handlers still validate everything themselves.
  */
 export async function proxy(request: NextRequest) {
+  const embed = embedPageOf(request.nextUrl.pathname);
+  if (embed) return embedResponse(request, embed);
   if (request.method === "GET" && isCachedPublicPage(request.nextUrl.pathname)) {
     const policy = cachedPagePolicy(currentDeployment());
     const response = secure(await gate(request, null), policy);
@@ -41,6 +45,23 @@ export async function proxy(request: NextRequest) {
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const policy = contentSecurityPolicy(currentDeployment(), nonce);
+  return secure(await gate(request, policy), policy);
+}
+
+/**
+ * The only pages other sites may frame: the embedded form (rendered per request, with a nonce) and the
+ * counter (cached like the count endpoint), each with its campaign's allow-list as frame-ancestors.
+ */
+async function embedResponse(request: NextRequest, embed: NonNullable<ReturnType<typeof embedPageOf>>) {
+  const ancestors = await embedFrameAncestorsFor(embed.collection, embed.slug);
+  if (embed.counter && request.method === "GET") {
+    const policy = withFrameAncestors(cachedPagePolicy(currentDeployment()), ancestors);
+    const response = secure(await gate(request, null), policy);
+    if (!response.headers.has("location")) response.headers.set("cache-control", COUNT_CACHE_CONTROL);
+    return response;
+  }
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = withFrameAncestors(contentSecurityPolicy(currentDeployment(), nonce), ancestors);
   return secure(await gate(request, policy), policy);
 }
 
@@ -127,6 +148,8 @@ function routeLanguage(request: NextRequest, headers: Headers): NextResponse {
     return NextResponse.redirect(target, 308);
   }
   const language = languages.includes(first) ? first : routing.defaultLocale;
+  // A partner chose the embed's language in its address; a cookie in their frame would be a third-party one.
+  if (embedPageOf(pathname)) return NextResponse.next({ request: { headers } });
   if (language === routing.defaultLocale && request.method === "GET" && !request.cookies.has(LANGUAGE_COOKIE)) {
     const preferred = preferredLanguage(request.headers.get("accept-language"));
     if (preferred && preferred !== routing.defaultLocale) {

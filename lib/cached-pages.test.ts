@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isCachedPublicPage } from "./cached-pages";
+import { isCachedPublicPage, embedPageOf } from "./cached-pages";
 
 describe("isCachedPublicPage", () => {
   it("takes the public pages that hold nothing personal, in every language", () => {
@@ -36,6 +36,30 @@ describe("isCachedPublicPage", () => {
       "/delegations/moscow-1989/extra",
     ]) {
       expect(isCachedPublicPage(path), path).toBe(false);
+    }
+  });
+});
+
+describe("embedPageOf", () => {
+  it("names the campaign of an embed page in any language, and nothing else", () => {
+    expect(embedPageOf("/embed/petitions/moscow-trials")).toEqual({
+      collection: "petitions",
+      slug: "moscow-trials",
+      counter: false,
+    });
+    expect(embedPageOf("/ru/embed/letters/family-letter/sent")).toEqual({
+      collection: "letters",
+      slug: "family-letter",
+      counter: false,
+    });
+    expect(embedPageOf("/embed/petitions/moscow-trials/counter")?.counter).toBe(true);
+    for (const path of [
+      "/petitions/moscow-trials",
+      "/embed/petitions",
+      "/embed/petitions/x/thanks",
+      "/api/embed/a/b",
+    ]) {
+      expect(embedPageOf(path)).toBeNull();
     }
   });
 });

@@ -40,3 +40,12 @@ export const PAGE_EXPIRE_SECONDS = 10;
 
 /** What cached pages send: shared caches may keep them 5 s, and serve them stale 5 s more while refreshing. */
 export const CACHED_PAGE_CACHE_CONTROL = `public, s-maxage=5, stale-while-revalidate=${PAGE_EXPIRE_SECONDS - 5}`;
+
+/** What the count endpoint and the counter widgets send: 2 s fresh (their `revalidate`), then stale up to 10 s. */
+export const COUNT_CACHE_CONTROL = `public, s-maxage=2, stale-while-revalidate=${PAGE_EXPIRE_SECONDS - 2}`;
+
+/** An embed page's campaign ("/embed/{collection}/{slug}[/sent|/counter]" in any language), or null. */
+export function embedPageOf(pathname: string): { collection: string; slug: string; counter: boolean } | null {
+  const match = /^\/embed\/([^/]+)\/([^/]+)(\/sent|\/counter)?\/?$/.exec(withoutLocale(pathname));
+  return match && { collection: match[1], slug: match[2], counter: match[3] === "/counter" };
+}

@@ -169,6 +169,12 @@ export const en = {
     localMailbox:
       "{where, select, dev {This site sends no email in development: the email is in the local mailbox at <link>/dev/mail</link>.} other {This site has no email provider yet: emails stay in its local mailbox, which only its organisers can read.}}",
   },
+  embed: {
+    readFull: "Read the full {kind, select, letter {letter} other {petition}} (opens in a new tab)",
+    signAgain: "Sign with another address",
+    counter: "{count, plural, one {# confirmed signature} other {# confirmed signatures}}",
+    badgeLabel: "Signatures",
+  },
   thanks: {
     title: "Thank you: your signature is confirmed",
     counts: "It now counts towards “{title}”.",

@@ -39,8 +39,10 @@ CREATE TABLE "organisers" (
 ALTER TABLE "documents" ADD COLUMN "closes_at" bigint;--> statement-breakpoint
 ALTER TABLE "documents" ADD COLUMN "languages" jsonb DEFAULT '["en","ru"]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "documents" ADD COLUMN "outcome" text;--> statement-breakpoint
+ALTER TABLE "documents" ADD COLUMN "embed_origins" text;--> statement-breakpoint
 ALTER TABLE "dossiers" ADD COLUMN "missing_glyphs" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "dossiers" ADD COLUMN "missing_glyph_names" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "signatures" ADD COLUMN "source" text;--> statement-breakpoint
 ALTER TABLE "document_faqs" ADD CONSTRAINT "document_faqs_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_milestones" ADD CONSTRAINT "document_milestones_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_responses" ADD CONSTRAINT "document_responses_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

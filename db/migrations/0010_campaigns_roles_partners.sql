@@ -43,6 +43,8 @@ CREATE TABLE `organisers` (
 ALTER TABLE `documents` ADD `closes_at` integer;--> statement-breakpoint
 ALTER TABLE `documents` ADD `languages` text DEFAULT '["en","ru"]' NOT NULL;--> statement-breakpoint
 ALTER TABLE `documents` ADD `outcome` text;--> statement-breakpoint
+ALTER TABLE `documents` ADD `embed_origins` text;--> statement-breakpoint
+ALTER TABLE `signatures` ADD `source` text;--> statement-breakpoint
+CREATE INDEX `signatures_document_state_country` ON `signatures` (`document_id`,`state`,`country`);--> statement-breakpoint
 ALTER TABLE `dossiers` ADD `missing_glyphs` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE `dossiers` ADD `missing_glyph_names` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
-CREATE INDEX `signatures_document_state_country` ON `signatures` (`document_id`,`state`,`country`);
+ALTER TABLE `dossiers` ADD `missing_glyph_names` text DEFAULT '[]' NOT NULL;

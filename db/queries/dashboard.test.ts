@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures, type Signature } from "@/db/schema";
 import { getDocumentBySlug } from "./documents";
-import { getConfirmedPerDay, getOutboxHealth, getStateCounts, getTopCountries } from "./dashboard";
+import { getConfirmedPerDay, getOutboxHealth, getSourceCounts, getStateCounts, getTopCountries } from "./dashboard";
+import { recordSignature } from "./signatures";
 
 const db = () => getDb();
 let serial = 0;
@@ -16,7 +17,7 @@ async function documentId(slug: "moscow-trials" | "family-letter") {
 async function addSignature(
   document: number,
   state: Signature["state"],
-  { country = "RU", confirmedAt = null as Date | null } = {},
+  { country = "RU", confirmedAt = null as Date | null, source = null as string | null } = {},
 ) {
   const email = `signer${++serial}@example.org`;
   await db().insert(signatures).values({
@@ -28,6 +29,7 @@ async function addSignature(
     display: "full",
     state,
     confirmedAt,
+    source,
   });
 }
 
@@ -178,5 +180,49 @@ describe("getOutboxHealth", () => {
     expect(health.recentFailures.at(-1)?.lastError).toBe("error 2");
     for (const failure of health.recentFailures) expect(failure).not.toHaveProperty("recipient");
     expect(JSON.stringify(health)).not.toContain("@example.org");
+  });
+});
+
+describe("getSourceCounts", () => {
+  it("counts a document's signatures per source, most confirmed first, signatures without one as null", async () => {
+    const petition = await documentId("moscow-trials");
+    const letter = await documentId("family-letter");
+    const confirmedAt = new Date();
+    await addSignature(petition, "confirmed", { source: "embed:https://memorial.example", confirmedAt });
+    await addSignature(petition, "confirmed", { source: "embed:https://memorial.example", confirmedAt });
+    await addSignature(petition, "pending", { source: "embed:https://memorial.example" });
+    await addSignature(petition, "confirmed", { confirmedAt });
+    await addSignature(petition, "held", { source: "newsletter" });
+    await addSignature(petition, "withdrawn", { source: "newsletter" });
+    await addSignature(letter, "confirmed", { source: "newsletter", confirmedAt });
+    expect(await getSourceCounts(petition)).toEqual([
+      { source: "embed:https://memorial.example", confirmed: 2, pending: 1, held: 0 },
+      { source: null, confirmed: 1, pending: 0, held: 0 },
+      { source: "newsletter", confirmed: 0, pending: 0, held: 1 },
+    ]);
+    expect(await getSourceCounts(letter)).toEqual([{ source: "newsletter", confirmed: 1, pending: 0, held: 0 }]);
+  });
+
+  it("keeps the source a signature was recorded with", async () => {
+    const petition = await getDocumentBySlug("petition", "moscow-trials");
+    const signer = {
+      name: "Vera",
+      email: "vera@example.org",
+      emailKey: "vera@example.org",
+      country: "RU",
+      city: null,
+      comment: null,
+      organisation: null,
+      role: null,
+      display: "full" as const,
+      updates: false,
+      locale: "en" as const,
+      ipHash: null,
+      flagged: null,
+    };
+    const token = { nonce: "n", hash: `h${++serial}`, expiresAt: new Date(Date.now() + 3600_000) };
+    await recordSignature({ ...petition!, title: "T" }, { ...signer, source: "embed:http://127.0.0.1:4111" }, token);
+    const [row] = await getSourceCounts(petition!.id);
+    expect(row).toEqual({ source: "embed:http://127.0.0.1:4111", confirmed: 0, pending: 1, held: 0 });
   });
 });

@@ -113,3 +113,22 @@ export async function getOutboxHealth(now = new Date()) {
 }
 
 export type OutboxHealth = Awaited<ReturnType<typeof getOutboxHealth>>;
+
+/**
+ * A document's signatures per source (null: came with none), most confirmed first: confirmed, and every
+ * signature still in play (withdrawn, rejected and flagged ones aside).
+ */
+export async function getSourceCounts(documentId: number) {
+  const confirmed = countInState("confirmed");
+  return getDb()
+    .select({
+      source: signatures.source,
+      confirmed,
+      pending: countInState("pending"),
+      held: countInState("held"),
+    })
+    .from(signatures)
+    .where(eq(signatures.documentId, documentId))
+    .groupBy(signatures.source)
+    .orderBy(desc(confirmed), asc(signatures.source));
+}

@@ -182,3 +182,33 @@ export async function updateDocument(id: number, edit: DocumentEdit) {
     return { document, before, changed, version };
   });
 }
+
+/**
+ * A published document's embed allow-list (space-separated origins; null: any site may frame it), or
+ * undefined when no published document has this address.
+ */
+export async function getEmbedOrigins(kind: DocumentKind, slug: string): Promise<string | null | undefined> {
+  const row = await getDb()
+    .select({ embedOrigins: documents.embedOrigins, status: documents.status })
+    .from(documents)
+    .where(and(eq(documents.kind, kind), eq(documents.slug, slug)))
+    .then(first);
+  return row && row.status !== "draft" ? row.embedOrigins : undefined;
+}
+
+/** Saves a document's embed allow-list (already validated origins; empty: any site). Returns the previous one. */
+export async function setEmbedOrigins(id: number, origins: string[]) {
+  return transaction(async (tx) => {
+    const row = await tx
+      .select({ embedOrigins: documents.embedOrigins })
+      .from(documents)
+      .where(eq(documents.id, id))
+      .then(first);
+    if (!row) return undefined;
+    await tx
+      .update(documents)
+      .set({ embedOrigins: origins.length > 0 ? origins.join(" ") : null })
+      .where(eq(documents.id, id));
+    return row.embedOrigins;
+  });
+}

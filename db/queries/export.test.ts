@@ -152,6 +152,7 @@ describe("iterateExportRows", () => {
       role: null,
       textVersion: 1,
       language: "en",
+      source: null,
     });
     expect(formula).toMatchObject({
       name: '=HYPERLINK("http://evil")',
@@ -160,6 +161,18 @@ describe("iterateExportRows", () => {
       updates: false,
       confirmed: null,
     });
+  });
+
+  it("has the source each signer came with", async () => {
+    await db()
+      .update(signatures)
+      .set({ source: "embed:https://memorial.example" })
+      .where(eq(signatures.name, "Anna Schmidt"));
+    const rows = await collect(iterateExportRows({ document: "family-letter" }));
+    expect(rows.map((row) => [row.name, row.source])).toEqual([
+      ["Anna Schmidt", "embed:https://memorial.example"],
+      ["John 100% Smith", null],
+    ]);
   });
 
   it("filters by document", async () => {

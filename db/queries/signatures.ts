@@ -26,7 +26,7 @@ export type NewSignature = Pick<
   | "updates"
   | "locale"
   | "ipHash"
-> & { flagged: "honeypot" | "too-fast" | null };
+> & { flagged: "honeypot" | "too-fast" | null; source?: string | null };
 
 /** Signatures from one client (IP hash) on one document beyond which new ones are held for review. */
 export type RateLimits = {

@@ -26,6 +26,7 @@ export const documents = pgTable("documents", {
   closesAt: timestampMs("closes_at"),
   languages: jsonValue("languages").notNull().$type<Locale[]>().default(["en", "ru"]),
   outcome: text("outcome", { enum: documentOutcomes }),
+  embedOrigins: text("embed_origins"),
   createdAt: timestampMs("created_at").notNull().default(nowMs),
   updatedAt: timestampMs("updated_at").notNull().default(nowMs),
 });
@@ -131,6 +132,7 @@ export const signatures = pgTable(
     emailsSent: integer("emails_sent").notNull().default(0),
     // Part of the private link's MAC: raising it voids every link sent before (the signer asked for a new one).
     manageLinkVersion: integer("manage_link_version").notNull().default(1),
+    source: text("source"),
     createdAt: timestampMs("created_at").notNull().default(nowMs),
     confirmedAt: timestampMs("confirmed_at"),
   },

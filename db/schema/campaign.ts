@@ -29,6 +29,8 @@ export const documents = sqliteTable("documents", {
   // The site's languages the campaign is published in; English, the text every other falls back to, always.
   languages: text("languages", { mode: "json" }).notNull().$type<Locale[]>().default(["en", "ru"]),
   outcome: text("outcome", { enum: documentOutcomes }),
+  // The sites that may frame the embed pages, origins separated by spaces; null means any site may.
+  embedOrigins: text("embed_origins"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
 });
@@ -146,6 +148,8 @@ export const signatures = sqliteTable(
     emailsSent: integer("emails_sent").notNull().default(0),
     // Part of the private link's MAC: raising it voids every link sent before (the signer asked for a new one).
     manageLinkVersion: integer("manage_link_version").notNull().default(1),
+    // Where the signer came from: a campaign link's ?source=, "embed:<origin>" for embeds (lib/forms/signature-source.ts).
+    source: text("source"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
   },

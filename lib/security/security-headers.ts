@@ -57,6 +57,14 @@ export function cachedPagePolicy(deployment: Deployment): string {
     .replace("style-src-attr", "script-src-attr 'none'; style-src-attr");
 }
 
+/**
+ * A policy with other `frame-ancestors` sources: only the embed pages get any (their campaign's
+ * allow-list, see lib/security/embed-origins.ts); every other page keeps 'none'.
+ */
+export function withFrameAncestors(policy: string, sources: string): string {
+  return policy.replace("frame-ancestors 'none'", `frame-ancestors ${sources}`);
+}
+
 /** The headers every response carries; the proxy replaces the CSP with a nonce'd one on pages. */
 export function securityHeaders(deployment: Deployment): { key: string; value: string }[] {
   const hsts = strictTransportSecurity(deployment);

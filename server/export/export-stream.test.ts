@@ -19,6 +19,7 @@ function row(overrides: Partial<ExportRow> = {}): ExportRow {
     role: null,
     textVersion: 1,
     language: "ru",
+    source: "embed:https://memorial.example",
     ...overrides,
   };
 }
@@ -52,7 +53,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: stri
 }
 
 const header =
-  "document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language\r\n";
+  "document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language,source\r\n";
 
 describe("exportStream as CSV", () => {
   it("starts with a UTF-8 BOM and the header, then one CRLF row per signature", async () => {
@@ -61,7 +62,7 @@ describe("exportStream as CSV", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text).toBe(
       `\uFEFF${header}moscow-trials,Вера Иванова,signer0@example.org,RU,Москва,"Свободу, сейчас!",full,yes,confirmed,` +
-        "2026-03-01T10:00:00.000Z,2026-03-01T11:30:00.250Z,,,1,ru\r\n",
+        "2026-03-01T10:00:00.000Z,2026-03-01T11:30:00.250Z,,,1,ru,embed:https://memorial.example\r\n",
     );
     expect(onDone).toHaveBeenCalledExactlyOnceWith(1, true);
   });
@@ -70,7 +71,7 @@ describe("exportStream as CSV", () => {
     const rows = [row({ updates: false, confirmed: null, city: null, comment: null, state: "pending" })];
     const { text } = await readAll(exportStream(rowsOf(rows), "csv", () => {}));
     expect(text.split("\r\n")[1]).toBe(
-      "moscow-trials,Вера Иванова,vera@example.org,RU,,,full,no,pending,2026-03-01T10:00:00.000Z,,,,1,ru",
+      "moscow-trials,Вера Иванова,vera@example.org,RU,,,full,no,pending,2026-03-01T10:00:00.000Z,,,,1,ru,embed:https://memorial.example",
     );
   });
 
@@ -126,6 +127,7 @@ describe("exportStream as NDJSON", () => {
       role: null,
       textVersion: 1,
       language: "ru",
+      source: "embed:https://memorial.example",
     });
     expect(Object.keys(JSON.parse(lines[0]))).toEqual([
       "document",
@@ -143,6 +145,7 @@ describe("exportStream as NDJSON", () => {
       "role",
       "textVersion",
       "language",
+      "source",
     ]);
     expect(JSON.parse(lines[1])).toMatchObject({ name: "=1+1", updates: false, confirmed: null, city: null });
     expect(onDone).toHaveBeenCalledExactlyOnceWith(2, true);

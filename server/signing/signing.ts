@@ -44,6 +44,8 @@ export type SigningContext = {
   headers: Headers;
   /** Set when the form's bot checks tripped: the signature is kept, flagged, never counted or emailed. */
   flagged?: "honeypot" | "too-fast" | null;
+  /** Where the signer came from, already normalised (lib/forms/signature-source.ts); null if unknown. */
+  source?: string | null;
 };
 
 /**
@@ -64,6 +66,7 @@ export async function signDocument(
     locale: context.locale,
     ipHash: hashAddress(clientAddress(context.headers)),
     flagged: context.flagged ?? null,
+    source: context.source ?? null,
   };
   const budget = mailBudget(signature.emailKey, signature.ipHash);
   await recordSignature(document, signature, issueToken(), await currentRateLimits(), budget);

@@ -2,6 +2,7 @@ import { BarChart } from "@/app/_components/bar-chart";
 import {
   getConfirmedPerDay,
   getOutboxHealth,
+  getSourceCounts,
   getStateCounts,
   getTopCountries,
   type OutboxHealth,
@@ -10,12 +11,14 @@ import { formatUtc } from "@/lib/format/utc";
 import { requireRole } from "@/server/auth/auth-guard";
 import { roleAtLeast } from "@/server/auth/organiser-role";
 import { countryName } from "@/lib/i18n/countries";
+import { SourceTable } from "./source-table";
 
 export const metadata = { title: "Dashboard" };
 
 type DocumentStats = Awaited<ReturnType<typeof getStateCounts>>[number] & {
   perDay: Awaited<ReturnType<typeof getConfirmedPerDay>>;
   countries: Awaited<ReturnType<typeof getTopCountries>>;
+  sources: Awaited<ReturnType<typeof getSourceCounts>>;
 };
 
 const format = (value: number) => value.toLocaleString("en");
@@ -89,6 +92,8 @@ function DocumentSection({ document }: { document: DocumentStats }) {
       ) : (
         <p className="hint">No confirmed signatures yet.</p>
       )}
+      <h3>Signatures per source</h3>
+      <SourceTable rows={document.sources} />
     </section>
   );
 }
@@ -159,6 +164,7 @@ export default async function DashboardPage() {
       ...document,
       perDay: await getConfirmedPerDay(document.id, 30, now),
       countries: await getTopCountries(document.id),
+      sources: await getSourceCounts(document.id),
     })),
   );
   return (

@@ -17,6 +17,7 @@ import {
   type FieldErrors,
 } from "@/lib/forms/signature-input";
 import { signDocument } from "@/server/signing/signing";
+import { normaliseSource, sourceInUrl, SOURCE_FIELD } from "@/lib/forms/signature-source";
 
 export type SignFormState = {
   errors: FieldErrors;
@@ -26,14 +27,39 @@ export type SignFormState = {
   stamp?: string;
   /** Set when the form came without a usable stamp and must be sent once more. */
   sendAgain?: boolean;
+  /** Where the signer came from, kept across the form's round trips (the form sends it back). */
+  source?: string | null;
 } | null;
 
+/** Signs from the campaign page; then "check your email" on the site. */
 export async function signAction(
   localeParam: string,
   collection: string,
   slug: string,
   previous: SignFormState,
   form: FormData,
+): Promise<SignFormState> {
+  return sign(localeParam, collection, slug, previous, form, "");
+}
+
+/** Signs from the embedded form on another site; "check your email" stays inside the frame. */
+export async function signEmbeddedAction(
+  localeParam: string,
+  collection: string,
+  slug: string,
+  previous: SignFormState,
+  form: FormData,
+): Promise<SignFormState> {
+  return sign(localeParam, collection, slug, previous, form, "/embed");
+}
+
+async function sign(
+  localeParam: string,
+  collection: string,
+  slug: string,
+  previous: SignFormState,
+  form: FormData,
+  section: "" | "/embed",
 ): Promise<SignFormState> {
   const locale = toLocale(localeParam);
   const t = translator(locale);
@@ -42,23 +68,30 @@ export async function signAction(
   const document = await findPublicDocument(String(collection), String(slug), locale);
   const values = signatureInputFromForm(form);
   const attempt = (Number.isSafeInteger(previous?.attempt) ? previous!.attempt : 0) + 1;
-  if (!document) return { errors: { form: t("errors.noDocument") }, values, attempt };
+  const requestHeaders = await headers();
+  // The form's hidden field (an embed's site, or the link's ?source= copied by the page); without
+  // JavaScript on the campaign page, the ?source= of the page the form was sent from.
+  const source = normaliseSource(form.get(SOURCE_FIELD)) ?? sourceInUrl(requestHeaders.get("referer"));
+  if (!document) return { errors: { form: t("errors.noDocument") }, values, attempt, source };
   const sent = form.get(STAMP_FIELD);
   const stamp = typeof sent === "string" && sent !== "" ? sent : undefined;
   const parsed = signatureInputSchema(locale).safeParse(values);
   if (!parsed.success) {
     // The stamp is not used up by a form sent back for corrections; without one, the answer brings one.
-    return { errors: fieldErrors(parsed.error), values, attempt, stamp: stamp ?? (await issueFormStamp(document.id)) };
+    const next = stamp ?? (await issueFormStamp(document.id));
+    return { errors: fieldErrors(parsed.error), values, attempt, stamp: next, source };
   }
   const startedAt = await redeemFormStamp(stamp, document.id);
   if (startedAt === null) {
     // No usable stamp (JavaScript off, or one used before, expired or from another form): nothing is signed
     // yet; the form comes back as typed with a new stamp, and the next press sends it.
-    return { errors: {}, values, attempt, stamp: await issueFormStamp(document.id), sendAgain: true };
+    return { errors: {}, values, attempt, stamp: await issueFormStamp(document.id), sendAgain: true, source };
   }
-  const context = { locale, headers: await headers(), flagged: botSignal(form, startedAt) };
+  const context = { locale, headers: requestHeaders, flagged: botSignal(form, startedAt), source };
   if ((await signDocument(document, parsed.data, context)) === "not-open") {
-    return { errors: { form: t("errors.notOpen") }, values, attempt };
+    return { errors: { form: t("errors.notOpen") }, values, attempt, source };
   }
-  redirect(localePath(locale, documentPath(document.kind, document.slug, "/sent")));
+  // Inside an embed, "sign with another address" goes back to the form with the same embedding site.
+  const origin = section && source?.startsWith("embed:") ? `?origin=${encodeURIComponent(source.slice(6))}` : "";
+  redirect(localePath(locale, section + documentPath(document.kind, document.slug, "/sent")) + origin);
 }

@@ -19,6 +19,7 @@ import { findMovedDocument, getPublicDocumentPage } from "@/server/public/public
 import { getOrganisation } from "@/db/queries/organisation";
 import { Link } from "@/i18n/navigation";
 import { signAction } from "./actions";
+import { formLabels } from "./form-labels";
 import { SignForm } from "./sign-form";
 
 // Served from the page cache, rendered again at most every 5 seconds and never served older than
@@ -167,46 +168,6 @@ export default async function DocumentPage({ params }: Props) {
     </article>
   );
 }
-
-function formLabels(t: ReturnType<typeof translator>, kind: string) {
-  return {
-    errorPrefix: t("form.errorPrefix"),
-    problemOne: t("form.problems", { count: 1 }),
-    problemMany: t("form.problems", { count: 2 }),
-    name: t("form.name"),
-    email: t("form.email"),
-    emailHint: t("form.emailHint"),
-    country: t("form.country"),
-    chooseCountry: t("form.chooseCountry"),
-    city: t("form.city"),
-    organisation: t("form.organisation"),
-    role: t("form.role"),
-    cosignerHint: t("form.cosignerHint"),
-    comment: t("form.comment"),
-    display: t("form.display"),
-    displayFull: t("form.displayFull"),
-    displayInitials: t("form.displayInitials"),
-    displayHidden: t("form.displayHidden", { kind }),
-    updates: t("form.updates"),
-    website: t("form.website"),
-    sending: t("form.sending"),
-    sendAgain: t("form.sendAgain"),
-    submit: t("form.submit", { kind }),
-    fields: {
-      name: t("form.labels.name"),
-      email: t("form.labels.email"),
-      country: t("form.labels.country"),
-      city: t("form.labels.city"),
-      organisation: t("form.labels.organisation"),
-      role: t("form.labels.role"),
-      comment: t("form.labels.comment"),
-      display: t("form.labels.display"),
-      updates: t("form.labels.updates"),
-    } as Record<string, string>,
-  };
-}
-
-export type SignFormLabels = ReturnType<typeof formLabels>;
 
 /** Where the confirmed signatures come from: the chart, its figures for screen readers, and why small countries are grouped. */
 function CountrySection({ shares, locale, t }: { shares: CountryShares; locale: Locale; t: Translator }) {

@@ -1,11 +1,15 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { FieldErrors } from "@/lib/forms/signature-input";
 import { FieldError, invalidProps } from "@/app/_components/field-error";
 import { HONEYPOT_FIELD, STAMP_FIELD } from "@/lib/security/bot-check-fields";
+import { SOURCE_FIELD } from "@/lib/forms/signature-source";
 import type { SignFormState } from "./actions";
-import type { SignFormLabels } from "./page";
+import type { SignFormLabels } from "./form-labels";
+
+const noSubscription = () => () => {};
+const linkSourceOnClient = () => new URLSearchParams(window.location.search).get(SOURCE_FIELD) ?? "";
 
 /** The error summary's id: the fragment a failed submit without JavaScript comes back to. */
 const PROBLEMS_ID = "sign-problems";
@@ -19,14 +23,21 @@ type Props = {
   labels: SignFormLabels;
   /** The page's address, which the form posts to without JavaScript (with a fragment naming the problems). */
   pagePath: string;
+  /**
+   * Where the signer came from, when the server knows (an embed's site). Otherwise the cached page's
+   * ?source= is copied here once the page runs; without JavaScript the action reads it from the Referer.
+   */
+  source?: string;
 };
 
-export function SignForm({ action, countries, documentKind, stampUrl, labels, pagePath }: Props) {
+export function SignForm({ action, countries, documentKind, stampUrl, labels, pagePath, source }: Props) {
   const [state, formAction, pending] = useActionState(action, null, `${pagePath}#${PROBLEMS_ID}`);
   const summary = useRef<HTMLDivElement>(null);
   // With JavaScript the page stays put, so focus is moved to the problems; without it, the permalink's fragment
   // names the summary, and a browser focuses a focusable fragment target as it scrolls to it.
   useEffect(() => summary.current?.focus(), [state]);
+  // The address never changes under the form; the server's render (the cached page) has no source.
+  const linkSource = useSyncExternalStore(noSubscription, linkSourceOnClient, () => "");
   const [fetchedStamp, setFetchedStamp] = useState("");
   const asked = useRef(false);
   const stamp = state?.stamp ?? fetchedStamp;
@@ -202,6 +213,7 @@ export function SignForm({ action, countries, documentKind, stampUrl, labels, pa
         {labels.updates}
       </label>
       <input type="hidden" name={STAMP_FIELD} value={stamp} />
+      <input type="hidden" name={SOURCE_FIELD} value={state?.source ?? source ?? linkSource} />
       {/* A trap for scripts that fill every field; people never see it and screen readers skip it. */}
       <div className="trap" aria-hidden="true">
         <label htmlFor={HONEYPOT_FIELD}>{labels.website}</label>

@@ -12,6 +12,8 @@ import { getDocumentResponse } from "@/db/queries/responses";
 import { editDocumentAction } from "./actions";
 import { FaqForm, ResponseForm, ScheduleForm } from "./campaign-forms";
 import { EditDocumentForm } from "./edit-form";
+import { EmbedSection } from "./embed-section";
+import { getConfig } from "@/lib/config";
 
 export const metadata = { title: "Edit document" };
 
@@ -65,7 +67,7 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
           No {languageNames[locale]} text yet: the public page shows the English one. Start from it below.
         </p>
       ) : null}
-      {saved || created ? (
+      {(saved && saved !== "embeds") || created ? (
         <p className="notice success" role="status">
           {created ? "Created as a draft." : "Saved."}
         </p>
@@ -85,6 +87,12 @@ export default async function EditDocumentPage({ params, searchParams }: Props) 
       <ScheduleForm key={`schedule-${document.slug}`} document={document} oldSlugs={oldSlugs} />
       <ResponseForm document={document} response={response} />
       <FaqForm document={document} faq={{ en: faqEn, ru: faqRu }} />
+      {saved === "embeds" ? (
+        <p className="notice success" role="status">
+          Allowed sites saved.
+        </p>
+      ) : null}
+      <EmbedSection document={document} locale={locale} appUrl={getConfig().appUrl} />
     </>
   );
 }
