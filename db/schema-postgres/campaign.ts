@@ -1,6 +1,13 @@
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { locales } from "@/lib/i18n/locales";
-import { displayChoices, documentKinds, documentStatuses, reviewReasons, signatureStates } from "@/lib/vocabulary";
+import {
+  confirmers,
+  displayChoices,
+  documentKinds,
+  documentStatuses,
+  reviewReasons,
+  signatureStates,
+} from "@/lib/vocabulary";
 import type { Author } from "@/db/schema/campaign";
 import { jsonValue, nowMs, timestampMs } from "./columns";
 
@@ -71,6 +78,7 @@ export const signatures = pgTable(
     manageLinkVersion: integer("manage_link_version").notNull().default(1),
     createdAt: timestampMs("created_at").notNull().default(nowMs),
     confirmedAt: timestampMs("confirmed_at"),
+    confirmedBy: text("confirmed_by", { enum: confirmers }),
   },
   (table) => [
     uniqueIndex("signatures_document_email_key").on(table.documentId, table.emailKey),

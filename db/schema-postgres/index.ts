@@ -15,3 +15,4 @@ export {
 } from "./delegation";
 export { formStamps } from "./form-stamps";
 export { mailLedger, outbox, updates } from "./messaging";
+export { apiKeyMinutes, apiKeys, webhookDeliveries, webhookEndpoints } from "./partners";

@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
 // Relative imports: drizzle-kit loads the schema without the project's path aliases.
 import { locales, type Locale } from "../../lib/i18n/locales";
-import { displayChoices, documentKinds, documentStatuses, reviewReasons, signatureStates } from "../../lib/vocabulary";
+import {
+  confirmers,
+  displayChoices,
+  documentKinds,
+  documentStatuses,
+  reviewReasons,
+  signatureStates,
+} from "../../lib/vocabulary";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -79,6 +86,8 @@ export const signatures = sqliteTable(
     manageLinkVersion: integer("manage_link_version").notNull().default(1),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    // "partner": recorded through an API key whose holder confirmed the address itself; no email was sent.
+    confirmedBy: text("confirmed_by", { enum: confirmers }),
   },
   (table) => [
     uniqueIndex("signatures_document_email_key").on(table.documentId, table.emailKey),

@@ -31,4 +31,8 @@ export const {
   updates,
   outbox,
   mailLedger,
+  apiKeys,
+  apiKeyMinutes,
+  webhookEndpoints,
+  webhookDeliveries,
 } = active;

@@ -4,3 +4,4 @@ export * from "./campaign";
 export * from "./delegation";
 export * from "./messaging";
 export * from "./form-stamps";
+export * from "./partners";
