@@ -152,6 +152,7 @@ describe("iterateExportRows", () => {
       role: null,
       textVersion: 1,
       language: "en",
+      confirmedBy: null,
     });
     expect(formula).toMatchObject({
       name: '=HYPERLINK("http://evil")',

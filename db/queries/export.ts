@@ -21,6 +21,8 @@ export type ExportRow = {
   /** The version of the text the signer was shown, and the language they signed in. */
   textVersion: number;
   language: string;
+  /** "partner" when an API partner confirmed the address itself, "email" by the link, null while unconfirmed. */
+  confirmedBy: string | null;
 };
 
 // As the drivers give them: SQLite's 0/1 and numbers, PostgreSQL's booleans and bigint strings.
@@ -40,6 +42,7 @@ type RawExportRow = [
   string | null,
   number,
   string,
+  string | null,
 ];
 
 // Withdrawn signers took their names back: no filter can bring them into an export.
@@ -65,6 +68,7 @@ function exportQuery(filter: SignatureFilter) {
       role: signatures.role,
       textVersion: signatures.documentVersion,
       language: signatures.locale,
+      confirmedBy: signatures.confirmedBy,
     })
     .from(signatures)
     .innerJoin(documents, eq(documents.id, signatures.documentId))
@@ -89,6 +93,7 @@ function toExportRow(raw: RawExportRow): ExportRow {
     role,
     textVersion,
     language,
+    confirmedBy,
   ] = raw;
   return {
     document,
@@ -103,6 +108,7 @@ function toExportRow(raw: RawExportRow): ExportRow {
     role,
     textVersion,
     language,
+    confirmedBy,
     updates: updates === 1 || updates === true,
     created: new Date(Number(created)),
     confirmed: confirmed === null ? null : new Date(Number(confirmed)),

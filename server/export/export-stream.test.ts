@@ -19,6 +19,7 @@ function row(overrides: Partial<ExportRow> = {}): ExportRow {
     role: null,
     textVersion: 1,
     language: "ru",
+    confirmedBy: "email",
     ...overrides,
   };
 }
@@ -52,7 +53,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: stri
 }
 
 const header =
-  "document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language\r\n";
+  "document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language,confirmedBy\r\n";
 
 describe("exportStream as CSV", () => {
   it("starts with a UTF-8 BOM and the header, then one CRLF row per signature", async () => {
@@ -61,16 +62,18 @@ describe("exportStream as CSV", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text).toBe(
       `\uFEFF${header}moscow-trials,Вера Иванова,signer0@example.org,RU,Москва,"Свободу, сейчас!",full,yes,confirmed,` +
-        "2026-03-01T10:00:00.000Z,2026-03-01T11:30:00.250Z,,,1,ru\r\n",
+        "2026-03-01T10:00:00.000Z,2026-03-01T11:30:00.250Z,,,1,ru,email\r\n",
     );
     expect(onDone).toHaveBeenCalledExactlyOnceWith(1, true);
   });
 
   it("writes updates as no, a missing confirmation and city as empty cells", async () => {
-    const rows = [row({ updates: false, confirmed: null, city: null, comment: null, state: "pending" })];
+    const rows = [
+      row({ updates: false, confirmed: null, confirmedBy: null, city: null, comment: null, state: "pending" }),
+    ];
     const { text } = await readAll(exportStream(rowsOf(rows), "csv", () => {}));
     expect(text.split("\r\n")[1]).toBe(
-      "moscow-trials,Вера Иванова,vera@example.org,RU,,,full,no,pending,2026-03-01T10:00:00.000Z,,,,1,ru",
+      "moscow-trials,Вера Иванова,vera@example.org,RU,,,full,no,pending,2026-03-01T10:00:00.000Z,,,,1,ru,",
     );
   });
 
@@ -126,6 +129,7 @@ describe("exportStream as NDJSON", () => {
       role: null,
       textVersion: 1,
       language: "ru",
+      confirmedBy: "email",
     });
     expect(Object.keys(JSON.parse(lines[0]))).toEqual([
       "document",
@@ -143,6 +147,7 @@ describe("exportStream as NDJSON", () => {
       "role",
       "textVersion",
       "language",
+      "confirmedBy",
     ]);
     expect(JSON.parse(lines[1])).toMatchObject({ name: "=1+1", updates: false, confirmed: null, city: null });
     expect(onDone).toHaveBeenCalledExactlyOnceWith(2, true);

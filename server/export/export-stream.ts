@@ -28,6 +28,7 @@ const COLUMNS = [
   "role",
   "textVersion",
   "language",
+  "confirmedBy",
 ] as const;
 export const ROWS_PER_CHUNK = 500;
 // Without the BOM, Excel reads UTF-8 CSV as the local code page and mangles Cyrillic names.
@@ -61,6 +62,7 @@ function csvLine(row: ExportRow): string {
     row.role,
     row.textVersion,
     row.language,
+    row.confirmedBy,
   ]);
 }
 

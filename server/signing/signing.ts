@@ -44,6 +44,11 @@ export type SigningContext = {
   headers: Headers;
   /** Set when the form's bot checks tripped: the signature is kept, flagged, never counted or emailed. */
   flagged?: "honeypot" | "too-fast" | null;
+  /**
+   * Sent by a partner's program with an API key: its requests come from one server for many signers, so
+   * the key's own rate limit stands in for the per-client limits and email budget (the address's stays).
+   */
+  viaApiKey?: boolean;
 };
 
 /**
@@ -62,7 +67,7 @@ export async function signDocument(
     role: document.kind === "letter" ? input.role : null,
     emailKey: emailKey(input.email),
     locale: context.locale,
-    ipHash: hashAddress(clientAddress(context.headers)),
+    ipHash: context.viaApiKey ? null : hashAddress(clientAddress(context.headers)),
     flagged: context.flagged ?? null,
   };
   const budget = mailBudget(signature.emailKey, signature.ipHash);
