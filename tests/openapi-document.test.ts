@@ -2,7 +2,7 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { describe, expect, it } from "vitest";
 import { expectDocumentedResponse } from "@/tests/openapi-responses";
 import { GET } from "@/app/api/v1/openapi.json/route";
-import { openApiDocument } from "./openapi";
+import { openApiDocument } from "@/server/partner-api/openapi";
 
 describe("the OpenAPI document", () => {
   it("is valid OpenAPI 3.1", async () => {
