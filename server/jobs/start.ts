@@ -3,6 +3,7 @@ import { activeDialect } from "@/db/dialect";
 import { failInterruptedDossiers } from "@/db/queries/dossiers";
 import { startPublicChangeWatcher } from "@/server/public/public-changes";
 import { startOutboxWorker } from "./outbox-worker";
+import { startWebhookWorker } from "@/server/webhooks/webhook-worker";
 import { startRetentionWorker } from "./retention";
 import { installShutdown } from "./shutdown";
 
@@ -20,6 +21,7 @@ export async function startBackgroundJobs(): Promise<void> {
   const sole = activeDialect() === "sqlite";
   await failInterruptedDossiers(new Date(Date.now() - (sole ? 0 : ABANDONED_DOSSIER_MS)));
   await startOutboxWorker();
+  await startWebhookWorker();
   startRetentionWorker();
   // Right after the workers start, with no await between (no signal can come in between): a drain never
   // finds a worker half started.
