@@ -20,6 +20,8 @@ const sections = [
   ["/admin/audit", "Audit log"],
   ["/admin/mail", "Mailbox"],
   ["/admin/sessions", "Sessions"],
+  ["/admin/api-keys", "API keys"],
+  ["/admin/webhooks", "Webhooks"],
   ["/admin/settings", "Settings"],
 ] as const;
 
