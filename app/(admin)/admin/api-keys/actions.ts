@@ -8,26 +8,23 @@ import { apiKeyIdSchema, apiKeyInputSchema } from "@/server/admin/inputs/partner
 import { createApiKey } from "@/server/partner-api/keys";
 
 /** Makes a key and shows it once, beside the form; only its hash is kept. */
-export const createApiKeyAction = adminAction<typeof apiKeyInputSchema, { key: string; name: string }>(
-  apiKeyInputSchema,
-  async (input, { admin }) => {
-    const { key, record } = await createApiKey({ ...input, createdBy: admin.email });
-    await recordAudit({
-      actor: admin.email,
-      action: "api-key.create",
-      targetType: "api-key",
-      targetId: record.id,
-      details: {
-        name: input.name,
-        prefix: record.prefix,
-        scopes: input.scopes,
-        requestsPerMinute: input.requestsPerMinute,
-      },
-    });
-    revalidatePath("/admin/api-keys");
-    return { show: { key, name: input.name } };
-  },
-);
+export const createApiKeyAction = adminAction(apiKeyInputSchema, async (input, { admin }) => {
+  const { key, record } = await createApiKey({ ...input, createdBy: admin.email });
+  await recordAudit({
+    actor: admin.email,
+    action: "api-key.create",
+    targetType: "api-key",
+    targetId: record.id,
+    details: {
+      name: input.name,
+      prefix: record.prefix,
+      scopes: input.scopes,
+      requestsPerMinute: input.requestsPerMinute,
+    },
+  });
+  revalidatePath("/admin/api-keys");
+  return { show: { key, name: input.name } };
+});
 
 export const revokeApiKeyAction = adminAction(apiKeyIdSchema, async ({ id }) => {
   const name = await revokeApiKey(id);

@@ -9,22 +9,19 @@ import { newWebhookSecret } from "@/server/webhooks/secret";
 import { nudgeWebhooks } from "@/server/webhooks/webhook-worker";
 
 /** Registers an endpoint and shows its signing secret once, beside the form. */
-export const createWebhookAction = adminAction<typeof webhookInputSchema, { secret: string; url: string }>(
-  webhookInputSchema,
-  async (input, { admin }) => {
-    const secret = newWebhookSecret();
-    const id = await insertWebhookEndpoint({ ...input, secret, createdBy: admin.email });
-    await recordAudit({
-      actor: admin.email,
-      action: "webhook.create",
-      targetType: "webhook",
-      targetId: id,
-      details: { url: input.url, events: input.events },
-    });
-    revalidatePath("/admin/webhooks");
-    return { show: { secret, url: input.url } };
-  },
-);
+export const createWebhookAction = adminAction(webhookInputSchema, async (input, { admin }) => {
+  const secret = newWebhookSecret();
+  const id = await insertWebhookEndpoint({ ...input, secret, createdBy: admin.email });
+  await recordAudit({
+    actor: admin.email,
+    action: "webhook.create",
+    targetType: "webhook",
+    targetId: id,
+    details: { url: input.url, events: input.events },
+  });
+  revalidatePath("/admin/webhooks");
+  return { show: { secret, url: input.url } };
+});
 
 export const toggleWebhookAction = adminAction(webhookToggleSchema, async ({ id, disabled }) => {
   const url = await setWebhookEndpointDisabled(id, disabled === "yes");
