@@ -3,7 +3,12 @@ import { defineConfig } from "vitest/config";
 
 // The data layer's tests run twice: on SQLite (the embedded default) and on PostgreSQL (DATABASE_URL),
 // each test file on a database of its own (tests/unit-setup.ts).
-const onBothDatabases = ["db/queries/*.test.ts", "server/jobs/*.test.ts"];
+const onBothDatabases = [
+  "db/queries/*.test.ts",
+  "server/jobs/*.test.ts",
+  "server/partner-api/partner-api.test.ts",
+  "server/webhooks/*.test.ts",
+];
 // Tests of SQLite's own machinery: its query plans, online backup and bulk generator.
 const sqliteOnly = ["db/queries/query-plans.test.ts"];
 

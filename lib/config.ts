@@ -28,6 +28,9 @@ const envSchema = z.object({
   ADMIN_EMAILS: z.string().default("admin@localhost"),
   MAIL_RETRY_BASE_MS: z.coerce.number().int().positive().default(1_000),
   MAIL_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // Webhook deliveries: the first retry's delay (doubling from there, up to 6 hours) and each POST's timeout.
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(5_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   CONFIRM_TOKEN_TTL_HOURS: z.coerce
     .number()
     .positive()

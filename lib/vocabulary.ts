@@ -18,3 +18,16 @@ export type DocumentOutcome = (typeof documentOutcomes)[number];
 export type OrganiserRole = (typeof organiserRoles)[number];
 export type DisplayChoice = (typeof displayChoices)[number];
 export type SignatureState = (typeof signatureStates)[number];
+
+// What an API key may do: read counts, read signatures, record signatures (confirmed by email), or record
+// signatures whose address the partner confirmed itself (counted apart on the dashboard, marked in exports).
+export const apiScopes = ["counts:read", "signatures:read", "signatures:write", "signatures:write-confirmed"] as const;
+// Who confirmed a signature's address: the signer by the emailed link, or a partner holding an API key.
+export const confirmers = ["email", "partner"] as const;
+// What webhook endpoints can hear about; "webhook.test" is the organisers' "send a test event".
+export const webhookEvents = ["signature.confirmed", "signature.withdrawn", "campaign.closed", "update.sent"] as const;
+export const webhookDeliveryStatuses = ["queued", "sending", "delivered", "failed"] as const;
+
+export type ApiScope = (typeof apiScopes)[number];
+export type Confirmer = (typeof confirmers)[number];
+export type WebhookEvent = (typeof webhookEvents)[number] | "webhook.test";

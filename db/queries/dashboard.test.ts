@@ -17,7 +17,12 @@ async function documentId(slug: "moscow-trials" | "family-letter") {
 async function addSignature(
   document: number,
   state: Signature["state"],
-  { country = "RU", confirmedAt = null as Date | null, source = null as string | null } = {},
+  {
+    country = "RU",
+    confirmedAt = null as Date | null,
+    source = null as string | null,
+    confirmedBy = null as Signature["confirmedBy"],
+  } = {},
 ) {
   const email = `signer${++serial}@example.org`;
   await db().insert(signatures).values({
@@ -26,6 +31,7 @@ async function addSignature(
     email,
     emailKey: email,
     country,
+    confirmedBy,
     display: "full",
     state,
     confirmedAt,
@@ -63,6 +69,8 @@ describe("getStateCounts", () => {
     const petition = await documentId("moscow-trials");
     for (const state of ["pending", "pending", "confirmed", "rejected", "withdrawn"] as const)
       await addSignature(petition, state);
+    // Recorded through an API key whose partner confirmed the address: counted among the confirmed, and apart.
+    await addSignature(petition, "confirmed", { confirmedBy: "partner" });
     await db().update(documents).set({ signatureCount: 7 });
 
     const counts = await getStateCounts();
@@ -73,7 +81,8 @@ describe("getStateCounts", () => {
       kind: "petition",
       signatureCount: 7,
       pending: 2,
-      confirmed: 1,
+      confirmed: 2,
+      partnerConfirmed: 1,
       held: 0,
       flagged: 0,
       rejected: 1,

@@ -21,6 +21,8 @@ export async function getStateCounts() {
       signatureCount: documents.signatureCount,
       pending: countInState("pending"),
       confirmed: countInState("confirmed"),
+      // Recorded through an API key whose partner confirmed the address itself (no email from us).
+      partnerConfirmed: countWhere(and(eq(signatures.state, "confirmed"), eq(signatures.confirmedBy, "partner"))),
       held: countInState("held"),
       flagged: countInState("flagged"),
       rejected: countInState("rejected"),

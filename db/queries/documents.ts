@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { first, getDb, transaction } from "@/db/index";
+import { first, getDb, transaction, type Executor } from "@/db/index";
 import { documents, documentTexts, signatures, type Document, type DocumentText } from "@/db/schema";
 import type { DocumentKind, DocumentStatus } from "@/lib/vocabulary";
 import type { Locale } from "@/lib/i18n/locales";
+import { queueWebhookEvent } from "./webhooks";
 
 export type TextFields = Pick<DocumentText, "title" | "summary" | "body" | "addressee" | "authors">;
 /** A document with its current text in one language (English where that language has no translation). */
@@ -178,6 +179,7 @@ export async function updateDocument(id: number, edit: DocumentEdit) {
           ...(closing ? { closedAt: new Date() } : edit.status !== "closed" ? { closedAt: null } : {}),
         })
         .where(eq(documents.id, id));
+      if (closing) await queueClosedEvent(tx, document);
     }
     return { document, before, changed, version };
   });
@@ -211,4 +213,32 @@ export async function setEmbedOrigins(id: number, origins: string[]) {
       .where(eq(documents.id, id));
     return row.embedOrigins;
   });
+}
+
+/**
+ * Tells webhook endpoints a document has closed, in the transaction that closes it; whatever closes a
+ * document (an organiser's edit, a scheduled close) calls this.
+ */
+export async function queueClosedEvent(
+  tx: Executor,
+  document: Pick<Document, "id" | "slug" | "kind">,
+  now = new Date(),
+) {
+  const [counted] = await tx
+    .select({ signatureCount: documents.signatureCount })
+    .from(documents)
+    .where(eq(documents.id, document.id));
+  await queueWebhookEvent(
+    tx,
+    "campaign.closed",
+    {
+      petition: {
+        id: document.slug,
+        kind: document.kind,
+        total_signatures: counted?.signatureCount ?? 0,
+        closed_date: now.toISOString(),
+      },
+    },
+    now,
+  );
 }

@@ -153,6 +153,7 @@ describe("iterateExportRows", () => {
       textVersion: 1,
       language: "en",
       source: null,
+      confirmedBy: null,
     });
     expect(formula).toMatchObject({
       name: '=HYPERLINK("http://evil")',

@@ -23,6 +23,8 @@ export type ExportRow = {
   language: string;
   /** Where the signer came from (a link's ?source=, "embed:<site>"), if known. */
   source: string | null;
+  /** "partner" when an API partner confirmed the address itself, "email" by the link, null while unconfirmed. */
+  confirmedBy: string | null;
 };
 
 // As the drivers give them: SQLite's 0/1 and numbers, PostgreSQL's booleans and bigint strings.
@@ -69,6 +71,7 @@ function exportQuery(filter: SignatureFilter) {
       textVersion: signatures.documentVersion,
       language: signatures.locale,
       source: signatures.source,
+      confirmedBy: signatures.confirmedBy,
     })
     .from(signatures)
     .innerJoin(documents, eq(documents.id, signatures.documentId))
@@ -94,6 +97,7 @@ function toExportRow(raw: RawExportRow): ExportRow {
     textVersion,
     language,
     source,
+    confirmedBy,
   ] = raw;
   return {
     document,
@@ -109,6 +113,7 @@ function toExportRow(raw: RawExportRow): ExportRow {
     textVersion,
     language,
     source,
+    confirmedBy,
     updates: updates === 1 || updates === true,
     created: new Date(Number(created)),
     confirmed: confirmed === null ? null : new Date(Number(confirmed)),

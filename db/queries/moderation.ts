@@ -4,6 +4,7 @@ import type { SignatureFilter } from "./signature-search";
 import { first, getDb, transaction, type Executor } from "@/db/index";
 import { documents, signatures, type Signature } from "@/db/schema";
 import { atDomain, containing, signatureConditions } from "./signature-search";
+import { queueWebhookEvent, signatureEventData } from "./webhooks";
 
 /** What a bulk invalidation matches: a document's signatures narrowed by at least one criterion. */
 export type InvalidationCriteria = {
@@ -151,12 +152,22 @@ export async function approveHeldSignatures(criteria: {
       .from(signatures)
       .where(where)
       .groupBy(signatures.documentId);
-    const approved = await tx
-      .update(signatures)
-      .set({ state: "confirmed" })
-      .where(where)
-      .returning({ id: signatures.id });
+    const approved = await tx.update(signatures).set({ state: "confirmed" }).where(where).returning();
     for (const { documentId, held } of perDocument) await adjustCount(tx, documentId, held);
+    const approvedDocuments = await tx
+      .select({ id: documents.id, slug: documents.slug, kind: documents.kind })
+      .from(documents)
+      .where(
+        inArray(
+          documents.id,
+          perDocument.map((row) => row.documentId),
+        ),
+      );
+    const byId = new Map(approvedDocuments.map((document) => [document.id, document]));
+    for (const signature of approved) {
+      const document = byId.get(signature.documentId)!;
+      await queueWebhookEvent(tx, "signature.confirmed", signatureEventData(signature, document));
+    }
     return approved.length;
   });
 }

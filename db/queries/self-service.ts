@@ -3,6 +3,7 @@ import { jsonNumber } from "@/db/dialect";
 import { first, getDb, transaction, type Executor, type Tx } from "@/db/index";
 import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
 import type { DisplayChoice } from "@/lib/vocabulary";
+import { queueWebhookEvent } from "./webhooks";
 
 /** What a signer's private link shows: their own signature, never anyone else's. */
 export async function getOwnSignature(id: number) {
@@ -78,6 +79,14 @@ export async function withdrawSignature(id: number, now = new Date()) {
     }
     await tx.update(signatures).set({ state: "withdrawn" }).where(eq(signatures.id, id));
     await erasePersonalData(tx, [id], now);
+    // Only the id: the personal data is gone, and a CRM that heard of the confirmation knows whom it means.
+    const document = await tx.select().from(documents).where(eq(documents.id, signature.documentId)).then(first);
+    await queueWebhookEvent(
+      tx,
+      "signature.withdrawn",
+      { petition: { id: document?.slug, kind: document?.kind }, signature: { id, withdrawn_date: now.toISOString() } },
+      now,
+    );
     return signature;
   });
 }

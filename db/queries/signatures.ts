@@ -8,6 +8,7 @@ import {
   recordSigningEmail,
   type MailBudget,
 } from "./mail-ledger";
+import { queueWebhookEvent, signatureEventData } from "./webhooks";
 
 /** No signature ever gets more than this many emails from repeated signing or link requests. */
 export const MAX_EMAILS_PER_SIGNATURE = 5;
@@ -252,7 +253,7 @@ export async function confirmSignature(tokenHash: string, now = new Date()): Pro
     const held = found.signature.reviewReason !== null;
     const moved = await tx
       .update(signatures)
-      .set({ state: held ? "held" : "confirmed", confirmedAt: now })
+      .set({ state: held ? "held" : "confirmed", confirmedAt: now, confirmedBy: "email" })
       .where(and(eq(signatures.id, found.signature.id), eq(signatures.state, "pending")))
       .returning({ id: signatures.id });
     if (moved.length === 0) return { ...found, status: "confirmed" };
@@ -261,6 +262,8 @@ export async function confirmSignature(tokenHash: string, now = new Date()): Pro
       .update(documents)
       .set({ signatureCount: sql`${documents.signatureCount} + 1` })
       .where(eq(documents.id, found.document.id));
+    const confirmed = { ...found.signature, confirmedAt: now, confirmedBy: "email" };
+    await queueWebhookEvent(tx, "signature.confirmed", signatureEventData(confirmed, found.document), now);
     return { ...found, status: "just-confirmed" as const };
   });
 }
@@ -300,4 +303,47 @@ export async function countConfirmedSince(documentId: number, since: Date): Prom
       and(eq(signatures.documentId, documentId), eq(signatures.state, "confirmed"), gte(signatures.confirmedAt, since)),
     );
   return row?.confirmed ?? 0;
+}
+
+/**
+ * Records a signature whose address a partner (an API key with "signatures:write-confirmed") confirmed
+ * itself: confirmed and counted at once, no email. An address that is pending becomes confirmed the same
+ * way; one already confirmed, held, withdrawn or rejected is left as it is (a partner cannot undo a
+ * withdrawal). Returns whether this call confirmed it.
+ */
+export async function recordPartnerConfirmedSignature(
+  document: SignedDocument,
+  input: Omit<NewSignature, "flagged">,
+  now = new Date(),
+): Promise<boolean> {
+  return transaction(async (tx) => {
+    const existing = await findSignature(tx, document.id, input.emailKey);
+    let confirmed: Signature | undefined;
+    if (!existing) {
+      [confirmed] = await tx
+        .insert(signatures)
+        .values({
+          ...input,
+          documentId: document.id,
+          documentVersion: document.currentVersion,
+          state: "confirmed",
+          confirmedAt: now,
+          confirmedBy: "partner",
+        })
+        .returning();
+    } else if (existing.state === "pending") {
+      [confirmed] = await tx
+        .update(signatures)
+        .set({ state: "confirmed", confirmedAt: now, confirmedBy: "partner", reviewReason: null })
+        .where(and(eq(signatures.id, existing.id), eq(signatures.state, "pending")))
+        .returning();
+    }
+    if (!confirmed) return false;
+    await tx
+      .update(documents)
+      .set({ signatureCount: sql`${documents.signatureCount} + 1` })
+      .where(eq(documents.id, document.id));
+    await queueWebhookEvent(tx, "signature.confirmed", signatureEventData(confirmed, document), now);
+    return true;
+  });
 }

@@ -3,6 +3,7 @@ import { jsonObject, runStatement } from "@/db/dialect";
 import { first, getDb, transaction, type Executor } from "@/db/index";
 import { delegationDocuments, outbox, outboxPriorities, signatures, updates, type Translated } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
+import { queueWebhookEvent } from "./webhooks";
 
 export type UpdateTexts = Translated<{ subject: string; body: string }>;
 export type UpdateTarget = { documentId: number } | { delegationId: number };
@@ -145,16 +146,28 @@ export async function getUpdateProgress(id: number) {
  * finished too: they are reported, not retried forever). Returns whether it did.
  */
 export async function markUpdateSent(id: number, now = new Date()) {
-  const marked = await getDb()
-    .update(updates)
-    .set({ status: "sent", sentAt: now })
-    .where(
-      and(
-        eq(updates.id, id),
-        eq(updates.status, "sending"),
-        sql`not exists (select 1 from ${outbox} where ${outbox.updateId} = ${id} and ${outbox.status} in ('queued', 'sending'))`,
-      ),
-    )
-    .returning({ id: updates.id });
+  const marked = await transaction(async (tx) => {
+    const sent = await tx
+      .update(updates)
+      .set({ status: "sent", sentAt: now })
+      .where(
+        and(
+          eq(updates.id, id),
+          eq(updates.status, "sending"),
+          sql`not exists (select 1 from ${outbox} where ${outbox.updateId} = ${id} and ${outbox.status} in ('queued', 'sending'))`,
+        ),
+      )
+      .returning({ id: updates.id, recipients: updates.recipients });
+    if (sent.length > 0) {
+      const [update] = sent;
+      await queueWebhookEvent(
+        tx,
+        "update.sent",
+        { update: { id: update.id, recipients: update.recipients, sent_date: now.toISOString() } },
+        now,
+      );
+    }
+    return sent;
+  });
   return marked.length > 0;
 }

@@ -1,6 +1,7 @@
 import { boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { locales } from "@/lib/i18n/locales";
 import {
+  confirmers,
   displayChoices,
   documentKinds,
   documentOutcomes,
@@ -135,6 +136,7 @@ export const signatures = pgTable(
     source: text("source"),
     createdAt: timestampMs("created_at").notNull().default(nowMs),
     confirmedAt: timestampMs("confirmed_at"),
+    confirmedBy: text("confirmed_by", { enum: confirmers }),
   },
   (table) => [
     uniqueIndex("signatures_document_email_key").on(table.documentId, table.emailKey),

@@ -26,3 +26,4 @@ export {
 export { formStamps } from "./form-stamps";
 export { mailLedger, outbox, updates } from "./messaging";
 export { organisers } from "./organisers";
+export { apiKeyMinutes, apiKeys, webhookDeliveries, webhookEndpoints } from "./partners";

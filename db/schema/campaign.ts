@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 // Relative imports: drizzle-kit loads the schema without the project's path aliases.
 import { locales, type Locale } from "../../lib/i18n/locales";
 import {
+  confirmers,
   displayChoices,
   documentKinds,
   documentOutcomes,
@@ -152,6 +153,8 @@ export const signatures = sqliteTable(
     source: text("source"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }),
+    // "partner": recorded through an API key whose holder confirmed the address itself; no email was sent.
+    confirmedBy: text("confirmed_by", { enum: confirmers }),
   },
   (table) => [
     uniqueIndex("signatures_document_email_key").on(table.documentId, table.emailKey),

@@ -36,4 +36,8 @@ export const {
   outbox,
   mailLedger,
   organisers,
+  apiKeys,
+  apiKeyMinutes,
+  webhookEndpoints,
+  webhookDeliveries,
 } = active;

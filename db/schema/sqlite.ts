@@ -5,3 +5,4 @@ export * from "./delegation";
 export * from "./messaging";
 export * from "./form-stamps";
 export * from "./organisers";
+export * from "./partners";

@@ -20,6 +20,7 @@ function row(overrides: Partial<ExportRow> = {}): ExportRow {
     textVersion: 1,
     language: "ru",
     source: "embed:https://memorial.example",
+    confirmedBy: "email",
     ...overrides,
   };
 }
@@ -53,7 +54,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: stri
 }
 
 const header =
-  "document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language,source\r\n";
+  "document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language,source,confirmedBy\r\n";
 
 describe("exportStream as CSV", () => {
   it("starts with a UTF-8 BOM and the header, then one CRLF row per signature", async () => {
@@ -62,16 +63,18 @@ describe("exportStream as CSV", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text).toBe(
       `\uFEFF${header}moscow-trials,Вера Иванова,signer0@example.org,RU,Москва,"Свободу, сейчас!",full,yes,confirmed,` +
-        "2026-03-01T10:00:00.000Z,2026-03-01T11:30:00.250Z,,,1,ru,embed:https://memorial.example\r\n",
+        "2026-03-01T10:00:00.000Z,2026-03-01T11:30:00.250Z,,,1,ru,embed:https://memorial.example,email\r\n",
     );
     expect(onDone).toHaveBeenCalledExactlyOnceWith(1, true);
   });
 
   it("writes updates as no, a missing confirmation and city as empty cells", async () => {
-    const rows = [row({ updates: false, confirmed: null, city: null, comment: null, state: "pending" })];
+    const rows = [
+      row({ updates: false, confirmed: null, confirmedBy: null, city: null, comment: null, state: "pending" }),
+    ];
     const { text } = await readAll(exportStream(rowsOf(rows), "csv", () => {}));
     expect(text.split("\r\n")[1]).toBe(
-      "moscow-trials,Вера Иванова,vera@example.org,RU,,,full,no,pending,2026-03-01T10:00:00.000Z,,,,1,ru,embed:https://memorial.example",
+      "moscow-trials,Вера Иванова,vera@example.org,RU,,,full,no,pending,2026-03-01T10:00:00.000Z,,,,1,ru,embed:https://memorial.example,",
     );
   });
 
@@ -128,6 +131,7 @@ describe("exportStream as NDJSON", () => {
       textVersion: 1,
       language: "ru",
       source: "embed:https://memorial.example",
+      confirmedBy: "email",
     });
     expect(Object.keys(JSON.parse(lines[0]))).toEqual([
       "document",
@@ -146,6 +150,7 @@ describe("exportStream as NDJSON", () => {
       "textVersion",
       "language",
       "source",
+      "confirmedBy",
     ]);
     expect(JSON.parse(lines[1])).toMatchObject({ name: "=1+1", updates: false, confirmed: null, city: null });
     expect(onDone).toHaveBeenCalledExactlyOnceWith(2, true);

@@ -29,6 +29,7 @@ const COLUMNS = [
   "textVersion",
   "language",
   "source",
+  "confirmedBy",
 ] as const;
 export const ROWS_PER_CHUNK = 500;
 // Without the BOM, Excel reads UTF-8 CSV as the local code page and mangles Cyrillic names.
@@ -63,6 +64,7 @@ function csvLine(row: ExportRow): string {
     row.textVersion,
     row.language,
     row.source,
+    row.confirmedBy,
   ]);
 }
 

@@ -3,6 +3,7 @@ import { applyRetention, type RetentionPolicy, type RetentionResult } from "@/db
 import { AUDIT_RETENTION_DAYS, deleteExpiredAuditEntries } from "@/db/queries/audit";
 import { pruneMailbox } from "@/emails/transport/mailbox";
 import { pruneMailLedger } from "@/db/queries/mail-ledger";
+import { deleteOldApiKeyMinutes } from "@/db/queries/api-keys";
 import { takeJobLease } from "@/db/queries/job-leases";
 import { getConfig } from "@/lib/config";
 import { instanceId } from "./instance";
@@ -39,6 +40,8 @@ export async function applyRetentionEverywhere(policy = retentionPolicy()): Prom
   const mailboxDeleted = await pruneMailbox(policy.sentEmailDays);
   // The mail ledger (hashes that count emails) is read one day back at most.
   await pruneMailLedger(new Date(Date.now() - 2 * 24 * HOUR));
+  // API keys' per-minute counts are read for the current minute only.
+  await deleteOldApiKeyMinutes();
   return { ...result, mailboxDeleted, auditDeleted: await deleteExpiredAuditEntries() };
 }
 

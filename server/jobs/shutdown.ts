@@ -5,6 +5,7 @@ import { markDraining } from "./draining";
 import { instanceId } from "./instance";
 import { releaseUnsettledClaims, stopOutboxWorker } from "./outbox-worker";
 import { stopRetentionWorker } from "./retention";
+import { stopWebhookWorker } from "@/server/webhooks/webhook-worker";
 
 /** How long sends (and a retention pass) in flight may finish before their claims are handed back. */
 const GRACE_MS = 10_000;
@@ -23,7 +24,7 @@ const within = (ms: number, work: Promise<unknown>) =>
  */
 async function drainBackgroundJobs(): Promise<number> {
   markDraining();
-  await within(GRACE_MS, Promise.all([stopOutboxWorker(), stopRetentionWorker(), stopCampaignJobs()]));
+  await within(GRACE_MS, Promise.all([stopOutboxWorker(), stopRetentionWorker(), stopCampaignJobs(), stopWebhookWorker()]));
   const [released] = await Promise.all([
     releaseUnsettledClaims(),
     releaseJobLease("retention", instanceId()),

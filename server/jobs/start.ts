@@ -4,6 +4,7 @@ import { failInterruptedDossiers } from "@/db/queries/dossiers";
 import { startPublicChangeWatcher } from "@/server/public/public-changes";
 import { startCampaignJobs } from "./campaign-schedule";
 import { startOutboxWorker } from "./outbox-worker";
+import { startWebhookWorker } from "@/server/webhooks/webhook-worker";
 import { startRetentionWorker } from "./retention";
 import { installShutdown } from "./shutdown";
 
@@ -21,6 +22,7 @@ export async function startBackgroundJobs(): Promise<void> {
   const sole = activeDialect() === "sqlite";
   await failInterruptedDossiers(new Date(Date.now() - (sole ? 0 : ABANDONED_DOSSIER_MS)));
   await startOutboxWorker();
+  await startWebhookWorker();
   startRetentionWorker();
   startCampaignJobs();
   // Right after the workers start, with no await between (no signal can come in between): a drain never

@@ -46,6 +46,11 @@ export type SigningContext = {
   flagged?: "honeypot" | "too-fast" | null;
   /** Where the signer came from, already normalised (lib/forms/signature-source.ts); null if unknown. */
   source?: string | null;
+  /**
+   * Sent by a partner's program with an API key: its requests come from one server for many signers, so
+   * the key's own rate limit stands in for the per-client limits and email budget (the address's stays).
+   */
+  viaApiKey?: boolean;
 };
 
 /**
@@ -64,7 +69,7 @@ export async function signDocument(
     role: document.kind === "letter" ? input.role : null,
     emailKey: emailKey(input.email),
     locale: context.locale,
-    ipHash: hashAddress(clientAddress(context.headers)),
+    ipHash: context.viaApiKey ? null : hashAddress(clientAddress(context.headers)),
     flagged: context.flagged ?? null,
     source: context.source ?? null,
   };

@@ -23,6 +23,8 @@ const sections: [string, string, OrganiserRole][] = [
   ["/admin/audit", "Audit log", "organiser"],
   ["/admin/mail", "Mailbox", "organiser"],
   ["/admin/sessions", "Sessions", "organiser"],
+  ["/admin/api-keys", "API keys", "organiser"],
+  ["/admin/webhooks", "Webhooks", "organiser"],
   ["/admin/organisation", "Organisation", "organiser"],
   ["/admin/settings", "Settings", "organiser"],
   ["/admin/organisers", "Organisers", "owner"],

@@ -51,6 +51,9 @@ function DocumentSection({ document }: { document: DocumentStats }) {
       <h2 id={headingId}>{document.title}</h2>
       <div className="stats">
         <Stat label="Confirmed" value={document.confirmed} />
+        {document.partnerConfirmed > 0 ? (
+          <Stat label="of them confirmed by an API partner" value={document.partnerConfirmed} />
+        ) : null}
         <Stat label="Pending" value={document.pending} />
         <Stat label="Rejected" value={document.rejected} />
         <Stat label="Withdrawn" value={document.withdrawn} />

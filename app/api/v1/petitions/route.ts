@@ -1,0 +1,5 @@
+import { getPetitions } from "@/server/partner-api/handlers";
+
+export const dynamic = "force-dynamic";
+
+export const GET = (request: Request) => getPetitions(request);
