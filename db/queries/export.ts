@@ -45,6 +45,7 @@ type RawExportRow = [
   number,
   string,
   string | null,
+  string | null,
 ];
 
 // Withdrawn signers took their names back: no filter can bring them into an export.

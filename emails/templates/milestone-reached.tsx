@@ -1,8 +1,9 @@
 import { Button, Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, FooterText, buttonStyle } from "./email-layout";
+import { EmailLayout, FooterText, buttonStyle, type EmailSender } from "./email-layout";
 
 // Organisers' email, in English like the organisers' pages.
 export type MilestoneReachedProps = {
+  sender: EmailSender;
   documentTitle: string;
   kind: "petition" | "letter";
   threshold: number;
@@ -23,9 +24,10 @@ export const milestoneReachedSubject = (props: Pick<MilestoneReachedProps, "docu
   `“${props.documentTitle}” reached ${what(props)} (${number(props.threshold)})`;
 
 export default function MilestoneReached(props: MilestoneReachedProps) {
-  const { documentTitle, kind, count, goal, pageUrl } = props;
+  const { sender, documentTitle, kind, count, goal, pageUrl } = props;
   return (
     <EmailLayout
+      sender={sender}
       lang="en"
       preview={milestoneReachedSubject(props)}
       footer={
@@ -50,6 +52,7 @@ export default function MilestoneReached(props: MilestoneReachedProps) {
 }
 
 MilestoneReached.PreviewProps = {
+  sender: { name: "Moscow Trials Campaign Committee" },
   documentTitle: "Annul the Moscow Trials verdicts",
   kind: "petition",
   threshold: 1000,
