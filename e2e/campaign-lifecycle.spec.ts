@@ -180,7 +180,7 @@ test("a petition from nothing: create, translate, open, sign in both languages, 
   );
   await expect(page.getByRole("heading", { name: "Questions and answers" })).toBeVisible();
   await page.goto(`/ru/petitions/${SLUG}`);
-  await expect(page.getByRole("heading", { name: "Ответ" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ответ", exact: true })).toBeVisible();
   await expect(page.getByText("Адресат ответил")).toBeVisible();
   await expect(page.getByText("Кто увидит моё имя?")).toBeVisible();
   await expectOnPage(page, "/", async () => {

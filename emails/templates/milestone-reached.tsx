@@ -20,8 +20,11 @@ function what({ threshold, goal }: Pick<MilestoneReachedProps, "threshold" | "go
   return `${number(threshold)} signatures`;
 }
 
-export const milestoneReachedSubject = (props: Pick<MilestoneReachedProps, "documentTitle" | "threshold" | "goal">) =>
-  `“${props.documentTitle}” reached ${what(props)} (${number(props.threshold)})`;
+export const milestoneReachedSubject = (props: Pick<MilestoneReachedProps, "documentTitle" | "threshold" | "goal">) => {
+  const reached = what(props);
+  const figure = reached.endsWith("goal") ? ` (${number(props.threshold)} signatures)` : "";
+  return `“${props.documentTitle}” reached ${reached}${figure}`;
+};
 
 export default function MilestoneReached(props: MilestoneReachedProps) {
   const { sender, documentTitle, kind, count, goal, pageUrl } = props;

@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { documents, outbox } from "@/db/schema";
 import { MILESTONE_TEMPLATE } from "@/db/queries/milestones";
 import { getSetting } from "@/db/queries/settings";
+import { composeEmail } from "@/emails/compose";
 import { runCampaignJobs } from "./campaign-schedule";
 
 describe("the campaigns' job", () => {
@@ -23,6 +24,11 @@ describe("the campaigns' job", () => {
 
     const emails = await getDb().select().from(outbox).where(eq(outbox.template, MILESTONE_TEMPLATE));
     expect(emails.map((email) => email.recipient)).toEqual(["admin@localhost"]); // ADMIN_EMAILS' default
+    const email = await composeEmail(emails[0]);
+    expect(email.subject).toBe(
+      "“Annul the Moscow Trials verdicts and rehabilitate the defendants” reached 100 signatures",
+    );
+    expect(email.text).toContain("http://petitions.test/petitions/moscow-trials");
     expect(await getSetting<number>("public-pages-changed-at")).toBeGreaterThanOrEqual(now.getTime());
 
     expect(await runCampaignJobs(new Date(now.getTime() + 60_000))).toEqual({ closed: [], milestones: [] });

@@ -20,7 +20,8 @@ const within = (ms: number, work: Promise<unknown>) =>
 
 /**
  * Stops the background jobs and gives back what this process holds, so other instances carry on at once:
- * the outbox claims it took and did not settle, and the retention and campaign leases. Returns how many claims went back.
+ * the outbox claims it took and did not settle, and the retention and campaign leases. Returns how many
+ * claims went back.
  */
 async function drainBackgroundJobs(): Promise<number> {
   markDraining();

@@ -13,9 +13,10 @@ const ABANDONED_DOSSIER_MS = 30 * 60_000;
 
 /**
  * The server's background work, started once per process before it takes requests: dossiers left half-made
- * by a previous process are marked failed (their organiser can start again), then the outbox worker and the
- * hourly retention pass and the campaigns' schedule (closing dates, milestones) start, and a stop signal drains them first (server/jobs/shutdown.ts); with other
- * instances on the database, the watch for their organisers' changes starts too.
+ * by a previous process are marked failed (their organiser can start again), then the outbox worker, the
+ * hourly retention pass and the campaigns' schedule (closing dates, milestones) start, and a stop signal
+ * drains them first (server/jobs/shutdown.ts); with other instances on the database, the watch for their
+ * organisers' changes starts too.
  */
 export async function startBackgroundJobs(): Promise<void> {
   // On SQLite this process is the only server; on PostgreSQL another instance may be writing a young one.
