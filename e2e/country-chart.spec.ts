@@ -29,6 +29,7 @@ function confirmedSignatures(countries: Record<string, number>) {
 test("the letter's page shows signatures by country as a chart with a table, never naming a country of one or two", async ({
   page,
 }) => {
+  test.setTimeout(90_000);
   const cleanUp = confirmedSignatures({ MN: 3, IS: 2 });
   try {
     await expect(async () => {

@@ -45,9 +45,9 @@ test.describe.serial("delegations", () => {
     await form.getByLabel("Summary", { exact: true }).fill("Three relatives travel to Leningrad.");
     await form.getByLabel("Text (Markdown)", { exact: true }).fill("They carry the **letter**.");
     await form.getByRole("button", { name: "Create the delegation" }).click();
-    await expect(
-      form.getByText("Use lower-case letters, digits and single dashes, such as moscow-1989."),
-    ).toBeVisible();
+    await expect(form.locator("#slug-error")).toHaveText(
+      "Use lower-case letters, digits and single dashes, such as moscow-1989.",
+    );
     await expect(form.getByLabel("Title", { exact: true })).toHaveValue(title);
     await expect(form.getByLabel("Summary", { exact: true })).toHaveValue("Three relatives travel to Leningrad.");
 

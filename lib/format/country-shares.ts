@@ -4,7 +4,7 @@ export type CountryShares = { countries: { code: string; signatures: number }[];
 /** A country needs at least this many signatures to be named: one or two could point at a person. */
 export const FEWEST_NAMED = 3;
 /** More bars than this stop being readable on a phone. */
-export const MOST_NAMED = 8;
+const MOST_NAMED = 8;
 
 /**
  * Shares for the chart from counts by country (any order). Countries with fewer than `fewest` signatures

@@ -98,7 +98,7 @@ export const deliveryInputSchema = z.preprocess(
 export const memberIdSchema = z.object({ id: recordId("Unknown member.") });
 
 /** A delegation's address on the site: lower-case letters, digits and dashes. */
-export const delegationSlug = z
+const delegationSlug = z
   .string({ error: "Give the address, such as moscow-1989." })
   .trim()
   .min(2, "The address must be at least 2 characters.")
