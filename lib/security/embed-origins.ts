@@ -52,9 +52,3 @@ export function embedFrameAncestors(stored: string | null | undefined): string {
   const origins = storedOrigins(stored);
   return origins.length === 0 ? "http: https:" : ["'self'", ...origins].join(" ");
 }
-
-/** Whether a page at `origin` may frame a campaign's embeds under its stored allow-list. */
-export function mayFrame(stored: string | null, origin: string): boolean {
-  const origins = storedOrigins(stored);
-  return origins.length === 0 || origins.includes(origin);
-}

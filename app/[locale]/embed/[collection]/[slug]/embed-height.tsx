@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 
 /** The message the embedding page's /embed.js listens for (it checks that it comes from this site). */
-export const EMBED_HEIGHT_MESSAGE = "delegation-embed-height";
+const EMBED_HEIGHT_MESSAGE = "delegation-embed-height";
 
 /**
  * Tells the page that frames this one how tall the content is, so its script can size the frame and no
