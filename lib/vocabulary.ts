@@ -29,5 +29,4 @@ export const webhookEvents = ["signature.confirmed", "signature.withdrawn", "cam
 export const webhookDeliveryStatuses = ["queued", "sending", "delivered", "failed"] as const;
 
 export type ApiScope = (typeof apiScopes)[number];
-export type Confirmer = (typeof confirmers)[number];
 export type WebhookEvent = (typeof webhookEvents)[number] | "webhook.test";

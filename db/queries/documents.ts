@@ -218,6 +218,7 @@ export async function setEmbedOrigins(id: number, origins: string[]) {
 /**
  * Tells webhook endpoints a document has closed, in the transaction that closes it; whatever closes a
  * document (an organiser's edit, a scheduled close) calls this.
+ * @public
  */
 export async function queueClosedEvent(
   tx: Executor,

@@ -37,7 +37,7 @@ export async function setWebhookEndpointDisabled(id: number, disabled: boolean, 
 }
 
 /** A fresh event id (the webhook-id header): the same for every endpoint that hears of this event. */
-export function newEventId(): string {
+function newEventId(): string {
   return `msg_${randomBytes(16).toString("base64url")}`;
 }
 

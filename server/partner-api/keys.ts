@@ -1,7 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { countApiKeyRequest, findApiKeyByHash, insertApiKey, touchApiKey } from "@/db/queries/api-keys";
-import type { ApiKey } from "@/db/schema";
 import { hashToken } from "@/lib/security/tokens";
 import type { ApiScope } from "@/lib/vocabulary";
 import { apiError } from "./responses";
@@ -61,5 +60,3 @@ export async function authorizeApiRequest(headers: Headers, scope: ApiScope | re
   if (!key.lastUsedAt || now - key.lastUsedAt.getTime() >= 60_000) await touchApiKey(key.id, new Date(now));
   return key;
 }
-
-export type AuthorizedKey = ApiKey;

@@ -10,7 +10,7 @@ import { displayChoices } from "@/lib/vocabulary";
 import { signDocument } from "@/server/signing/signing";
 
 /** OSDI's record-signature helper body; our own choices under "delegation:". Unknown fields are refused. */
-export const recordSignatureSchema = z.strictObject({
+const recordSignatureSchema = z.strictObject({
   person: z.strictObject({
     given_name: z.string("person.given_name is required: the signer's name."),
     family_name: z.string().optional(),

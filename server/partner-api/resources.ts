@@ -5,11 +5,11 @@ import { getConfig } from "@/lib/config";
 // The OSDI shapes (https://opensupporter.github.io/osdi-docs/): petitions and their signatures as HAL
 // resources, with our own fields under the "delegation:" prefix, as OSDI asks of extensions.
 
-export const API_PATH = "/api/v1";
+const API_PATH = "/api/v1";
 export const MAX_PER_PAGE = 100;
 export const DEFAULT_PER_PAGE = 25;
 
-export const apiUrl = (path = "") => `${getConfig().appUrl}${API_PATH}${path}`;
+const apiUrl = (path = "") => `${getConfig().appUrl}${API_PATH}${path}`;
 
 const curies = [{ name: "osdi", href: "https://opensupporter.github.io/osdi-docs/{rel}", templated: true }];
 
@@ -62,7 +62,7 @@ export type SignatureRow = {
 };
 
 /** OSDI splits a name in two; ours is one field: the last word is taken as the family name. */
-export function splitName(name: string): { given_name: string; family_name?: string } {
+function splitName(name: string): { given_name: string; family_name?: string } {
   const words = name.trim().split(/\s+/);
   return words.length > 1
     ? { given_name: words.slice(0, -1).join(" "), family_name: words.at(-1)! }

@@ -1,6 +1,6 @@
 import "server-only";
 
-export const HAL = "application/hal+json";
+const HAL = "application/hal+json";
 
 const noStore = { "Cache-Control": "no-store" };
 
