@@ -43,6 +43,9 @@ export function openSqliteSnapshot(file: string): Snapshot {
         if (batch.length < size) continue;
         yield batch;
         batch = [];
+        // The reads are synchronous: without a turn of the event loop between batches, a client that reads
+        // as fast as we write would keep this process from serving anyone else until the export ends.
+        await new Promise((resolve) => setImmediate(resolve));
       }
       if (batch.length > 0) yield batch;
     },

@@ -283,4 +283,15 @@ describe("the export download, read slowly", () => {
     expect(text.split("\r\n").slice(1, -1)).toHaveLength(everyone.length);
     expect(snapshots.batchesRead - before).toBe(2);
   });
+
+  it("lets the process serve others between batches (a turn of the event loop), however fast it is read", async () => {
+    let servedOthers = false;
+    setImmediate(() => (servedOthers = true));
+    const batches = iterateExportBatches({}, 1);
+    await batches.next();
+    await batches.next();
+    await batches.next();
+    expect(servedOthers).toBe(true);
+    await batches.return(undefined);
+  });
 });
