@@ -1,6 +1,7 @@
 // `npm run bench -- --databases`: the comparison of databases and instances (databases.ts) and the
 // million-signature export (database-export.ts) as one report, written into docs/performance.md by a full
 // run. Every PostgreSQL database it makes is dropped at the end, also when a step fails or it is interrupted.
+// `-- --export-only`: the export alone (generate, db:copy, export on both), printed and not written anywhere.
 import { rmSync } from "node:fs";
 import { exportOnBothDatabases } from "./database-export";
 import { compareDatabases } from "./databases";
@@ -10,10 +11,13 @@ import type { Server } from "./servers";
 import type { Settings } from "./setups";
 import { loadTable, passes } from "./throughput";
 
-type Options = Pick<Settings, "root" | "port" | "connections" | "readSeconds"> & { quick: boolean };
+type Options = Pick<Settings, "root" | "port" | "connections" | "readSeconds"> & {
+  quick: boolean;
+  exportOnly?: boolean;
+};
 
 /** Runs it all and prints the report; true when every figure meets its target. */
-export async function runDatabasesBench({ quick, ...options }: Options): Promise<boolean> {
+export async function runDatabasesBench({ quick, exportOnly = false, ...options }: Options): Promise<boolean> {
   const settings: Settings = {
     ...options,
     signSeconds: 5,
@@ -35,6 +39,13 @@ export async function runDatabasesBench({ quick, ...options }: Options): Promise
   process.once("SIGTERM", interrupted);
   try {
     const version = await postgresVersion();
+    if (exportOnly) {
+      const exported = await exportOnBothDatabases(settings, quick ? 10_000 : 1_000_000);
+      console.log(
+        `\nMeasured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run bench -- --export-only\` on ${machine()}, as is PostgreSQL ${version}.\n\n${table(exported)}`,
+      );
+      return exported.every((row) => row.ok !== false);
+    }
     const compared = await compareDatabases(settings);
     const exported = await exportOnBothDatabases(settings, quick ? 10_000 : 1_000_000);
     const pool = process.env.DATABASE_POOL_SIZE ?? "10";

@@ -319,14 +319,18 @@ async function outbox() {
   });
 }
 
+const { values: options } = parseArgs({
+  options: { databases: { type: "boolean", default: false }, "export-only": { type: "boolean", default: false } },
+});
+
 async function databases() {
   build();
-  const options = { root, quick, port: PORT, connections: CONNECTIONS, readSeconds: READ_SECONDS };
-  process.exitCode = (await runDatabasesBench(options)) ? 0 : 1;
+  const exportOnly = options["export-only"];
+  const settings = { root, quick, exportOnly, port: PORT, connections: CONNECTIONS, readSeconds: READ_SECONDS };
+  process.exitCode = (await runDatabasesBench(settings)) ? 0 : 1;
 }
 
-const { values: options } = parseArgs({ options: { databases: { type: "boolean", default: false } } });
-(options.databases ? databases : main)().catch((error) => {
+(options.databases || options["export-only"] ? databases : main)().catch((error) => {
   console.error(error);
   process.exitCode = 2;
 });

@@ -59,13 +59,14 @@ async function openPostgresSnapshot(pool: pg.Pool): Promise<Snapshot> {
       const result = await client.query({ text: sql, values: params, rowMode: "array" });
       return result.rows[0];
     },
-    async *rows({ sql, params }) {
+    async *batches({ sql, params }, size) {
       const cursor = `rows_${++cursors}`;
       await client.query({ text: `declare ${cursor} no scroll cursor for ${sql}`, values: params });
+      const fetch = `fetch ${Math.max(1, Math.floor(size))} from ${cursor}`;
       for (;;) {
-        const { rows } = await client.query({ text: `fetch 2000 from ${cursor}`, rowMode: "array" });
+        const { rows } = await client.query<unknown[]>({ text: fetch, rowMode: "array" });
         if (rows.length === 0) return;
-        yield* rows;
+        yield rows;
       }
     },
     async close() {

@@ -9,9 +9,18 @@ type RawQuery = { sql: string; params: unknown[] };
  */
 export type Snapshot = {
   first: (query: RawQuery) => Promise<unknown[] | undefined>;
-  rows: (query: RawQuery) => AsyncGenerator<unknown[]>;
+  /**
+   * The rows in batches of up to `size` (the last may be shorter, none is empty), each read only when asked
+   * for: one await per batch rather than per row, and no more than one batch held at a time.
+   */
+  batches: (query: RawQuery, size: number) => AsyncGenerator<unknown[][]>;
   close: () => Promise<void>;
 };
+
+/** A snapshot's rows one at a time (for readers that take them one by one, such as the dossier's PDF). */
+export async function* eachRow(snapshot: Snapshot, query: RawQuery, batchSize = 500): AsyncGenerator<unknown[]> {
+  for await (const batch of snapshot.batches(query, batchSize)) yield* batch;
+}
 
 export function openSqliteSnapshot(file: string): Snapshot {
   const reader = new Database(file, { readonly: true, fileMustExist: true });
@@ -24,11 +33,21 @@ export function openSqliteSnapshot(file: string): Snapshot {
         .raw(true)
         .get(...params);
     },
-    async *rows({ sql, params }) {
-      yield* reader
+    async *batches({ sql, params }, size) {
+      let batch: unknown[][] = [];
+      for (const row of reader
         .prepare<unknown[], unknown[]>(sql)
         .raw(true)
-        .iterate(...params);
+        .iterate(...params)) {
+        batch.push(row);
+        if (batch.length < size) continue;
+        yield batch;
+        batch = [];
+        // The reads are synchronous: without a turn of the event loop between batches, a client that reads
+        // as fast as we write would keep this process from serving anyone else until the export ends.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      if (batch.length > 0) yield batch;
     },
     async close() {
       if (!reader.open) return;

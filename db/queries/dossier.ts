@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, openSnapshot } from "@/db/index";
+import { eachRow } from "@/db/snapshot";
 import { documents, documentTexts, signatures } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -100,7 +101,7 @@ export async function openDossierSnapshot(documentId: number, locale: Locale = "
     ) as DossierDocument["authors"];
     const [total] = (await snapshot.first(countQuery(documentId))) as [number | string];
     const rows = async function* (): AsyncGenerator<DossierRow> {
-      for await (const raw of snapshot.rows(rowsQuery(documentId))) {
+      for await (const raw of eachRow(snapshot, rowsQuery(documentId))) {
         const [name, city, country, signedAt, role, organisation] = raw as RawRow;
         yield {
           name,

@@ -4,14 +4,16 @@ import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures, type Signature } from "@/db/schema";
 import { emailKey } from "@/lib/format/email-key";
 import type { SignatureFilter } from "./signature-search";
-import { iterateExportRows } from "./export";
+import { exportStream } from "@/server/export/export-stream";
+import { iterateExportBatches, iterateExportRows } from "./export";
 
 type Row = Pick<Signature, "name" | "email" | "country" | "state" | "createdAt"> &
   Partial<Signature> & { document: string };
 
 // Every snapshot the export opens, with how often it was closed: a snapshot holds a read connection of its
 // own (a SQLite reader, or a pooled PostgreSQL client) until it is closed.
-const snapshots = vi.hoisted(() => ({ opened: 0, closed: 0 }));
+// batchesRead: the batches of rows drawn from the database so far.
+const snapshots = vi.hoisted(() => ({ opened: 0, closed: 0, batchesRead: 0 }));
 vi.mock("@/db/index", async (importOriginal) => {
   const actual = await importOriginal<typeof import("@/db/index")>();
   return {
@@ -21,6 +23,12 @@ vi.mock("@/db/index", async (importOriginal) => {
       snapshots.opened++;
       return {
         ...snapshot,
+        async *batches(query: Parameters<typeof snapshot.batches>[0], size: number) {
+          for await (const batch of snapshot.batches(query, size)) {
+            snapshots.batchesRead++;
+            yield batch;
+          }
+        },
         async close() {
           snapshots.closed++;
           await snapshot.close();
@@ -259,5 +267,45 @@ describe("iterateExportRows", () => {
     });
     expect((await collect(rows)).map((row) => row.name)).toEqual(['=HYPERLINK("http://evil")', "Max_Power", "王小明"]);
     expect(await names({ document: "moscow-trials" })).toContain("Late Signer");
+  });
+});
+
+describe("the export download, read slowly", () => {
+  it("draws a batch from the database only when the client reads on, and releases the snapshot when it leaves", async () => {
+    const onDone = vi.fn();
+    const closed = snapshots.closed;
+    const body = exportStream(iterateExportBatches({}, 2), "csv", onDone).getReader();
+    const before = snapshots.batchesRead;
+    const first = await body.read();
+    expect(new TextDecoder().decode(first.value)).toContain("Вера Иванова");
+    expect(snapshots.batchesRead - before).toBe(1);
+    // However long the client waits between reads, nothing more is read until it asks.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(snapshots.batchesRead - before).toBe(1);
+    const second = await body.read();
+    expect(new TextDecoder().decode(second.value)).toContain("Anna Schmidt");
+    expect(snapshots.batchesRead - before).toBe(2);
+    await body.cancel();
+    expect(snapshots.batchesRead - before).toBe(2);
+    expect(snapshots.closed).toBe(closed + 1);
+    expect(onDone).toHaveBeenCalledExactlyOnceWith(4, false);
+  });
+
+  it("writes every row when read to the end, in batches of the size asked for", async () => {
+    const before = snapshots.batchesRead;
+    const text = await new Response(exportStream(iterateExportBatches({}, 4), "csv", () => {})).text();
+    expect(text.split("\r\n").slice(1, -1)).toHaveLength(everyone.length);
+    expect(snapshots.batchesRead - before).toBe(2);
+  });
+
+  it("lets the process serve others between batches (a turn of the event loop), however fast it is read", async () => {
+    let servedOthers = false;
+    setImmediate(() => (servedOthers = true));
+    const batches = iterateExportBatches({}, 1);
+    await batches.next();
+    await batches.next();
+    await batches.next();
+    expect(servedOthers).toBe(true);
+    await batches.return(undefined);
   });
 });

@@ -122,16 +122,24 @@ function toExportRow(raw: RawExportRow): ExportRow {
 }
 
 /**
- * The filtered signatures in signing order, as they are read, so a million rows take no more memory than a
- * few. They are read from a snapshot with a connection of its own: a slow download must not stop people
- * signing, and the whole download is one consistent view however long it takes.
- * Close the iterator early with return() (for-await does it on break) to release the connection.
+ * The filtered signatures in signing order, in batches of up to `batchSize` read only as they are asked for,
+ * so a million rows take no more memory than a batch. They are read from a snapshot with a connection of
+ * its own: a slow download must not stop people signing, and the whole download is one consistent view
+ * however long it takes. Close the iterator early with return() (for-await does it on break) to release
+ * the connection.
  */
-export async function* iterateExportRows(filter: SignatureFilter): AsyncGenerator<ExportRow> {
+export async function* iterateExportBatches(filter: SignatureFilter, batchSize: number): AsyncGenerator<ExportRow[]> {
   const snapshot = await openSnapshot();
   try {
-    for await (const raw of snapshot.rows(exportQuery(filter).toSQL())) yield toExportRow(raw as RawExportRow);
+    for await (const batch of snapshot.batches(exportQuery(filter).toSQL(), batchSize)) {
+      yield (batch as RawExportRow[]).map(toExportRow);
+    }
   } finally {
     await snapshot.close();
   }
+}
+
+/** The same rows one at a time. */
+export async function* iterateExportRows(filter: SignatureFilter): AsyncGenerator<ExportRow> {
+  for await (const batch of iterateExportBatches(filter, 500)) yield* batch;
 }

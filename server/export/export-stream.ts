@@ -31,6 +31,7 @@ const COLUMNS = [
   "source",
   "confirmedBy",
 ] as const;
+/** Rows read from the database at a time, and written to the client as one chunk (about 75 KB of CSV). */
 export const ROWS_PER_CHUNK = 500;
 // Without the BOM, Excel reads UTF-8 CSV as the local code page and mangles Cyrillic names.
 const BOM = "\uFEFF";
@@ -74,13 +75,15 @@ function ndjsonLine(row: ExportRow): string {
 }
 
 /**
- * The rows as a file body, produced only as fast as the client reads it (pull-based), so memory stays flat
- * however many rows there are. onDone is called exactly once with the number of rows handed to the stream:
- * completed when every row was written; not completed when the client went away or reading the rows failed,
- * and then the rows are released (return()) so the database statement does not stay open.
+ * The rows as a file body, produced only as fast as the client reads it (pull-based): each read of the body
+ * takes one batch from `batches` and writes it as one chunk, and no batch is read ahead of the client, so
+ * memory stays flat however many rows there are and however slowly they are downloaded. onDone is called
+ * exactly once with the number of rows handed to the stream: completed when every row was written; not
+ * completed when the client went away or reading the rows failed, and then the rows are released
+ * (return()) so the database statement does not stay open.
  */
 export function exportStream(
-  rows: AsyncIterator<ExportRow>,
+  batches: AsyncIterator<ExportRow[]>,
   format: ExportFormat,
   onDone: (rowCount: number, completed: boolean) => void | Promise<void>,
 ): ReadableStream<Uint8Array> {
@@ -93,36 +96,26 @@ export function exportStream(
   const finish = async (completed: boolean) => {
     if (finished) return;
     finished = true;
-    if (!completed) await rows.return?.();
+    if (!completed) await batches.return?.();
     await onDone(rowCount, completed);
-  };
-
-  /** The next chunk of text, and whether the rows ran out with it. */
-  const readChunk = async () => {
-    let text = preamble;
-    let rowsInChunk = 0;
-    while (rowsInChunk < ROWS_PER_CHUNK) {
-      const next = await rows.next();
-      if (next.done) return { text, rowsInChunk, done: true };
-      text += line(next.value);
-      rowsInChunk++;
-    }
-    return { text, rowsInChunk, done: false };
   };
 
   const source: UnderlyingDefaultSource<Uint8Array> = {
     async pull(controller) {
-      let chunk: Awaited<ReturnType<typeof readChunk>>;
+      let next: IteratorResult<ExportRow[]>;
       try {
-        chunk = await readChunk();
+        next = await batches.next();
       } catch (error) {
         await finish(false);
         throw error;
       }
+      const rows = next.done ? [] : next.value;
+      let text = preamble;
+      for (const row of rows) text += line(row);
       preamble = "";
-      rowCount += chunk.rowsInChunk;
-      if (chunk.text) controller.enqueue(encoder.encode(chunk.text));
-      if (chunk.done) {
+      rowCount += rows.length;
+      if (text) controller.enqueue(encoder.encode(text));
+      if (next.done) {
         await finish(true);
         controller.close();
       }

@@ -1,9 +1,15 @@
 import { findDocumentBySlug } from "@/db/queries/documents";
-import { iterateExportRows } from "@/db/queries/export";
+import { iterateExportBatches } from "@/db/queries/export";
 import { recordAudit } from "@/db/queries/audit";
 import { adminOrUnauthorized } from "@/server/auth/auth-guard";
 import { isCrossSite } from "@/lib/security/cross-site";
-import { exportContentTypes, exportFileName, exportStream, parseExportFormat } from "@/server/export/export-stream";
+import {
+  ROWS_PER_CHUNK,
+  exportContentTypes,
+  exportFileName,
+  exportStream,
+  parseExportFormat,
+} from "@/server/export/export-stream";
 import { parseSignatureFilter } from "@/server/admin/inputs/signature-filters";
 import { withoutPersonalTerms } from "@/server/admin/audit-details";
 
@@ -37,7 +43,7 @@ export async function GET(request: Request) {
     );
   }
 
-  const body = exportStream(iterateExportRows(filter), format, (rowCount, completed) =>
+  const body = exportStream(iterateExportBatches(filter, ROWS_PER_CHUNK), format, (rowCount, completed) =>
     recordAudit({
       actor: admin.email,
       action: "signatures.export",
