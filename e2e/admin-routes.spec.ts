@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { ADMIN_EMAIL, grantRole, signInAsAdmin } from "@/e2e/support/admin";
 
 /**
  * Every admin page and admin route handler found under app/, so that one added later is covered
@@ -63,5 +64,52 @@ for (const route of adminRoutes) {
     expect([307, 303]).toContain(forged.status());
     expect(forged.headers().location).toContain("/sign-in");
     expect(await forged.text()).not.toContain("admin-nav");
+  });
+}
+
+// The least role each admin page opens; every other page needs an organiser. Route handlers all need one.
+const moderatorPages = new Set([
+  "/admin",
+  "/admin/review",
+  "/admin/signatures",
+  "/admin/signatures/1",
+  "/admin/not-allowed",
+]);
+const ownerPages = new Set(["/admin/organisers"]);
+const roles = ["owner", "organiser", "moderator"] as const;
+type Role = (typeof roles)[number];
+
+function opens(role: Role, route: { url: string; kind: "page" | "route" }): boolean {
+  if (role === "owner") return true;
+  if (ownerPages.has(route.url)) return false;
+  return role === "organiser" || (route.kind === "page" && moderatorPages.has(route.url));
+}
+
+for (const role of roles) {
+  test(`signed in as ${role}, every admin page and route answers as the role allows`, async ({ page }) => {
+    test.setTimeout(180_000); // every admin page, rendered once each
+    const email = role === "owner" ? ADMIN_EMAIL : `routes-${role}-${Date.now()}@localhost`;
+    if (role !== "owner") grantRole(email, role);
+    await signInAsAdmin(page, email);
+    for (const route of adminRoutes) {
+      const allowed = opens(role, route);
+      const label = `${role} ${route.kind} ${route.url}`;
+      if (route.kind === "route") {
+        for (const method of ["GET", "POST"] as const) {
+          const response = await page.request.fetch(route.url, { method, maxRedirects: 0, failOnStatusCode: false });
+          if (allowed) expect([200, 400, 404, 405], `${method} ${label}`).toContain(response.status());
+          else expect([403, 405], `${method} ${label}`).toContain(response.status());
+        }
+        continue;
+      }
+      const response = await page.request.get(route.url, { maxRedirects: 0, failOnStatusCode: false });
+      if (allowed) {
+        expect([200, 404], label).toContain(response.status());
+        expect(await response.text(), label).toContain("admin-nav");
+      } else {
+        expect([303, 307], label).toContain(response.status());
+        expect(response.headers().location, label).toContain("/admin/not-allowed");
+      }
+    }
   });
 }

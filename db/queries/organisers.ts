@@ -7,7 +7,7 @@ import type { OrganiserRole } from "@/lib/vocabulary";
 export type Organiser = typeof organisers.$inferSelect;
 
 /** Addresses are compared as ADMIN_EMAILS and Auth.js compare them: trimmed, lower-cased. */
-export const organiserAddress = (email: string) => email.trim().toLowerCase();
+const organiserAddress = (email: string) => email.trim().toLowerCase();
 
 // Every change of who is an owner takes this lock first, so two owners demoting each other at once cannot
 // both succeed and leave none (on SQLite a write transaction is already the only one).

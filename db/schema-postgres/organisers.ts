@@ -1,5 +1,5 @@
 import { pgTable, text } from "drizzle-orm/pg-core";
-import { organiserRoles } from "../../lib/vocabulary";
+import { organiserRoles } from "@/lib/vocabulary";
 import { nowMs, timestampMs } from "./columns";
 
 /** The people invited to the organisers' pages, with their role (see the SQLite twin). */

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { withDatabase } from "./database";
 import { waitForMail, mailTo } from "./mailbox";
 
 export const ADMIN_EMAIL = "admin@localhost";
@@ -20,4 +21,18 @@ export async function signInAsAdmin(page: Page, email = ADMIN_EMAIL) {
   if (!link) throw new Error("no sign-in link in the email");
   await page.goto(link);
   await expect(page.getByRole("navigation", { name: "Organisers" })).toBeVisible();
+}
+
+/**
+ * Gives an address a role the way an owner's invitation does, straight in the server's database (the
+ * invitation itself is tested through the page in roles.spec.ts).
+ */
+export function grantRole(email: string, role: "owner" | "organiser" | "moderator") {
+  withDatabase((db) =>
+    db
+      .prepare(
+        "insert into organisers (email, role, invited_by) values (?, ?, ?) on conflict (email) do update set role = excluded.role",
+      )
+      .run(email, role, ADMIN_EMAIL),
+  );
 }

@@ -7,7 +7,7 @@ import { roleAtLeast, roleOfAddress } from "./organiser-role";
 export type Admin = { email: string; role: OrganiserRole; bootstrap: boolean };
 
 /** Where a signed-in organiser lands on a page their role does not open. */
-export const NOT_ALLOWED_PAGE = "/admin/not-allowed";
+const NOT_ALLOWED_PAGE = "/admin/not-allowed";
 
 /** The signed-in person with their role, re-read from ADMIN_EMAILS and the database on every request, or null. */
 async function getAdmin(): Promise<Admin | null> {
@@ -38,7 +38,7 @@ const refusal = (error: string, status: 401 | 403) =>
   Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
 
 /** For admin route handlers: the person if their role is at least `needed`, or the 401/403 response to send. */
-export async function roleOrRefusal(needed: OrganiserRole): Promise<Admin | Response> {
+async function roleOrRefusal(needed: OrganiserRole): Promise<Admin | Response> {
   const admin = await getAdmin();
   if (!admin) return refusal("Sign in as an organiser to use this.", 401);
   return roleAtLeast(admin.role, needed) ? admin : refusal("Your role does not allow this.", 403);

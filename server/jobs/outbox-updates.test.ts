@@ -86,6 +86,12 @@ describe("an update's email", () => {
     expect(email.html).not.toMatch(/<script|<b |onclick|tracker\.example/); // tags dropped, their text is harmless
     expect(email.html).toContain('lang="ru"');
     expect(email.text).toContain("Вы получили это письмо, потому что при подписи попросили присылать новости");
+    // Who sends it heads the email, and the footer carries their name and postal address; phones get a viewport.
+    expect(email.text.indexOf("MOSCOW TRIALS CAMPAIGN COMMITTEE")).toBeLessThan(email.text.indexOf("Вы получили"));
+    expect(email.text).toMatch(
+      /Moscow Trials Campaign Committee\s+Moscow Trials Campaign Committee\s+c\/o the organisers\s+PO Box 1937/,
+    );
+    expect(email.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1"');
 
     const pageLink = email.text.match(/http:\/\/petitions\.test\/ru\/unsubscribe\/(\S+)/)?.[1];
     expect(verifySignerToken("unsubscribe", pageLink)).toBe(signer.id);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getOrganisation } from "@/db/queries/organisation";
 import { requireAdmin } from "@/server/auth/auth-guard";
 import { AdminForm, SubmitButton, TextArea, TextField } from "@/app/_components/admin-form";
@@ -20,8 +21,8 @@ export default async function OrganisationPage({ searchParams }: Props) {
         </p>
       ) : null}
       <p>
-        Signers see these on the <a href="/about">about page</a>, in the footer of every page and in every email. Update
-        emails carry the name and the postal address at the bottom, as bulk email must.
+        Signers see these on the <Link href="/about">about page</Link>, in the footer of every page and in every email.
+        Update emails carry the name and the postal address at the bottom, as bulk email must.
       </p>
       <AdminForm action={saveOrganisationAction} className="card">
         <TextField name="name" label="Name of the organisation" initial={organisation.name} required maxLength={120} />
