@@ -2,6 +2,7 @@ import { and, eq, isNotNull, lte } from "drizzle-orm";
 import { lockForTransaction } from "@/db/dialect";
 import { first, getDb, transaction, type Executor } from "@/db/index";
 import { auditLog, documents, documentSlugs, documentTexts, type Document } from "@/db/schema";
+import { queueClosedEvent } from "./documents";
 import type { Locale } from "@/lib/i18n/locales";
 import type { DocumentKind } from "@/lib/vocabulary";
 import type { TextFields } from "./documents";
@@ -114,7 +115,8 @@ export async function closeDueDocuments(now = new Date()) {
       .update(documents)
       .set({ status: "closed", closedAt: now, updatedAt: now })
       .where(and(eq(documents.status, "open"), isNotNull(documents.closesAt), lte(documents.closesAt, now)))
-      .returning({ id: documents.id, slug: documents.slug, closesAt: documents.closesAt });
+      .returning({ id: documents.id, slug: documents.slug, kind: documents.kind, closesAt: documents.closesAt });
+    for (const document of closed) await queueClosedEvent(tx, document, now);
     if (closed.length > 0)
       await tx.insert(auditLog).values(
         closed.map((document) => ({

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { documents, outbox, signatures, webhookDeliveries } from "@/db/schema";
 import { emailKey } from "@/lib/format/email-key";
+import { closeDueDocuments } from "./campaigns";
 import { getLocalizedDocument, listDocumentTexts, updateDocument } from "./documents";
 import { withdrawSignature } from "./self-service";
 import { recordPartnerConfirmedSignature } from "./signatures";
@@ -80,6 +81,19 @@ describe("webhook events", () => {
     expect(closed).toHaveLength(1);
     expect(closed[0].payload).toMatchObject({ data: { petition: { id: "moscow-trials", kind: "petition" } } });
     await getDb().update(documents).set({ status: "open" }).where(eq(documents.id, document.id));
+  });
+
+  it("tell of a campaign closed on its date by the scheduled job, once", async () => {
+    const document = await petition();
+    await getDb().delete(webhookDeliveries).where(eq(webhookDeliveries.eventType, "campaign.closed"));
+    const due = new Date(Date.now() - 1000);
+    await getDb().update(documents).set({ closesAt: due }).where(eq(documents.id, document.id));
+    expect((await closeDueDocuments()).map((closed) => closed.slug)).toEqual(["moscow-trials"]);
+    expect(await closeDueDocuments()).toEqual([]);
+    const closed = await eventsOfType("campaign.closed");
+    expect(closed).toHaveLength(1);
+    expect(closed[0].payload).toMatchObject({ data: { petition: { id: "moscow-trials", kind: "petition" } } });
+    await getDb().update(documents).set({ status: "open", closesAt: null }).where(eq(documents.id, document.id));
   });
 
   it("tell of an update once it has been sent", async () => {
