@@ -137,7 +137,15 @@ export async function composeEmail(message: OutboxMessage): Promise<OutgoingEmai
       return composeInvitation(message.recipient, message.payload as OrganiserInvitationPayload, sender);
     case MILESTONE_TEMPLATE: {
       const { documentTitle, kind, slug, threshold, count, goal } = message.payload as MilestonePayload;
-      const props = { sender, documentTitle, kind, threshold, count, goal, pageUrl: `${appUrl}${documentPath(kind, slug)}` };
+      const props = {
+        sender,
+        documentTitle,
+        kind,
+        threshold,
+        count,
+        goal,
+        pageUrl: `${appUrl}${documentPath(kind, slug)}`,
+      };
       return renderEmail(message.recipient, milestoneReachedSubject(props), <MilestoneReached {...props} />);
     }
     default:

@@ -25,7 +25,10 @@ const within = (ms: number, work: Promise<unknown>) =>
  */
 async function drainBackgroundJobs(): Promise<number> {
   markDraining();
-  await within(GRACE_MS, Promise.all([stopOutboxWorker(), stopRetentionWorker(), stopCampaignJobs(), stopWebhookWorker()]));
+  await within(
+    GRACE_MS,
+    Promise.all([stopOutboxWorker(), stopRetentionWorker(), stopCampaignJobs(), stopWebhookWorker()]),
+  );
   const [released] = await Promise.all([
     releaseUnsettledClaims(),
     releaseJobLease("retention", instanceId()),
