@@ -10,7 +10,6 @@ import {
 import { prefersLanguagePattern } from "@/lib/i18n/first-visit";
 import { LANGUAGE_COOKIE } from "@/lib/i18n/language-cookie";
 import { locales } from "@/lib/i18n/locales";
-import { localePath } from "@/lib/i18n/paths";
 import {
   cachedPagePolicy,
   currentDeployment,
@@ -56,19 +55,6 @@ const nextConfig: NextConfig = {
     // Each section has its own root layout (the public site's <html lang> comes from its address).
     globalNotFound: true,
   },
-  // The cached pages never reach proxy.ts (its matcher leaves them out: it would cost every reader of a
-  // surge), so their first-visit language redirect is here, as the proxy does it for the other pages: a
-  // reader without a language cookie whose browser prefers another of our languages goes to that one.
-  async redirects() {
-    return otherLanguages.flatMap((language) =>
-      ENGLISH_CACHED_PAGE_SOURCES.map((source) => ({
-        source,
-        destination: localePath(language, source),
-        permanent: false,
-        ...firstVisitFor(language),
-      })),
-    );
-  },
   async rewrites() {
     return [
       { source: "/", destination: "/en" },
@@ -91,7 +77,8 @@ const nextConfig: NextConfig = {
           { key: "Cache-Control", value: CACHED_PAGE_CACHE_CONTROL },
         ],
       })),
-      // ...but not on the first-visit redirect (redirects() below), which no shared cache may keep.
+      // ...but not on a first visit from a browser that prefers another language: proxy.ts redirects it
+      // (and sets the language cookie), and no shared cache may keep that redirect.
       ...otherLanguages.flatMap((language) =>
         ENGLISH_CACHED_PAGE_SOURCES.map((source) => ({
           source,

@@ -1,10 +1,12 @@
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { describe, expect, it } from "vitest";
 import { isCachedPublicPage } from "@/lib/cached-pages";
+import { prefersLanguagePattern } from "@/lib/i18n/first-visit";
 import { config } from "./proxy";
 
-const runs = (path: string, headers: Record<string, string> = {}) =>
-  unstable_doesMiddlewareMatch({ config, url: `http://localhost${path}`, headers });
+const runs = (path: string, headers: Record<string, string> = {}, cookies?: Record<string, string>) =>
+  unstable_doesMiddlewareMatch({ config, url: `http://localhost${path}`, headers, cookies });
+const RUSSIAN_BROWSER = { "accept-language": "ru-RU,ru;q=0.9,en;q=0.5" };
 
 const cached = [
   "/",
@@ -59,6 +61,19 @@ describe("the proxy's matcher", () => {
     expect(runs("/petitions/moscow-trials", { "content-type": "multipart/form-data; boundary=x" })).toBe(true);
     expect(runs("/ru/petitions/moscow-trials", { "content-type": "text/plain" })).toBe(true);
     expect(runs("/petitions/%00")).toBe(true);
+  });
+
+  it("takes a first visit to an English cached page from a browser that prefers Russian, to redirect it", () => {
+    for (const path of ["/", "/petitions/moscow-trials", "/delegations", "/delegations/moscow-1989", "/privacy"]) {
+      expect(runs(path, RUSSIAN_BROWSER), path).toBe(true);
+      expect(runs(path, RUSSIAN_BROWSER, { NEXT_LOCALE: "en" }), `${path} with a language cookie`).toBe(false);
+      expect(runs(path, { "accept-language": "en-GB,en;q=0.9,ru;q=0.8" }), `${path} English first`).toBe(false);
+    }
+    expect(runs("/ru/petitions/moscow-trials", RUSSIAN_BROWSER)).toBe(false);
+    const written = config.matcher.flatMap((entry) => (typeof entry === "object" ? entry.has : []));
+    expect(written.map((condition) => ("value" in condition ? condition.value : null))).toContain(
+      prefersLanguagePattern("ru"),
+    );
   });
 
   it("leaves out files, build assets, the JSON API and social cards", () => {

@@ -173,15 +173,31 @@ function remember(response: NextResponse, language: string): NextResponse {
 // The proxy costs every request it sees, so build assets, files in public/ (a short extension), the
 // JSON API (its reads, and its writes, which check their origin, size and body themselves), social
 // cards and the cached public pages' views never reach it: next.config's headers() gives them their
-// headers (the cached pages their policy and Cache-Control) and its redirects() the cached pages'
-// first-visit language. It sees the other pages (for their nonce and language), every form post to a page
-// (server actions: they have a content-type), and percent-encoded paths. Matching literals only (Next
-// reads them at build); proxy.test.ts checks that they leave out exactly lib/cached-pages' addresses.
+// headers (the cached pages their policy and Cache-Control). It sees the other pages (for their nonce and
+// language), a first visit to an English cached page from a browser that prefers another language of ours
+// (to send it there and remember the language: without that cookie a reader without JavaScript could never
+// stay on the English pages), every form post to a page (server actions: they have a content-type), and
+// percent-encoded paths. Literals only (Next reads them at build); proxy.test.ts checks that they leave
+// out exactly lib/cached-pages' addresses.
 export const config = {
   matcher: [
     { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "content-type" }] },
     "/(.*%.*)",
     // A file ends in a short extension; a signer's private link ends in ".<43-character MAC>", which is not one.
     "/((?!_next/|api/|og/|.*\\.[A-Za-z0-9]{1,12}$|(?:ru/?)?$|(?:ru/)?(?:(?:petitions|letters)/[^/]+|delegations(?:/[^/]+)?|privacy)$).*)",
+    // A first visit (no language cookie) to an English cached page from a browser that prefers Russian:
+    // prefersLanguagePattern("ru") of lib/i18n/first-visit.ts, written out (proxy.test.ts compares them).
+    {
+      source: "/((?:(?:petitions|letters)/[^/]+|delegations(?:/[^/]+)?|privacy)?)",
+      has: [
+        {
+          type: "header",
+          key: "accept-language",
+          value:
+            "(?:(?:(?![ \\t]*(?:[eE][nN](?![A-Za-z])|[rR][uU](?![A-Za-z])))[^,]*|[ \\t]*(?:[eE][nN](?![A-Za-z])|[rR][uU](?![A-Za-z]))[^,;]*;[ \\t]*[qQ]=0(?:\\.0*)?[ \\t]*(?=,|$)),)*(?![ \\t]*[rR][uU](?![A-Za-z])[^,;]*;[ \\t]*[qQ]=0(?:\\.0*)?[ \\t]*(?=,|$))[ \\t]*[rR][uU](?![A-Za-z])[^,]*(?:,.*)?",
+        },
+      ],
+      missing: [{ type: "cookie", key: "NEXT_LOCALE" }],
+    },
   ],
 };

@@ -3,8 +3,8 @@ import { setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { PageShell } from "@/app/_components/page-shell";
 import { getOrganisation } from "@/db/queries/organisation";
-import { Link } from "@/i18n/navigation";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
+import { localePath } from "@/lib/i18n/paths";
 import { translator } from "@/lib/i18n/translator";
 import { LanguageSwitch } from "./language-switch";
 import { SignLink } from "./sign-link";
@@ -37,6 +37,8 @@ export default async function PublicLayout({ children, params }: Props) {
   const t = translator(locale);
   const organisation = await getOrganisation();
   // No i18n runtime goes to the browser: links are server-rendered and client components get their texts as props.
+  // The header's and footer's links are plain links to cached pages: next/link would add its router code to
+  // every page's JavaScript and prefetch each of them (an RSC request per link) on every page view.
   return (
     <html lang={locale}>
       <body>
@@ -45,11 +47,11 @@ export default async function PublicLayout({ children, params }: Props) {
           header={
             <>
               <nav aria-label={t("site.mainNav")}>
-                <Link className="brand" href="/">
+                <a className="brand" href={localePath(locale, "/")}>
                   {t("site.brand")}
-                </Link>
+                </a>
                 <SignLink locale={locale} label={t("site.sign")} />
-                <Link href="/delegations">{t("site.delegation")}</Link>
+                <a href={localePath(locale, "/delegations")}>{t("site.delegation")}</a>
               </nav>
               <LanguageSwitch current={locale} label={t("site.language")} />
             </>
@@ -62,10 +64,10 @@ export default async function PublicLayout({ children, params }: Props) {
                   email: organisation.contactEmail,
                   link: (chunks) => <a href={`mailto:${organisation.contactEmail}`}>{chunks}</a>,
                 })}{" "}
-                <Link href="/about">{t("site.about")}</Link>
+                <a href={localePath(locale, "/about")}>{t("site.about")}</a>
               </p>
               <p>
-                {t("site.footer")} <Link href="/privacy">{t("site.privacy")}</Link>
+                {t("site.footer")} <a href={localePath(locale, "/privacy")}>{t("site.privacy")}</a>
               </p>
             </>
           }
