@@ -31,6 +31,11 @@ const envSchema = z.object({
   // Webhook deliveries: the first retry's delay (doubling from there, up to 6 hours) and each POST's timeout.
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(5_000),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // "allow": production may post to endpoints on this machine or a private network (a CRM inside the
+  // organisation's own network, the e2e suite's receiver). Off by default: see lib/security/webhook-url.ts.
+  WEBHOOK_PRIVATE_TARGETS: z
+    .enum(["refuse", "allow"], "WEBHOOK_PRIVATE_TARGETS must be refuse or allow.")
+    .default("refuse"),
   CONFIRM_TOKEN_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -72,6 +77,11 @@ export function getConfig(): Config {
 
 export function isProduction(): boolean {
   return getConfig().NODE_ENV === "production";
+}
+
+/** Whether webhook endpoints must be public https addresses (production, unless the operator allowed otherwise). */
+export function webhooksPublicOnly(): boolean {
+  return isProduction() && getConfig().WEBHOOK_PRIVATE_TARGETS === "refuse";
 }
 
 /**

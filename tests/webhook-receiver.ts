@@ -11,9 +11,11 @@ function headerRecord(headers: IncomingHttpHeaders): Record<string, string> {
 /**
  * A partner's endpoint, as the specification's own library would have it written: every request's signature
  * is verified with the endpoint's secret (a bad one gets 401 and is counted), events are kept once per
- * webhook-id, and the first `failFirst` requests are answered 503 to show retries.
+ * webhook-id, and the first `failFirst` requests are answered 503 to show retries (Infinity: every one, until
+ * `recover()`).
  */
-export async function startWebhookReceiver(secret: string, { failFirst = 0 } = {}) {
+export async function startWebhookReceiver(secret: string, options: { failFirst?: number; port?: number } = {}) {
+  let failFirst = options.failFirst ?? 0;
   const verifier = new Webhook(secret);
   const received = new Map<string, ReceivedEvent>();
   const stats = { requests: 0, badSignatures: 0, duplicates: 0, times: [] as number[] };
@@ -41,12 +43,15 @@ export async function startWebhookReceiver(secret: string, { failFirst = 0 } = {
       response.writeHead(204).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
     stats,
+    recover: () => {
+      failFirst = 0;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -9,7 +9,7 @@ import {
   requeueLapsedDeliveries,
   type ClaimedDelivery,
 } from "@/db/queries/webhooks";
-import { getConfig, isProduction } from "@/lib/config";
+import { getConfig, webhooksPublicOnly } from "@/lib/config";
 import { isNonPublicAddress } from "@/lib/security/webhook-url";
 
 // Webhook deliveries have a table of their own beside the outbox (not a new outbox kind): an email's row is
@@ -32,7 +32,7 @@ export function webhookBackoff(attempt: number, random = Math.random): number {
 
 /** In production, the host must resolve to public addresses only (a name may point inside the network). */
 async function refusedTarget(url: URL): Promise<string | null> {
-  if (!isProduction()) return null;
+  if (!webhooksPublicOnly()) return null;
   const addresses = await lookup(url.hostname.replace(/^\[|\]$/g, ""), { all: true });
   return addresses.some(({ address }) => isNonPublicAddress(address))
     ? "The endpoint's host resolves to a private address."

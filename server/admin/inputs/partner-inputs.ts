@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { isProduction } from "@/lib/config";
+import { webhooksPublicOnly } from "@/lib/config";
 import { checkWebhookUrl } from "@/lib/security/webhook-url";
 import { apiScopes, webhookEvents } from "@/lib/vocabulary";
 
@@ -43,7 +43,7 @@ export const webhookInputSchema = z
       .trim()
       .max(2000, "Keep the URL within 2,000 characters.")
       .transform((value, context) => {
-        const checked = checkWebhookUrl(value, isProduction());
+        const checked = checkWebhookUrl(value, webhooksPublicOnly());
         if (!checked.ok) {
           context.addIssue({ code: "custom", message: checked.error });
           return z.NEVER;
