@@ -58,7 +58,7 @@ test("an organiser signs in, exports exactly the filtered rows as CSV and JSON, 
   expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = csvBytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
   expect(lines[0]).toBe(
-    "document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language",
+    "document,name,email,country,city,comment,display,updates,state,created,confirmed,organisation,role,textVersion,language,source,confirmedBy",
   );
   expect(lines).toHaveLength(4);
   expect(lines[1]).toMatch(
@@ -66,7 +66,7 @@ test("an organiser signs in, exports exactly the filtered rows as CSV and JSON, 
   );
   expect(lines[2]).toContain(`"'=HYPERLINK(""http://evil.example"")",formula@${domain}`);
   expect(lines[3]).toContain(`Pending Person,pending@${domain},MX`);
-  expect(lines[3]).toMatch(/,pending,[^,]+,,,,\d+,en$/);
+  expect(lines[3]).toMatch(/,pending,[^,]+,,,,\d+,en,,$/);
 
   const jsonDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export JSON (NDJSON)" }).click();

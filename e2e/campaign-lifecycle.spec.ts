@@ -104,7 +104,7 @@ test("a petition from nothing: create, translate, open, sign in both languages, 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Откройте архивы 1937 года");
   await page.getByLabel("Ваше имя").fill("Иван Петров");
   await page.getByLabel("Адрес электронной почты").fill(russian);
-  await page.getByLabel("Страна").selectOption({ label: "Россия" });
+  await page.getByLabel("Страна", { exact: true }).selectOption({ label: "Россия" });
   await page.getByLabel(/Присылать мне новости/).check();
   await russianPage.submit();
   await expect(page.getByRole("heading", { name: "Проверьте почту" })).toBeVisible();

@@ -26,6 +26,8 @@ async function addMember(page: Page, name: string, role: string) {
   await form.getByLabel("Short biography (Markdown)").fill(`${name} travels with the delegation.`);
   await form.getByRole("button", { name: "Add the member" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved. The public page shows it now.");
+  // The notice stays from the previous addition: the member in the list is what says this one is saved.
+  await expect(page.locator(".member-order li strong").filter({ hasText: name })).toBeVisible();
 }
 
 const memberNames = (list: Locator) => list.locator("li strong").allTextContents();

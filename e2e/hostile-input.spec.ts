@@ -381,6 +381,7 @@ test("the signing form without JavaScript answers hostile posts with its field e
     "$ACTION_1:1",
     "$ACTION_KEY",
     "started",
+    "source",
   ]);
   const descriptor = String(hidden[1][1]);
   const fields = (overrides: Record<string, string | Buffer | [string | Buffer, string]> = {}): Part[] => {

@@ -36,13 +36,21 @@ const updatesWanted = (email: string) =>
       db.prepare("select updates from signatures where email = ? order by id").all(email) as { updates: number }[],
   ).map((row) => row.updates);
 
-/** People (addresses) who would receive an update for the delegation right now, whoever else this run's specs added. */
+/**
+ * People (addresses) who would receive an update for the seeded delegation right now, whoever else this run's
+ * specs added: confirmed signers who asked for news, of the documents it carries (other specs make campaigns).
+ */
 const delegationAudience = () =>
   withDatabase(
     (db) =>
       (
         db
-          .prepare("select count(distinct email_key) as n from signatures where state = 'confirmed' and updates = 1")
+          .prepare(
+            `select count(distinct s.email_key) as n from signatures s
+             join delegation_documents dd on dd.document_id = s.document_id
+             join delegations d on d.id = dd.delegation_id
+             where d.slug = 'moscow-1989' and s.state = 'confirmed' and s.updates = 1`,
+          )
           .get() as { n: number }
       ).n,
   );
