@@ -1,0 +1,67 @@
+import { AdminForm, SubmitButton, TextArea, TextField } from "@/app/_components/admin-form";
+import type { listMembers } from "@/db/queries/delegations";
+import { addMemberAction, moveMemberAction, removeMemberAction } from "../actions";
+
+type Props = { slug: string; members: Awaited<ReturnType<typeof listMembers>> };
+
+/** The members in their public order, each movable and removable, and the form that adds one. */
+export function MembersSection({ slug, members }: Props) {
+  const ofThis = <input type="hidden" name="delegation" value={slug} />;
+  return (
+    <section aria-labelledby="members-heading" className="card">
+      <h2 id="members-heading">Members</h2>
+      <p className="hint">The public page lists the members in this order.</p>
+      <ol className="member-order">
+        {members.map((member, index) => (
+          <li key={member.id}>
+            <span>
+              <strong>{member.name}</strong>, {member.texts.en.role}
+              {member.texts.ru ? " (also in Russian)" : ""}
+            </span>
+            <span className="actions">
+              {index > 0 ? (
+                <AdminForm action={moveMemberAction}>
+                  {ofThis}
+                  <input type="hidden" name="id" value={member.id} />
+                  <input type="hidden" name="move" value="up" />
+                  <SubmitButton className="secondary">
+                    Move up<span className="visually-hidden"> {member.name}</span>
+                  </SubmitButton>
+                </AdminForm>
+              ) : null}
+              {index < members.length - 1 ? (
+                <AdminForm action={moveMemberAction}>
+                  {ofThis}
+                  <input type="hidden" name="id" value={member.id} />
+                  <input type="hidden" name="move" value="down" />
+                  <SubmitButton className="secondary">
+                    Move down<span className="visually-hidden"> {member.name}</span>
+                  </SubmitButton>
+                </AdminForm>
+              ) : null}
+              <AdminForm action={removeMemberAction}>
+                {ofThis}
+                <input type="hidden" name="id" value={member.id} />
+                <SubmitButton className="secondary">
+                  Remove<span className="visually-hidden"> {member.name}</span>
+                </SubmitButton>
+              </AdminForm>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <h3>Add a member</h3>
+      <AdminForm action={addMemberAction} className="form">
+        {ofThis}
+        <TextField id="member-name" name="name" label="Name" required maxLength={120} />
+        <TextField id="member-role" name="role" label="Role" required maxLength={200} />
+        <TextArea id="member-bio" name="bio" label="Short biography (Markdown)" rows={3} required />
+        <TextField id="member-role-ru" name="roleRu" label="Russian role (optional)" maxLength={200} lang="ru" />
+        <TextArea id="member-bio-ru" name="bioRu" label="Russian biography" rows={3} lang="ru" />
+        <div className="actions">
+          <SubmitButton>Add the member</SubmitButton>
+        </div>
+      </AdminForm>
+    </section>
+  );
+}
