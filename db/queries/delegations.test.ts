@@ -1,21 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { listAllDocuments } from "./documents";
+import { createDispatch, deleteDispatch, getDispatch, listDispatches, updateDispatch } from "./delegation-dispatches";
+import { addMember, listMembers, moveMember, removeMember } from "./delegation-members";
 import {
-  addMember,
   createDelegation,
-  createDispatch,
-  deleteDispatch,
   getDelegationBySlug,
-  getDispatch,
   listCarriedDocumentIds,
   listCarriedDocuments,
   listDelegations,
-  listDispatches,
-  listMembers,
-  moveMember,
-  removeMember,
   setCarriedDocuments,
-  updateDispatch,
 } from "./delegations";
 
 const story = (title: string) => ({ en: { title, summary: `${title}, in short.`, body: `${title}, in full.` } });

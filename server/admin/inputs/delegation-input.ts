@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { DeliveryInput } from "@/db/queries/delegations";
+import type { DeliveryInput } from "@/db/queries/delegation-deliveries";
 import { isoDate, optional, recordId, requiredText } from "@/lib/forms/form-fields";
 
 /** The Russian version of a record is whole or absent: `{ ru }` when every field is given, `{}` when none is. */

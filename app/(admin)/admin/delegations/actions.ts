@@ -1,19 +1,14 @@
 "use server";
 
 import {
-  addMember,
   createDelegation,
-  createDispatch,
-  deleteDispatch,
-  DeliveryError,
   getDelegationBySlug,
-  moveMember,
-  recordDelivery,
-  removeMember,
   setCarriedDocuments,
   updateDelegationTexts,
-  updateDispatch,
 } from "@/db/queries/delegations";
+import { addMember, moveMember, removeMember } from "@/db/queries/delegation-members";
+import { createDispatch, deleteDispatch, updateDispatch } from "@/db/queries/delegation-dispatches";
+import { DeliveryError, recordDelivery } from "@/db/queries/delegation-deliveries";
 import type { z } from "zod";
 import type { Delegation } from "@/db/schema";
 import { adminAction } from "@/server/admin/action";

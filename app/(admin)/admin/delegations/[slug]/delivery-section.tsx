@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AdminForm, SelectField, SubmitButton, TextField } from "@/app/_components/admin-form";
-import type { listCarriedDocuments, listDeliveries } from "@/db/queries/delegations";
+import type { listCarriedDocuments } from "@/db/queries/delegations";
+import type { listDeliveries } from "@/db/queries/delegation-deliveries";
 import type { listReadyDossiers } from "@/db/queries/dossiers";
 import { formatUtc } from "@/lib/format/utc";
 import { recordDeliveryAction } from "../actions";

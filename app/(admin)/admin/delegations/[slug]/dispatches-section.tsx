@@ -1,5 +1,5 @@
 import { AdminForm, SubmitButton, TextArea, TextField } from "@/app/_components/admin-form";
-import type { listDispatches } from "@/db/queries/delegations";
+import type { listDispatches } from "@/db/queries/delegation-dispatches";
 import { deleteDispatchAction, editDispatchAction, postDispatchAction } from "../actions";
 
 type Props = { slug: string; dispatches: Awaited<ReturnType<typeof listDispatches>> };

@@ -1,5 +1,5 @@
 import { AdminForm, SubmitButton, TextArea, TextField } from "@/app/_components/admin-form";
-import type { listMembers } from "@/db/queries/delegations";
+import type { listMembers } from "@/db/queries/delegation-members";
 import { addMemberAction, moveMemberAction, removeMemberAction } from "../actions";
 
 type Props = { slug: string; members: Awaited<ReturnType<typeof listMembers>> };

@@ -1,14 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import {
-  getDelegationBySlug,
-  inLocale,
-  listCarriedDocumentIds,
-  listCarriedDocuments,
-  listDeliveries,
-  listDispatches,
-  listMembers,
-} from "@/db/queries/delegations";
+import { getDelegationBySlug, inLocale, listCarriedDocumentIds, listCarriedDocuments } from "@/db/queries/delegations";
+import { listMembers } from "@/db/queries/delegation-members";
+import { listDispatches } from "@/db/queries/delegation-dispatches";
+import { listDeliveries } from "@/db/queries/delegation-deliveries";
 import { listAllDocuments } from "@/db/queries/documents";
 import { listReadyDossiers } from "@/db/queries/dossiers";
 import { requireAdmin } from "@/server/auth/auth-guard";
