@@ -2,7 +2,13 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { announcePublicChange } from "./public-changes";
 import { cache } from "react";
-import { getDelegationBySlug, getFeaturedDelegation as findFeaturedDelegation, inLocale, listCarriedDocuments, listDelegations } from "@/db/queries/delegations";
+import {
+  getDelegationBySlug,
+  getFeaturedDelegation as findFeaturedDelegation,
+  inLocale,
+  listCarriedDocuments,
+  listDelegations,
+} from "@/db/queries/delegations";
 import { listMembers } from "@/db/queries/delegation-members";
 import { listDispatches } from "@/db/queries/delegation-dispatches";
 import { listDeliveries } from "@/db/queries/delegation-deliveries";
