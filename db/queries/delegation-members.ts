@@ -30,6 +30,20 @@ export async function addMember(delegationId: number, member: { name: string; te
   });
 }
 
+/** Rewrites a member's name and texts, keeping its place; 0 when there is none by that id (removed meanwhile). */
+export async function updateMember(
+  delegationId: number,
+  memberId: number,
+  member: { name: string; texts: MemberTexts },
+) {
+  const updated = await getDb()
+    .update(delegationMembers)
+    .set({ name: member.name, texts: member.texts })
+    .where(and(eq(delegationMembers.id, memberId), eq(delegationMembers.delegationId, delegationId)))
+    .returning({ id: delegationMembers.id });
+  return updated.length;
+}
+
 export async function removeMember(delegationId: number, memberId: number) {
   const removed = await getDb()
     .delete(delegationMembers)

@@ -1,6 +1,16 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { first, getDb, transaction } from "@/db/index";
-import { delegationDocuments, delegations, documents, type Delegation, type Translated } from "@/db/schema";
+import {
+  delegationDocuments,
+  delegationMembers,
+  delegations,
+  deliveries,
+  dispatches,
+  documents,
+  updates,
+  type Delegation,
+  type Translated,
+} from "@/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { listMembers } from "./delegation-members";
 import { getLocalizedDocumentById, type LocalizedDocument } from "./documents";
@@ -102,4 +112,45 @@ export async function listDelegationsCarrying(documentId: number, locale: Locale
       members: (await listMembers(row.id)).map((member) => member.name),
     })),
   );
+}
+
+/** What deleting a delegation would take with it, and what keeps it: deliveries and updates are records. */
+export async function delegationFootprint(delegationId: number) {
+  const db = getDb();
+  const [members, dispatchCount, deliveryCount, updateCount] = await Promise.all([
+    db.$count(delegationMembers, eq(delegationMembers.delegationId, delegationId)),
+    db.$count(dispatches, eq(dispatches.delegationId, delegationId)),
+    db.$count(deliveries, eq(deliveries.delegationId, delegationId)),
+    db.$count(updates, eq(updates.delegationId, delegationId)),
+  ]);
+  return { members, dispatches: dispatchCount, deliveries: deliveryCount, updates: updateCount };
+}
+
+/**
+ * Deletes a delegation with its members, dispatches and the list of what it carries (the campaigns
+ * themselves stay). Refused (false) while it has recorded deliveries or updates addressed through it: those
+ * are the public and the signers' record of what was done, and outlive it.
+ */
+export async function deleteDelegation(delegationId: number): Promise<boolean> {
+  return transaction(async (tx) => {
+    const [delivered] = await tx
+      .select({ id: deliveries.id })
+      .from(deliveries)
+      .where(eq(deliveries.delegationId, delegationId))
+      .limit(1);
+    const [addressed] = await tx
+      .select({ id: updates.id })
+      .from(updates)
+      .where(eq(updates.delegationId, delegationId))
+      .limit(1);
+    if (delivered || addressed) return false;
+    await tx.delete(delegationMembers).where(eq(delegationMembers.delegationId, delegationId));
+    await tx.delete(dispatches).where(eq(dispatches.delegationId, delegationId));
+    await tx.delete(delegationDocuments).where(eq(delegationDocuments.delegationId, delegationId));
+    const removed = await tx
+      .delete(delegations)
+      .where(eq(delegations.id, delegationId))
+      .returning({ id: delegations.id });
+    return removed.length > 0;
+  });
 }
