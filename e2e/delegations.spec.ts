@@ -132,6 +132,53 @@ test.describe.serial("delegations", () => {
     });
   });
 
+  test("an organiser edits a member's name, role and biography, without JavaScript; a refused edit keeps the text", async ({
+    browser,
+    page,
+  }) => {
+    await signInAsAdmin(page);
+    const plainContext = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: await page.context().storageState(),
+    });
+    const plain = await plainContext.newPage();
+    await plain.goto(`/admin/delegations/${slug}`);
+    const members = plain.getByRole("region", { name: "Members" });
+    const boris = members.locator("li", { has: plain.locator("strong", { hasText: "Boris Petrov" }) });
+    await boris.getByText("Edit", { exact: true }).click();
+    const form = boris.locator("form.form");
+    await expect(form.getByLabel("Role", { exact: true })).toHaveValue("Historian");
+    await form.getByLabel("Name", { exact: true }).fill("Boris Petrovich");
+    await form.getByLabel("Role", { exact: true }).fill("Archivist");
+    await form.getByLabel("Russian role (optional)").fill("Архивист");
+    await form.getByRole("button", { name: "Save the member" }).click();
+    // Refused: a Russian role without its biography. What was typed stays.
+    const refused = boris.locator("form.form"); // unfolded again, with its message
+    await expect(refused.getByRole("alert")).toHaveText("Give both the Russian role and biography, or neither.");
+    await expect(refused.getByLabel("Name", { exact: true })).toHaveValue("Boris Petrovich");
+    await refused.getByLabel("Russian biography").fill("Работает в архиве.");
+    await refused.getByRole("button", { name: "Save the member" }).click();
+    await expect(plain.getByRole("status")).toHaveText("Saved. The public page shows it now.");
+    // It keeps its place in the order.
+    expect(await memberNames(plain.locator(".member-order"))).toEqual([
+      "Clara Weiss",
+      "Anna Ostrovskaya",
+      "Boris Petrovich",
+    ]);
+    await plainContext.close();
+
+    await eventually(page, `/delegations/${slug}`, async () => {
+      await expect(page.locator(".members h3")).toHaveText(["Clara Weiss", "Anna Ostrovskaya", "Boris Petrovich"], {
+        timeout: 1000,
+      });
+    });
+    await expect(page.locator(".members")).toContainText("Archivist");
+    await page.goto(`/ru/delegations/${slug}`);
+    await expect(page.locator(".members")).toContainText("Архивист");
+    await page.goto("/admin/audit");
+    await expect(page.locator("tbody tr", { hasText: "member.update" }).first()).toContainText("Boris Petrovich");
+  });
+
   test("a posted dispatch can be edited, refused edits keep the text, and it can be removed", async ({ page }) => {
     await signInAsAdmin(page);
     await page.goto(`/admin/delegations/${slug}`);
@@ -181,5 +228,33 @@ test.describe.serial("delegations", () => {
     await signInAsAdmin(page);
     await page.goto("/admin/delegation");
     await expect(page).toHaveURL(/\/admin\/delegations\/moscow-1989$/);
+  });
+
+  test("an organiser deletes a delegation after a confirmation page, without JavaScript; the campaigns stay", async ({
+    browser,
+    page,
+  }) => {
+    await signInAsAdmin(page);
+    const plainContext = await browser.newContext({
+      javaScriptEnabled: false,
+      storageState: await page.context().storageState(),
+    });
+    const plain = await plainContext.newPage();
+    await plain.goto(`/admin/delegations/${slug}`);
+    await plain.getByRole("link", { name: "Delete this delegation…" }).click();
+    await expect(plain.getByRole("heading", { name: `Delete “${title}”?`, level: 1 })).toBeVisible();
+    await expect(plain.getByText(/3 members and 0 dispatches/)).toBeVisible();
+    await plain.getByRole("button", { name: "Delete the delegation" }).click();
+    await expect(plain).toHaveURL(/\/admin\/delegations\?deleted=1$/);
+    await expect(plain.getByRole("status")).toHaveText("The delegation is deleted, with its members and dispatches.");
+    await expect(plain.getByRole("link", { name: title })).toHaveCount(0);
+    await plainContext.close();
+
+    await expect(async () => {
+      expect((await page.request.get(`/delegations/${slug}`)).status()).toBe(404);
+    }).toPass({ timeout: 20_000 });
+    expect((await page.request.get("/petitions/moscow-trials")).status()).toBe(200);
+    await page.goto("/admin/audit");
+    await expect(page.locator("tbody tr", { hasText: "delegation.delete" }).first()).toContainText(slug);
   });
 });

@@ -231,6 +231,18 @@ export function CheckboxGroup({
   );
 }
 
+/** Fields folded under a summary, unfolded again when the form's last submission was refused. */
+export function FormDetails({ summary, children }: { summary: ReactNode; children: ReactNode }) {
+  const { state } = useContext(FormContext);
+  const refused = state !== null && Object.keys(state.errors).length > 0;
+  return (
+    <details open={refused || undefined}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
+  );
+}
+
 /** The form's button, disabled while its submission is on the way; `intent` says which button it was. */
 export function SubmitButton({
   className,

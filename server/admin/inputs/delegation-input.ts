@@ -94,6 +94,12 @@ export const deliveryInputSchema = z.preprocess(
   deliverySchema,
 ) satisfies z.ZodType<DeliveryInput>;
 
+/** Editing a member names it by id; the fields are the add form's. */
+export const memberEditSchema = z.intersection(z.object({ id: recordId("Unknown member.") }), memberInputSchema);
+
+/** Deleting the delegation: the confirmation page's form sends only the delegation's slug. */
+export const delegationDeletionSchema = z.object({});
+
 /** Removing a member names it by id. */
 export const memberIdSchema = z.object({ id: recordId("Unknown member.") });
 

@@ -1,7 +1,8 @@
-import { AdminForm, SubmitButton, TextArea, TextField } from "@/app/_components/admin-form";
+import { AdminForm, FormDetails, SubmitButton, TextArea, TextField } from "@/app/_components/admin-form";
 import type { listMembers } from "@/db/queries/delegation-members";
-import { addMemberAction, moveMemberAction, removeMemberAction } from "../actions";
+import { addMemberAction, editMemberAction, moveMemberAction, removeMemberAction } from "../actions";
 
+type Member = Awaited<ReturnType<typeof listMembers>>[number];
 type Props = { slug: string; members: Awaited<ReturnType<typeof listMembers>> };
 
 /** The members in their public order, each movable and removable, and the form that adds one. */
@@ -47,21 +48,74 @@ export function MembersSection({ slug, members }: Props) {
                 </SubmitButton>
               </AdminForm>
             </span>
+            <AdminForm action={editMemberAction} className="form">
+              {ofThis}
+              <input type="hidden" name="id" value={member.id} />
+              <FormDetails
+                summary={
+                  <>
+                    Edit<span className="visually-hidden"> {member.name}</span>
+                  </>
+                }
+              >
+                <MemberFields idPrefix={`member-${member.id}-`} initial={member} />
+                <div className="actions">
+                  <SubmitButton>Save the member</SubmitButton>
+                </div>
+              </FormDetails>
+            </AdminForm>
           </li>
         ))}
       </ol>
       <h3>Add a member</h3>
       <AdminForm action={addMemberAction} className="form">
         {ofThis}
-        <TextField id="member-name" name="name" label="Name" required maxLength={120} />
-        <TextField id="member-role" name="role" label="Role" required maxLength={200} />
-        <TextArea id="member-bio" name="bio" label="Short biography (Markdown)" rows={3} required />
-        <TextField id="member-role-ru" name="roleRu" label="Russian role (optional)" maxLength={200} lang="ru" />
-        <TextArea id="member-bio-ru" name="bioRu" label="Russian biography" rows={3} lang="ru" />
+        <MemberFields idPrefix="member-" />
         <div className="actions">
           <SubmitButton>Add the member</SubmitButton>
         </div>
       </AdminForm>
     </section>
+  );
+}
+
+/** A member's fields, empty for a new one or filled from an existing one. */
+function MemberFields({ idPrefix, initial }: { idPrefix: string; initial?: Member }) {
+  return (
+    <>
+      <TextField id={`${idPrefix}name`} name="name" label="Name" required maxLength={120} initial={initial?.name} />
+      <TextField
+        id={`${idPrefix}role`}
+        name="role"
+        label="Role"
+        required
+        maxLength={200}
+        initial={initial?.texts.en.role}
+      />
+      <TextArea
+        id={`${idPrefix}bio`}
+        name="bio"
+        label="Short biography (Markdown)"
+        rows={3}
+        required
+        initial={initial?.texts.en.bio}
+      />
+      <TextField
+        id={`${idPrefix}role-ru`}
+        name="roleRu"
+        label="Russian role (optional)"
+        maxLength={200}
+        lang="ru"
+        initial={initial?.texts.ru?.role}
+      />
+      <TextArea
+        id={`${idPrefix}bio-ru`}
+        name="bioRu"
+        label="Russian biography"
+        rows={3}
+        lang="ru"
+        initial={initial?.texts.ru?.bio}
+      />
+    </>
   );
 }

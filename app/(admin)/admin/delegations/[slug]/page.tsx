@@ -91,6 +91,9 @@ export default async function DelegationAdminPage({ params, searchParams }: Prop
         deliveries={deliveries}
         titleOf={titleOf}
       />
+      <p>
+        <Link href={`/admin/delegations/${delegation.slug}/delete`}>Delete this delegation…</Link>
+      </p>
     </>
   );
 }
