@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { signInAsAdmin } from "@/e2e/support/admin";
 
 // The machine the suite runs on may be busy: each test signs in and waits for cached pages to refresh.
@@ -28,6 +28,15 @@ async function addMember(page: Page, name: string, role: string) {
   await expect(page.getByRole("status")).toHaveText("Saved. The public page shows it now.");
   // The notice stays from the previous addition: the member in the list is what says this one is saved.
   await expect(page.locator(".member-order li strong").filter({ hasText: name })).toBeVisible();
+}
+
+/** A page signed in as `page` is, in a browser context with JavaScript off. */
+async function withoutJavaScript(browser: Browser, page: Page): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  return context.newPage();
 }
 
 const memberNames = (list: Locator) => list.locator("li strong").allTextContents();
@@ -96,11 +105,7 @@ test.describe.serial("delegations", () => {
     await addMember(page, "Boris Petrov", "Historian");
     await addMember(page, "Clara Weiss", "Translator");
 
-    const plainContext = await browser.newContext({
-      javaScriptEnabled: false,
-      storageState: await page.context().storageState(),
-    });
-    const plain = await plainContext.newPage();
+    const plain = await withoutJavaScript(browser, page);
     await plain.goto(`/admin/delegations/${slug}`);
     const list = plain.locator(".member-order");
     expect(await memberNames(list)).toEqual(["Anna Ostrovskaya", "Boris Petrov", "Clara Weiss"]);
@@ -121,7 +126,7 @@ test.describe.serial("delegations", () => {
       "Anna Ostrovskaya",
       "Boris Petrov",
     ]);
-    await plainContext.close();
+    await plain.context().close();
 
     await eventually(page, `/delegations/${slug}`, async () => {
       expect(await page.locator(".members h3").allTextContents()).toEqual([
@@ -137,11 +142,7 @@ test.describe.serial("delegations", () => {
     page,
   }) => {
     await signInAsAdmin(page);
-    const plainContext = await browser.newContext({
-      javaScriptEnabled: false,
-      storageState: await page.context().storageState(),
-    });
-    const plain = await plainContext.newPage();
+    const plain = await withoutJavaScript(browser, page);
     await plain.goto(`/admin/delegations/${slug}`);
     const members = plain.getByRole("region", { name: "Members" });
     const boris = members.locator("li", { has: plain.locator("strong", { hasText: "Boris Petrov" }) });
@@ -165,7 +166,7 @@ test.describe.serial("delegations", () => {
       "Anna Ostrovskaya",
       "Boris Petrovich",
     ]);
-    await plainContext.close();
+    await plain.context().close();
 
     await eventually(page, `/delegations/${slug}`, async () => {
       await expect(page.locator(".members h3")).toHaveText(["Clara Weiss", "Anna Ostrovskaya", "Boris Petrovich"], {
@@ -235,11 +236,7 @@ test.describe.serial("delegations", () => {
     page,
   }) => {
     await signInAsAdmin(page);
-    const plainContext = await browser.newContext({
-      javaScriptEnabled: false,
-      storageState: await page.context().storageState(),
-    });
-    const plain = await plainContext.newPage();
+    const plain = await withoutJavaScript(browser, page);
     await plain.goto(`/admin/delegations/${slug}`);
     await plain.getByRole("link", { name: "Delete this delegation…" }).click();
     await expect(plain.getByRole("heading", { name: `Delete “${title}”?`, level: 1 })).toBeVisible();
@@ -248,7 +245,7 @@ test.describe.serial("delegations", () => {
     await expect(plain).toHaveURL(/\/admin\/delegations\?deleted=1$/);
     await expect(plain.getByRole("status")).toHaveText("The delegation is deleted, with its members and dispatches.");
     await expect(plain.getByRole("link", { name: title })).toHaveCount(0);
-    await plainContext.close();
+    await plain.context().close();
 
     await expect(async () => {
       expect((await page.request.get(`/delegations/${slug}`)).status()).toBe(404);
