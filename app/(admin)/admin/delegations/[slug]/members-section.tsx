@@ -1,5 +1,5 @@
 import { AdminForm, FormDetails, SubmitButton, TextArea, TextField } from "@/app/_components/admin-form";
-import type { listMembers } from "@/db/queries/delegation-members";
+import type { listMembers, MemberMove } from "@/db/queries/delegation-members";
 import { addMemberAction, editMemberAction, moveMemberAction, removeMemberAction } from "../actions";
 
 type Member = Awaited<ReturnType<typeof listMembers>>[number];
@@ -20,26 +20,8 @@ export function MembersSection({ slug, members }: Props) {
               {member.texts.ru ? " (also in Russian)" : ""}
             </span>
             <span className="actions">
-              {index > 0 ? (
-                <AdminForm action={moveMemberAction}>
-                  {ofThis}
-                  <input type="hidden" name="id" value={member.id} />
-                  <input type="hidden" name="move" value="up" />
-                  <SubmitButton className="secondary">
-                    Move up<span className="visually-hidden"> {member.name}</span>
-                  </SubmitButton>
-                </AdminForm>
-              ) : null}
-              {index < members.length - 1 ? (
-                <AdminForm action={moveMemberAction}>
-                  {ofThis}
-                  <input type="hidden" name="id" value={member.id} />
-                  <input type="hidden" name="move" value="down" />
-                  <SubmitButton className="secondary">
-                    Move down<span className="visually-hidden"> {member.name}</span>
-                  </SubmitButton>
-                </AdminForm>
-              ) : null}
+              {index > 0 ? <MoveForm slug={slug} member={member} move="up" /> : null}
+              {index < members.length - 1 ? <MoveForm slug={slug} member={member} move="down" /> : null}
               <AdminForm action={removeMemberAction}>
                 {ofThis}
                 <input type="hidden" name="id" value={member.id} />
@@ -76,6 +58,21 @@ export function MembersSection({ slug, members }: Props) {
         </div>
       </AdminForm>
     </section>
+  );
+}
+
+/** One of a member's "Move up" / "Move down" buttons. */
+function MoveForm({ slug, member, move }: { slug: string; member: Member; move: MemberMove }) {
+  return (
+    <AdminForm action={moveMemberAction}>
+      <input type="hidden" name="delegation" value={slug} />
+      <input type="hidden" name="id" value={member.id} />
+      <input type="hidden" name="move" value={move} />
+      <SubmitButton className="secondary">
+        Move {move}
+        <span className="visually-hidden"> {member.name}</span>
+      </SubmitButton>
+    </AdminForm>
   );
 }
 
