@@ -200,6 +200,8 @@ test("a petition from nothing: create, translate, open, sign in both languages, 
     [`/petitions/${SLUG}`, "/petitions/open-the-archives"],
     [`/ru/petitions/${SLUG}`, "/ru/petitions/open-the-archives"],
     [`/api/petitions/${SLUG}`, "/api/petitions/open-the-archives"],
+    [`/petitions/${SLUG}/sent`, "/petitions/open-the-archives/sent"],
+    [`/ru/petitions/${SLUG}/thanks`, "/ru/petitions/open-the-archives/thanks"],
   ]) {
     await expect(async () => {
       const response = await page.request.get(from, { maxRedirects: 0 });

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { signInAsAdmin } from "@/e2e/support/admin";
 
 // The machine the suite runs on may be busy: each test signs in and waits for cached pages to refresh.
@@ -28,6 +28,15 @@ async function addMember(page: Page, name: string, role: string) {
   await expect(page.getByRole("status")).toHaveText("Saved. The public page shows it now.");
   // The notice stays from the previous addition: the member in the list is what says this one is saved.
   await expect(page.locator(".member-order li strong").filter({ hasText: name })).toBeVisible();
+}
+
+/** A page signed in as `page` is, in a browser context with JavaScript off. */
+async function withoutJavaScript(browser: Browser, page: Page): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+  });
+  return context.newPage();
 }
 
 const memberNames = (list: Locator) => list.locator("li strong").allTextContents();
@@ -96,11 +105,7 @@ test.describe.serial("delegations", () => {
     await addMember(page, "Boris Petrov", "Historian");
     await addMember(page, "Clara Weiss", "Translator");
 
-    const plainContext = await browser.newContext({
-      javaScriptEnabled: false,
-      storageState: await page.context().storageState(),
-    });
-    const plain = await plainContext.newPage();
+    const plain = await withoutJavaScript(browser, page);
     await plain.goto(`/admin/delegations/${slug}`);
     const list = plain.locator(".member-order");
     expect(await memberNames(list)).toEqual(["Anna Ostrovskaya", "Boris Petrov", "Clara Weiss"]);
@@ -121,7 +126,7 @@ test.describe.serial("delegations", () => {
       "Anna Ostrovskaya",
       "Boris Petrov",
     ]);
-    await plainContext.close();
+    await plain.context().close();
 
     await eventually(page, `/delegations/${slug}`, async () => {
       expect(await page.locator(".members h3").allTextContents()).toEqual([
@@ -130,6 +135,49 @@ test.describe.serial("delegations", () => {
         "Boris Petrov",
       ]);
     });
+  });
+
+  test("an organiser edits a member's name, role and biography, without JavaScript; a refused edit keeps the text", async ({
+    browser,
+    page,
+  }) => {
+    await signInAsAdmin(page);
+    const plain = await withoutJavaScript(browser, page);
+    await plain.goto(`/admin/delegations/${slug}`);
+    const members = plain.getByRole("region", { name: "Members" });
+    const boris = members.locator("li", { has: plain.locator("strong", { hasText: "Boris Petrov" }) });
+    await boris.locator("summary", { hasText: "Edit" }).click();
+    const form = boris.locator("form.form");
+    await expect(form.getByLabel("Role", { exact: true })).toHaveValue("Historian");
+    await form.getByLabel("Name", { exact: true }).fill("Boris Petrovich");
+    await form.getByLabel("Role", { exact: true }).fill("Archivist");
+    await form.getByLabel("Russian role (optional)").fill("Архивист");
+    await form.getByRole("button", { name: "Save the member" }).click();
+    // Refused: a Russian role without its biography. What was typed stays.
+    const refused = boris.locator("form.form"); // unfolded again, with its message
+    await expect(refused.getByRole("alert")).toHaveText("Give both the Russian role and biography, or neither.");
+    await expect(refused.getByLabel("Name", { exact: true })).toHaveValue("Boris Petrovich");
+    await refused.getByLabel("Russian biography").fill("Работает в архиве.");
+    await refused.getByRole("button", { name: "Save the member" }).click();
+    await expect(plain.getByRole("status")).toHaveText("Saved. The public page shows it now.");
+    // It keeps its place in the order.
+    expect(await memberNames(plain.locator(".member-order"))).toEqual([
+      "Clara Weiss",
+      "Anna Ostrovskaya",
+      "Boris Petrovich",
+    ]);
+    await plain.context().close();
+
+    await eventually(page, `/delegations/${slug}`, async () => {
+      await expect(page.locator(".members h3")).toHaveText(["Clara Weiss", "Anna Ostrovskaya", "Boris Petrovich"], {
+        timeout: 1000,
+      });
+    });
+    await expect(page.locator(".members")).toContainText("Archivist");
+    await page.goto(`/ru/delegations/${slug}`);
+    await expect(page.locator(".members")).toContainText("Архивист");
+    await page.goto("/admin/audit");
+    await expect(page.locator("tbody tr", { hasText: "member.update" }).first()).toContainText("Boris Petrovich");
   });
 
   test("a posted dispatch can be edited, refused edits keep the text, and it can be removed", async ({ page }) => {
@@ -181,5 +229,29 @@ test.describe.serial("delegations", () => {
     await signInAsAdmin(page);
     await page.goto("/admin/delegation");
     await expect(page).toHaveURL(/\/admin\/delegations\/moscow-1989$/);
+  });
+
+  test("an organiser deletes a delegation after a confirmation page, without JavaScript; the campaigns stay", async ({
+    browser,
+    page,
+  }) => {
+    await signInAsAdmin(page);
+    const plain = await withoutJavaScript(browser, page);
+    await plain.goto(`/admin/delegations/${slug}`);
+    await plain.getByRole("link", { name: "Delete this delegation…" }).click();
+    await expect(plain.getByRole("heading", { name: `Delete “${title}”?`, level: 1 })).toBeVisible();
+    await expect(plain.getByText(/3 members and 0 dispatches/)).toBeVisible();
+    await plain.getByRole("button", { name: "Delete the delegation" }).click();
+    await expect(plain).toHaveURL(/\/admin\/delegations\?deleted=1$/);
+    await expect(plain.getByRole("status")).toHaveText("The delegation is deleted, with its members and dispatches.");
+    await expect(plain.getByRole("link", { name: title })).toHaveCount(0);
+    await plain.context().close();
+
+    await expect(async () => {
+      expect((await page.request.get(`/delegations/${slug}`)).status()).toBe(404);
+    }).toPass({ timeout: 20_000 });
+    expect((await page.request.get("/petitions/moscow-trials")).status()).toBe(200);
+    await page.goto("/admin/audit");
+    await expect(page.locator("tbody tr", { hasText: "delegation.delete" }).first()).toContainText(slug);
   });
 });

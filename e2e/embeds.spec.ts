@@ -113,6 +113,29 @@ test("without JavaScript on either page the framed form signs with a plain post,
   }
 });
 
+test("the embed opened with neither ?origin= nor a Referer signs with the bare source `embed`", async ({ browser }) => {
+  // A frame whose site sent no Referer (a strict referrer policy) and did not run the snippet's script.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    const email = unique("embed-anonymous");
+    await page.goto("/embed/petitions/moscow-trials");
+    await expect(page.locator('input[name="source"]')).toHaveValue("embed");
+    await page.getByLabel("Your name", { exact: true }).fill("Lena Partnerova");
+    await page.getByLabel("Email address", { exact: true }).fill(email);
+    await page.getByLabel("Country", { exact: true }).selectOption({ label: "Germany" });
+    await page.getByRole("button", { name: /^Sign the/ }).click();
+    // No stamp without JavaScript: the form comes back once, and the second press signs.
+    await expect(page.getByText(/One more step/)).toBeVisible();
+    await page.waitForTimeout(MIN_FILL_MS + 100);
+    await page.getByRole("button", { name: /^Sign the/ }).click();
+    await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+    expect(signatureOf(email)).toEqual({ source: "embed", state: "pending" });
+  } finally {
+    await context.close();
+  }
+});
+
 test("?source= on a campaign link is kept through signing, with and without JavaScript", async ({ page, browser }) => {
   const scripted = unique("source-js");
   await page.goto("/petitions/moscow-trials?source=Newsletter-March");

@@ -63,6 +63,47 @@ export function AdminForm({
   );
 }
 
+/**
+ * A form that makes something with a secret (a partner's key, a webhook's signing secret) and shows the
+ * secret once, above the form, which starts afresh; a refused submission says `refused` at the top and keeps
+ * what was sent, each field with its message. `shown` renders the notice from the answer, or null while
+ * nothing was made. Works without JavaScript, like AdminForm.
+ */
+export function ShownOnceForm<Shown extends object>({
+  action,
+  shown,
+  refused,
+  children,
+}: {
+  action: (previous: AdminFormState<Shown>, form: FormData) => Promise<AdminFormState<Shown>>;
+  shown: (answer: NonNullable<AdminFormState<Shown>>) => ReactNode;
+  refused: string;
+  children: ReactNode;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const notice = state ? shown(state) : null;
+  const refusedNow = state !== null && Object.keys(state.errors).length > 0;
+  return (
+    <>
+      {notice ? (
+        <div className="notice success" role="status">
+          {notice}
+        </div>
+      ) : null}
+      <FormContext value={{ state: notice ? null : state, pending }}>
+        <form key={state?.attempt ?? 0} action={formAction} className="form card" noValidate>
+          {refusedNow ? (
+            <p className="error" role="alert">
+              {refused}
+            </p>
+          ) : null}
+          {children}
+        </form>
+      </FormContext>
+    </>
+  );
+}
+
 /** The value a field starts from: what was sent last, else what the page gave. */
 function useField(name: string, id: string, initial: string) {
   const { state } = useContext(FormContext);
@@ -87,7 +128,13 @@ export function TextField({
   initial = "",
   type = "text",
   ...attributes
-}: Common & { type?: "text" | "date" | "datetime-local" | "number" | "url"; step?: number; min?: number }) {
+}: Common & {
+  type?: "text" | "date" | "datetime-local" | "number" | "url";
+  step?: number;
+  min?: number;
+  max?: number;
+  placeholder?: string;
+}) {
   const field = useField(name, id, initial);
   return (
     <div className="field">
@@ -153,6 +200,46 @@ export function CheckboxField({
       <input id={id} name={name} type="checkbox" value={value} defaultChecked={checked} />
       <label htmlFor={id}>{label}</label>
     </div>
+  );
+}
+
+/**
+ * A box for each option, sent as `<prefix>:<value>`; the group's own message (none ticked, say) is keyed by
+ * `name` and shown under the boxes.
+ */
+export function CheckboxGroup({
+  name,
+  prefix,
+  legend,
+  options,
+}: {
+  name: string;
+  prefix: string;
+  legend: string;
+  options: { value: string; label: string }[];
+}) {
+  const { state } = useContext(FormContext);
+  const message = state?.errors[name];
+  return (
+    <fieldset aria-describedby={message ? `${name}-error` : undefined}>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <CheckboxField key={option.value} name={`${prefix}:${option.value}`} label={option.label} />
+      ))}
+      <FieldError message={message} name={name} />
+    </fieldset>
+  );
+}
+
+/** Fields folded under a summary, unfolded again when the form's last submission was refused. */
+export function FormDetails({ summary, children }: { summary: ReactNode; children: ReactNode }) {
+  const { state } = useContext(FormContext);
+  const refused = state !== null && Object.keys(state.errors).length > 0;
+  return (
+    <details open={refused || undefined}>
+      <summary>{summary}</summary>
+      {children}
+    </details>
   );
 }
 

@@ -1,21 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { listAllDocuments } from "./documents";
+import { createDispatch, deleteDispatch, getDispatch, listDispatches, updateDispatch } from "./delegation-dispatches";
+import { addMember, listMembers, moveMember, removeMember, updateMember } from "./delegation-members";
+import { createUpdate, deleteDraftUpdate } from "./updates";
 import {
-  addMember,
   createDelegation,
-  createDispatch,
-  deleteDispatch,
+  delegationFootprint,
+  deleteDelegation,
   getDelegationBySlug,
-  getDispatch,
   listCarriedDocumentIds,
   listCarriedDocuments,
   listDelegations,
-  listDispatches,
-  listMembers,
-  moveMember,
-  removeMember,
   setCarriedDocuments,
-  updateDispatch,
 } from "./delegations";
 
 const story = (title: string) => ({ en: { title, summary: `${title}, in short.`, body: `${title}, in full.` } });
@@ -109,5 +105,47 @@ describe("delegations", () => {
     expect(await listCarriedDocumentIds(delegation.id)).toEqual([second.id, first.id]);
     expect(await setCarriedDocuments(delegation.id, [])).toBe(true);
     expect(await listCarriedDocumentIds(delegation.id)).toEqual([]);
+  });
+
+  it("edits a member's name and texts in place, within its own delegation only", async () => {
+    const seeded = (await getDelegationBySlug("moscow-1989"))!;
+    const delegation = await freshDelegation("edit-members");
+    const [anna] = [await addMember(delegation.id, member("Anna")), await addMember(delegation.id, member("Boris"))];
+    const edit = {
+      name: "Anna Petrova",
+      texts: { en: { role: "Historian", bio: "Reads archives." }, ru: { role: "Историк", bio: "Читает архивы." } },
+    };
+    expect(await updateMember(seeded.id, anna.id, edit)).toBe(0);
+    expect(await updateMember(delegation.id, 987654, edit)).toBe(0);
+    expect(await updateMember(delegation.id, anna.id, edit)).toBe(1);
+    expect((await listMembers(delegation.id)).map(({ name, texts }) => ({ name, texts }))).toEqual([
+      edit,
+      member("Boris"),
+    ]);
+  });
+
+  it("deletes a delegation with its members, dispatches and carried list, but not while an update is addressed through it", async () => {
+    const delegation = await freshDelegation("to-delete");
+    await addMember(delegation.id, member("Anna"));
+    await createDispatch(delegation, { dated: "1990-05-01", texts: { en: { title: "Left", body: "We left." } } }, "o");
+    const [document] = await listAllDocuments();
+    await setCarriedDocuments(delegation.id, [document.id]);
+    const update = await createUpdate(
+      { delegationId: delegation.id },
+      { en: { subject: "News", body: "We are on our way." } },
+      "o",
+    );
+    expect(await delegationFootprint(delegation.id)).toEqual({ members: 1, dispatches: 1, deliveries: 0, updates: 1 });
+
+    expect(await deleteDelegation(delegation.id)).toBe(false);
+    expect(await getDelegationBySlug("to-delete")).toBeDefined();
+
+    await deleteDraftUpdate(update.id);
+    expect(await deleteDelegation(delegation.id)).toBe(true);
+    expect(await getDelegationBySlug("to-delete")).toBeUndefined();
+    expect(await delegationFootprint(delegation.id)).toEqual({ members: 0, dispatches: 0, deliveries: 0, updates: 0 });
+    expect(await listCarriedDocumentIds(delegation.id)).toEqual([]);
+    expect((await listAllDocuments()).map((row) => row.id)).toContain(document.id); // the campaign stays
+    expect(await deleteDelegation(delegation.id)).toBe(false);
   });
 });

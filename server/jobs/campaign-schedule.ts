@@ -7,6 +7,7 @@ import { organiserRecipients } from "@/server/admin/organiser-recipients";
 import { announcePublicChangeFromJob } from "@/server/public/public-changes";
 import { nudgeOutbox } from "./outbox-worker";
 import { instanceId } from "./instance";
+import { pollingWorker } from "./polling-worker";
 
 export type CampaignPassResult = { closed: string[]; milestones: { slug: string; threshold: number }[] };
 
@@ -23,36 +24,25 @@ export async function runCampaignJobs(now = new Date()): Promise<CampaignPassRes
   return { closed: closed.map((document) => document.slug), milestones };
 }
 
-type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void> };
-const state: WorkerState = ((globalThis as { __delegationCampaignJobs?: WorkerState }).__delegationCampaignJobs ??= {});
-
 const leaseMs = (everyMs: number) => Math.max(5 * everyMs, 60_000);
 
-/** One pass by the instance holding the lease; a pass still running here is not started twice. */
-function runCampaignPass(everyMs = getConfig().CAMPAIGN_JOBS_EVERY_MS): Promise<void> {
-  state.running ??= takeJobLease("campaign-schedule", instanceId(), leaseMs(everyMs))
-    .then(async (held) => {
-      if (!held) return;
-      const result = await runCampaignJobs();
-      for (const slug of result.closed) console.log(`campaigns: closed ${slug} on its closing date`);
-      for (const { slug, threshold } of result.milestones) console.log(`campaigns: ${slug} reached ${threshold}`);
-    })
-    .catch((error) => console.error("campaign pass failed:", error instanceof Error ? error.message : error))
-    .finally(() => {
-      state.running = undefined;
-    });
-  return state.running;
+// Each pass by the instance holding the lease; a pass still running here is not started twice.
+const worker = pollingWorker({
+  slot: "__delegationCampaignJobs",
+  name: "campaign",
+  everyMs: () => getConfig().CAMPAIGN_JOBS_EVERY_MS,
+  pass: async (everyMs) => {
+    if (!(await takeJobLease("campaign-schedule", instanceId(), leaseMs(everyMs)))) return;
+    const result = await runCampaignJobs();
+    for (const slug of result.closed) console.log(`campaigns: closed ${slug} on its closing date`);
+    for (const { slug, threshold } of result.milestones) console.log(`campaigns: ${slug} reached ${threshold}`);
+  },
+});
+
+export function startCampaignJobs(everyMs?: number): void {
+  worker.start(everyMs);
 }
 
-export function startCampaignJobs(everyMs = getConfig().CAMPAIGN_JOBS_EVERY_MS): void {
-  if (state.timer) return;
-  state.timer = setInterval(() => void runCampaignPass(everyMs), everyMs);
-  state.timer.unref();
-  void runCampaignPass(everyMs);
-}
-
-export async function stopCampaignJobs(): Promise<void> {
-  clearInterval(state.timer);
-  state.timer = undefined;
-  await state.running;
+export function stopCampaignJobs(): Promise<void> {
+  return worker.stop();
 }

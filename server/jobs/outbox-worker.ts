@@ -13,6 +13,7 @@ import {
 import { getConfig } from "@/lib/config";
 import { composeEmail } from "@/emails/compose";
 import { sendEmails, type SendResult } from "@/emails/transport/send";
+import { pollingWorker } from "./polling-worker";
 
 /**
  * How long a message is retried. Resend remembers an idempotency key for 24 hours, so a retry after that
@@ -90,77 +91,49 @@ async function deliver(batch: Awaited<ReturnType<typeof claimDueMessages>>): Pro
   return result.retryAfterMs ?? 0;
 }
 
-type WorkerState = {
-  timer?: NodeJS.Timeout;
-  running?: Promise<void>;
-  again?: boolean;
-  stopping?: boolean;
-  /** Messages this process claimed and has not yet marked sent, failed or due again. */
-  claimed: Set<number>;
-};
+/** Messages this process claimed and has not yet marked sent, failed or due again. */
+const claimed: Set<number> = ((globalThis as { __delegationOutboxClaims?: Set<number> }).__delegationOutboxClaims ??=
+  new Set());
 
-// On globalThis: instrumentation and route handlers are separate bundles in one process.
-const state: WorkerState = ((globalThis as { __delegationOutbox?: WorkerState }).__delegationOutbox ??= {
-  claimed: new Set(),
+const worker = pollingWorker({
+  slot: "__delegationOutbox",
+  name: "outbox worker",
+  everyMs: () => POLL_MS,
+  pass: () => drainOutbox(),
 });
 
 /** Sends everything due now, batch after batch, at the provider's pace; returns how many it handled. */
 export async function drainOutbox(): Promise<number> {
   let handled = 0;
   await requeueLapsedClaims();
-  while (!state.stopping) {
+  while (!worker.stopping) {
     const batch = await claimDueMessages(BATCH, getConfig().OUTBOX_LEASE_SECONDS * 1000);
     if (batch.length === 0) break;
-    for (const message of batch) state.claimed.add(message.id);
+    for (const message of batch) claimed.add(message.id);
     const pause = await deliver(batch);
-    for (const message of batch) state.claimed.delete(message.id);
+    for (const message of batch) claimed.delete(message.id);
     handled += batch.length;
-    if (pause > 0 && !state.stopping) await sleep(pause);
+    if (pause > 0 && !worker.stopping) await sleep(pause);
   }
   return handled;
 }
 
-function runOnce(): void {
-  if (state.stopping) return;
-  if (state.running) {
-    state.again = true;
-    return;
-  }
-  state.running = drainOutbox()
-    .then(() => undefined)
-    .catch((error) => console.error("outbox worker pass failed:", error instanceof Error ? error.message : error))
-    .finally(() => {
-      state.running = undefined;
-      if (state.again) {
-        state.again = false;
-        runOnce();
-      }
-    });
-}
-
 /** Starts the once-per-process worker: a pass now, then one every couple of seconds. */
 export async function startOutboxWorker(): Promise<void> {
-  if (state.timer) return;
-  state.stopping = false;
+  if (worker.started) return;
   // The only server (SQLite) takes back everything a crash left; instances on PostgreSQL wait for leases.
   if (activeDialect() === "sqlite") await requeueInterruptedMessages();
-  state.timer = setInterval(runOnce, POLL_MS);
-  state.timer.unref();
-  runOnce();
+  worker.start();
 }
 
 /** Asks a running worker for a pass now (after a signature is queued); the poll is the fallback. */
 export function nudgeOutbox(): void {
-  if (state.timer) runOnce();
+  worker.nudge();
 }
 
 /** Claims nothing more from now on; resolves when the pass in flight, if any, has settled. */
-export async function stopOutboxWorker(): Promise<void> {
-  state.stopping = true;
-  state.again = false;
-  clearInterval(state.timer);
-  state.timer = undefined;
-  await state.running;
+export function stopOutboxWorker(): Promise<void> {
+  return worker.stop();
 }
 
 /**
@@ -169,7 +142,7 @@ export async function stopOutboxWorker(): Promise<void> {
  * the provider drops a second copy. Returns how many went back to the queue.
  */
 export async function releaseUnsettledClaims(): Promise<number> {
-  const ids = [...state.claimed];
-  state.claimed.clear();
+  const ids = [...claimed];
+  claimed.clear();
   return releaseClaims(ids);
 }

@@ -7,6 +7,7 @@ import { deleteOldApiKeyMinutes } from "@/db/queries/api-keys";
 import { takeJobLease } from "@/db/queries/job-leases";
 import { getConfig } from "@/lib/config";
 import { instanceId } from "./instance";
+import { pollingWorker } from "./polling-worker";
 
 const HOUR = 3600_000;
 
@@ -45,49 +46,36 @@ export async function applyRetentionEverywhere(policy = retentionPolicy()): Prom
   return { ...result, mailboxDeleted, auditDeleted: await deleteExpiredAuditEntries() };
 }
 
-type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void> };
-
-// On globalThis, like the outbox worker: one schedule per process whichever bundle starts it.
-const state: WorkerState = ((globalThis as { __delegationRetention?: WorkerState }).__delegationRetention ??= {});
-
 // Longer than the schedule, so the instance that runs it keeps it; another takes over when it stops.
 const LEASE_MS = 2 * HOUR;
 
-/** The pass, by the one instance that holds the retention lease (every instance when the lease lapses). */
-async function leasedPass(): Promise<RetentionPassResult | null> {
-  if (!(await takeJobLease("retention", instanceId(), LEASE_MS))) return null;
-  return applyRetentionEverywhere();
-}
+const worker = pollingWorker({
+  slot: "__delegationRetention",
+  name: "retention",
+  everyMs: () => HOUR,
+  pass: async () => {
+    // Only the instance holding the retention lease (every instance when the lease lapses).
+    if (!(await takeJobLease("retention", instanceId(), LEASE_MS))) return;
+    const result = await applyRetentionEverywhere();
+    if (result.deleted + result.anonymised + result.emailsDeleted + result.mailboxDeleted + result.auditDeleted > 0)
+      console.log(describeRetention(result));
+  },
+});
 
 /**
  * One pass, unless one is still running here (a pass over a large closed document may take a while) or
  * another instance on the same database holds the retention lease.
  */
 export function runRetentionPass(): Promise<void> {
-  state.running ??= leasedPass()
-    .then((result) => {
-      if (!result) return;
-      if (result.deleted + result.anonymised + result.emailsDeleted + result.mailboxDeleted + result.auditDeleted > 0)
-        console.log(describeRetention(result));
-    })
-    .catch((error) => console.error("retention pass failed:", error instanceof Error ? error.message : error))
-    .finally(() => {
-      state.running = undefined;
-    });
-  return state.running;
+  return worker.runPass();
 }
 
 /** Applies the retention schedule now and then every hour, without keeping the process alive. */
 export function startRetentionWorker(everyMs = HOUR): void {
-  if (state.timer) return;
-  state.timer = setInterval(runRetentionPass, everyMs);
-  state.timer.unref();
-  void runRetentionPass();
+  worker.start(everyMs);
 }
 
 /** Stops the schedule; resolves when a pass still running here has finished. */
-export async function stopRetentionWorker(): Promise<void> {
-  clearInterval(state.timer);
-  state.timer = undefined;
-  await state.running;
+export function stopRetentionWorker(): Promise<void> {
+  return worker.stop();
 }

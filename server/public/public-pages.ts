@@ -7,11 +7,11 @@ import {
   getFeaturedDelegation as findFeaturedDelegation,
   inLocale,
   listCarriedDocuments,
-  listDeliveries,
   listDelegations,
-  listDispatches,
-  listMembers,
 } from "@/db/queries/delegations";
+import { listMembers } from "@/db/queries/delegation-members";
+import { listDispatches } from "@/db/queries/delegation-dispatches";
+import { listDeliveries } from "@/db/queries/delegation-deliveries";
 import {
   getLocalizedDocument,
   listPublishedDocuments,

@@ -11,6 +11,7 @@ import {
 } from "@/db/queries/webhooks";
 import { getConfig, webhooksPublicOnly } from "@/lib/config";
 import { isNonPublicAddress } from "@/lib/security/webhook-url";
+import { pollingWorker } from "@/server/jobs/polling-worker";
 
 // Webhook deliveries have a table of their own beside the outbox (not a new outbox kind): an email's row is
 // a recipient, a template and a provider batch key, a delivery's an endpoint, a signed body and an HTTP
@@ -93,16 +94,18 @@ async function deliver(delivery: ClaimedDelivery): Promise<void> {
   await markDeliveryFailed(delivery.id, attempt.status, attempt.error, next);
 }
 
-type WorkerState = { timer?: NodeJS.Timeout; running?: Promise<void>; again?: boolean; stopping?: boolean };
-
-// On globalThis: instrumentation and route handlers are separate bundles in one process.
-const state: WorkerState = ((globalThis as { __delegationWebhooks?: WorkerState }).__delegationWebhooks ??= {});
+const worker = pollingWorker({
+  slot: "__delegationWebhooks",
+  name: "webhook worker",
+  everyMs: () => POLL_MS,
+  pass: () => drainWebhooks(),
+});
 
 /** Delivers everything due now; returns how many deliveries it attempted. */
 export async function drainWebhooks(): Promise<number> {
   let handled = 0;
   await requeueLapsedDeliveries();
-  while (!state.stopping) {
+  while (!worker.stopping) {
     const batch = await claimDueDeliveries(BATCH, getConfig().OUTBOX_LEASE_SECONDS * 1000);
     if (batch.length === 0) break;
     // Endpoints are independent: one slow receiver does not hold back the others in the batch.
@@ -112,44 +115,19 @@ export async function drainWebhooks(): Promise<number> {
   return handled;
 }
 
-function runOnce(): void {
-  if (state.stopping) return;
-  if (state.running) {
-    state.again = true;
-    return;
-  }
-  state.running = drainWebhooks()
-    .then(() => undefined)
-    .catch((error) => console.error("webhook worker pass failed:", error instanceof Error ? error.message : error))
-    .finally(() => {
-      state.running = undefined;
-      if (state.again) {
-        state.again = false;
-        runOnce();
-      }
-    });
-}
-
 /** Starts the once-per-process worker; the only server (SQLite) first takes back what a crash left claimed. */
 export async function startWebhookWorker(): Promise<void> {
-  if (state.timer) return;
-  state.stopping = false;
+  if (worker.started) return;
   if (activeDialect() === "sqlite") await requeueLapsedDeliveries(null);
-  state.timer = setInterval(runOnce, POLL_MS);
-  state.timer.unref();
-  runOnce();
+  worker.start();
 }
 
 /** Asks a running worker for a pass now (after a test event is queued); the poll is the fallback. */
 export function nudgeWebhooks(): void {
-  if (state.timer) runOnce();
+  worker.nudge();
 }
 
 /** Claims nothing more; resolves when the pass in flight has settled (its claims lapse if it never does). */
-export async function stopWebhookWorker(): Promise<void> {
-  state.stopping = true;
-  state.again = false;
-  clearInterval(state.timer);
-  state.timer = undefined;
-  await state.running;
+export function stopWebhookWorker(): Promise<void> {
+  return worker.stop();
 }

@@ -3,6 +3,7 @@ import {
   carriedDocumentsSchema,
   dispatchEditSchema,
   forDelegation,
+  memberEditSchema,
   memberMoveSchema,
   newDelegationSchema,
 } from "./delegation-input";
@@ -46,5 +47,18 @@ describe("delegation forms", () => {
       texts: { en: { title: "T", body: "B" } },
     });
     expect(dispatchEditSchema.safeParse({ id: "7", dated: "1989-02-30", title: "T", body: "B" }).success).toBe(false);
+  });
+
+  it("edits a member by id with the add form's fields, the Russian pair whole or absent", () => {
+    const fields = { id: "7", name: " Anna ", role: "Historian", bio: "Reads archives." };
+    expect(forDelegation(memberEditSchema).parse({ delegation: "moscow-1989", ...fields })).toEqual({
+      delegation: "moscow-1989",
+      id: 7,
+      name: "Anna",
+      texts: { en: { role: "Historian", bio: "Reads archives." } },
+    });
+    expect(memberEditSchema.safeParse({ ...fields, roleRu: "Историк" }).success).toBe(false);
+    expect(memberEditSchema.safeParse({ ...fields, id: "seven" }).success).toBe(false);
+    expect(memberEditSchema.safeParse({ ...fields, name: "" }).success).toBe(false);
   });
 });

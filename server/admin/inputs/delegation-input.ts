@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { DeliveryInput } from "@/db/queries/delegations";
+import type { DeliveryInput } from "@/db/queries/delegation-deliveries";
 import { isoDate, optional, recordId, requiredText } from "@/lib/forms/form-fields";
 
 /** The Russian version of a record is whole or absent: `{ ru }` when every field is given, `{}` when none is. */
@@ -93,6 +93,12 @@ export const deliveryInputSchema = z.preprocess(
     values !== null && typeof values === "object" ? deliveryFromForm(values as Record<string, unknown>) : values,
   deliverySchema,
 ) satisfies z.ZodType<DeliveryInput>;
+
+/** Editing a member names it by id; the fields are the add form's. */
+export const memberEditSchema = z.intersection(z.object({ id: recordId("Unknown member.") }), memberInputSchema);
+
+/** Deleting the delegation: the confirmation page's form sends only the delegation's slug. */
+export const delegationDeletionSchema = z.object({});
 
 /** Removing a member names it by id. */
 export const memberIdSchema = z.object({ id: recordId("Unknown member.") });

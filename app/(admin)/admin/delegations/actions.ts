@@ -1,30 +1,29 @@
 "use server";
 
 import {
-  addMember,
   createDelegation,
-  createDispatch,
-  deleteDispatch,
-  DeliveryError,
+  delegationFootprint,
+  deleteDelegation,
   getDelegationBySlug,
-  moveMember,
-  recordDelivery,
-  removeMember,
   setCarriedDocuments,
   updateDelegationTexts,
-  updateDispatch,
 } from "@/db/queries/delegations";
+import { addMember, moveMember, removeMember, updateMember } from "@/db/queries/delegation-members";
+import { createDispatch, deleteDispatch, updateDispatch } from "@/db/queries/delegation-dispatches";
+import { DeliveryError, recordDelivery } from "@/db/queries/delegation-deliveries";
 import type { z } from "zod";
 import type { Delegation } from "@/db/schema";
 import { adminAction } from "@/server/admin/action";
 import {
   carriedDocumentsSchema,
+  delegationDeletionSchema,
   delegationTextsSchema,
   deliveryInputSchema,
   dispatchEditSchema,
   dispatchIdSchema,
   dispatchInputSchema,
   forDelegation,
+  memberEditSchema,
   memberIdSchema,
   memberInputSchema,
   memberMoveSchema,
@@ -151,6 +150,16 @@ export const addMemberAction = delegationAction(memberInputSchema, async (input,
   };
 });
 
+export const editMemberAction = delegationAction(memberEditSchema, async (input, { delegation }) => {
+  if ((await updateMember(delegation.id, input.id, { name: input.name, texts: input.texts })) === 0)
+    return { errors: { form: "Unknown member: it may have been removed meanwhile." } };
+  return {
+    redirectTo: `${pageOf(delegation)}?saved=member#members-heading`,
+    refresh: true,
+    audit: { action: "member.update", targetType: "member", targetId: input.id, details: { name: input.name } },
+  };
+});
+
 export const moveMemberAction = delegationAction(memberMoveSchema, async ({ id, move }, { delegation }) => {
   if (!(await moveMember(delegation.id, id, move)))
     return { errors: { form: "Unknown member: it may have been removed meanwhile." } };
@@ -168,5 +177,25 @@ export const removeMemberAction = delegationAction(memberIdSchema, async ({ id }
     redirectTo: `${pageOf(delegation)}?saved=member`,
     refresh: true,
     audit: { action: "member.remove", targetType: "member", targetId: id },
+  };
+});
+
+export const deleteDelegationAction = delegationAction(delegationDeletionSchema, async (_input, { delegation }) => {
+  const footprint = await delegationFootprint(delegation.id);
+  if (!(await deleteDelegation(delegation.id)))
+    return {
+      errors: {
+        form: "This delegation has recorded deliveries or updates addressed through it, which must keep it: it was not deleted.",
+      },
+    };
+  return {
+    redirectTo: "/admin/delegations?deleted=1",
+    refresh: true,
+    audit: {
+      action: "delegation.delete",
+      targetType: "delegation",
+      targetId: delegation.slug,
+      details: { title: delegation.texts.en.title, members: footprint.members, dispatches: footprint.dispatches },
+    },
   };
 });

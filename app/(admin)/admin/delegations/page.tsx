@@ -4,12 +4,20 @@ import { requireAdmin } from "@/server/auth/auth-guard";
 
 export const metadata = { title: "Delegations" };
 
-export default async function DelegationsAdminPage() {
+type Props = { searchParams: Promise<{ deleted?: string }> };
+
+export default async function DelegationsAdminPage({ searchParams }: Props) {
   await requireAdmin();
+  const { deleted } = await searchParams;
   const delegations = await listDelegations();
   return (
     <>
       <h1>Delegations</h1>
+      {deleted ? (
+        <p className="notice success" role="status">
+          The delegation is deleted, with its members and dispatches.
+        </p>
+      ) : null}
       <p>
         <Link href="/admin/delegations/new">New delegation</Link>
       </p>

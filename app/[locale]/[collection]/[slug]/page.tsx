@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { ClosingLine, FaqSection, MilestoneList, ResponseSection } from "@/app/_components/campaign-record";
 import { CountryChart } from "@/app/_components/country-chart";
@@ -15,10 +14,11 @@ import { translator, type Translator } from "@/lib/i18n/translator";
 import { FEWEST_NAMED, type CountryShares } from "@/lib/format/country-shares";
 import { socialMetadata } from "@/server/social-card/metadata";
 import { signerLine } from "@/lib/format/public-name";
-import { findMovedDocument, getPublicDocumentPage } from "@/server/public/public-pages";
+import { getPublicDocumentPage } from "@/server/public/public-pages";
 import { getOrganisation } from "@/db/queries/organisation";
 import { Link } from "@/i18n/navigation";
 import { signAction } from "./actions";
+import { redirectIfMoved } from "./moved";
 import { formLabels } from "./form-labels";
 import { SignForm } from "./sign-form";
 
@@ -47,12 +47,7 @@ export default async function DocumentPage({ params }: Props) {
   const locale = toLocale(rest.locale);
   setRequestLocale(locale);
   const [found, organisation] = await Promise.all([getPublicDocumentPage(collection, slug, locale), getOrganisation()]);
-  if (!found) {
-    // An address the campaign had before its slug changed: 308 to where it is now.
-    const moved = await findMovedDocument(collection, slug);
-    if (moved) permanentRedirect(localePath(locale, moved));
-    notFound();
-  }
+  if (!found) return redirectIfMoved(collection, slug, locale);
   const { document, signers, lastDay, response, faq, milestones, countries } = found;
   const path = localePath(locale, documentPath(document.kind, document.slug));
   const t = translator(locale);

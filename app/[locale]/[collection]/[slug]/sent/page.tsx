@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import NextLink from "next/link";
-import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
@@ -8,6 +7,7 @@ import { localMailboxPage } from "@/lib/config";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { findPublicDocument } from "@/server/public/public-documents";
+import { redirectIfMoved } from "../moved";
 
 // Never cached: it reads live data on every request.
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ export default async function SentPage({ params }: Props) {
   const locale = toLocale(rest.locale);
   setRequestLocale(locale);
   const document = await findPublicDocument(collection, slug, locale);
-  if (!document) notFound();
+  if (!document) return redirectIfMoved(collection, slug, locale, "/sent");
   const t = translator(locale);
   const mailbox = localMailboxPage();
   return (

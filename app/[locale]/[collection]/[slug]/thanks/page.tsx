@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import { notFound } from "next/navigation";
 import { setRequestLocale } from "next-intl/server";
 import { ShareSection } from "@/app/_components/share-section";
 import { SignatureCount } from "@/app/_components/signature-count";
@@ -11,6 +10,7 @@ import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { findPublicDocument } from "@/server/public/public-documents";
+import { redirectIfMoved } from "../moved";
 import { MANAGE_HANDOFF_COOKIE } from "@/lib/security/signer-links";
 import { verifyManageLink } from "@/server/signing/manage-links";
 
@@ -30,7 +30,7 @@ export default async function ThanksPage({ params }: Props) {
   const locale = toLocale(rest.locale);
   setRequestLocale(locale);
   const document = await findPublicDocument(collection, slug, locale);
-  if (!document) notFound();
+  if (!document) return redirectIfMoved(collection, slug, locale, "/thanks");
   const t = translator(locale);
   // Handed over by the confirm button in a cookie only this page receives, for a few minutes.
   const handedOver = (await cookies()).get(MANAGE_HANDOFF_COOKIE)?.value;
