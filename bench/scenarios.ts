@@ -184,6 +184,16 @@ export async function exportRun(server: Server, databasePids: () => Promise<numb
   const baseline = treeRss(server.process.pid!);
   let peak = baseline;
   const sampler = setInterval(() => (peak = Math.max(peak, treeRss(server.process.pid!))), 100);
+  // The export's own database connection ends with it, and its backend's CPU time with that: read the
+  // backends' CPU while the export runs, and keep each one's last figure.
+  const databaseSeen = new Map<number, number>();
+  let exporting = true;
+  const databaseSampler = (async () => {
+    while (exporting) {
+      for (const [pid, ms] of cpuMilliseconds(await databasePids())) databaseSeen.set(pid, ms);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  })();
   const started = Date.now();
   const response = await fetch(`${server.url}/api/admin/export?format=csv`, { headers });
   if (!response.ok || !response.body) throw new Error(`export answered ${response.status}`);
@@ -191,9 +201,12 @@ export async function exportRun(server: Server, databasePids: () => Promise<numb
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.byteLength;
   const seconds = (Date.now() - started) / 1000;
   clearInterval(sampler);
+  exporting = false;
+  await databaseSampler;
   const after = treeRss(server.process.pid!);
   peak = Math.max(peak, after);
   const cpuAfter = await cpu();
+  for (const [pid, ms] of databaseSeen) if (!cpuAfter.database.has(pid)) cpuAfter.database.set(pid, ms);
   const used = (part: "app" | "database") =>
     [...cpuAfter[part]].reduce((sum, [pid, ms]) => sum + ms - (cpuBefore[part].get(pid) ?? 0), 0);
   return {

@@ -9,7 +9,7 @@ import { migrateSqlite } from "./migrate";
 import { openPostgres } from "./postgres-connection";
 import * as schema from "./schema";
 import { seedDatabase } from "./seed";
-import { openSqliteSnapshot, type Snapshot } from "./snapshot";
+import { openSqliteSnapshot, type Snapshot, type SnapshotSource } from "./snapshot";
 import { sqliteExecutor } from "./sqlite-connection";
 
 /** The database every query is written against, once, for both dialects (see db/dialect.ts). */
@@ -124,6 +124,15 @@ export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
 /** A consistent read-only view for long reads (exports, dossiers); close it when done. */
 export function openSnapshot(): Promise<Snapshot> {
   return connection().openSnapshot();
+}
+
+/** Where another thread opens its own snapshot of the configured database (once that database is ready). */
+export async function snapshotSource(): Promise<SnapshotSource> {
+  const config = getConfig();
+  await connection().ready;
+  return config.DATABASE_URL
+    ? { dialect: "postgres", url: config.DATABASE_URL }
+    : { dialect: "sqlite", file: path.resolve(config.DATABASE_PATH) };
 }
 
 /** Closes the database of this process's configuration (tests and scripts that switch databases). */

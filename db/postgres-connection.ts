@@ -5,7 +5,7 @@ import pg from "pg";
 import type { Connection, Db, Tx } from "./index";
 import * as tables from "./schema-postgres";
 import { seedDatabase } from "./seed";
-import type { Snapshot } from "./snapshot";
+import { openPostgresSnapshot } from "./snapshot";
 
 const MIGRATIONS = path.join(process.cwd(), "db", "migrations-postgres");
 // Any constant shared by every instance: the advisory lock that lets one of them migrate and seed at a time.
@@ -49,38 +49,6 @@ function sqlErrorCode(error: unknown): string | undefined {
   return code ?? (cause ? sqlErrorCode(cause) : undefined);
 }
 
-async function openPostgresSnapshot(pool: pg.Pool): Promise<Snapshot> {
-  const client = await pool.connect();
-  let open = true;
-  await client.query("begin isolation level repeatable read read only");
-  let cursors = 0;
-  return {
-    async first({ sql, params }) {
-      const result = await client.query({ text: sql, values: params, rowMode: "array" });
-      return result.rows[0];
-    },
-    async *batches({ sql, params }, size) {
-      const cursor = `rows_${++cursors}`;
-      await client.query({ text: `declare ${cursor} no scroll cursor for ${sql}`, values: params });
-      const fetch = `fetch ${Math.max(1, Math.floor(size))} from ${cursor}`;
-      for (;;) {
-        const { rows } = await client.query<unknown[]>({ text: fetch, rowMode: "array" });
-        if (rows.length === 0) return;
-        yield rows;
-      }
-    },
-    async close() {
-      if (!open) return;
-      open = false;
-      try {
-        await client.query("commit");
-      } finally {
-        client.release();
-      }
-    },
-  };
-}
-
 /** PostgreSQL through a pool shared by the process; every instance migrates under one lock. */
 export function openPostgres(url: string, poolSize: number): Connection {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
@@ -91,7 +59,10 @@ export function openPostgres(url: string, poolSize: number): Connection {
   return {
     db,
     ready,
-    openSnapshot: () => openPostgresSnapshot(pool),
+    async openSnapshot() {
+      const client = await pool.connect();
+      return openPostgresSnapshot(client, () => client.release());
+    },
     async transaction(work) {
       for (let attempt = 1; ; attempt++) {
         try {

@@ -1,6 +1,13 @@
 import Database from "better-sqlite3";
+import pg from "pg";
 
-type RawQuery = { sql: string; params: unknown[] };
+export type RawQuery = { sql: string; params: unknown[] };
+
+/**
+ * Where a snapshot can be opened from any thread: the SQLite file, or the PostgreSQL URL. A worker thread
+ * shares none of the main thread's connections, so it opens its own from this.
+ */
+export type SnapshotSource = { dialect: "sqlite"; file: string } | { dialect: "postgres"; url: string };
 
 /**
  * A read-only view of the database frozen when it was opened, on a connection of its own: a long export
@@ -55,4 +62,55 @@ export function openSqliteSnapshot(file: string): Snapshot {
       reader.close();
     },
   };
+}
+
+/**
+ * A snapshot on a PostgreSQL client given for its duration (a pool's, or one of its own); `release` is
+ * called once when it is closed, also when the commit fails.
+ */
+export async function openPostgresSnapshot(
+  client: pg.ClientBase,
+  release: () => void | Promise<void>,
+): Promise<Snapshot> {
+  let open = true;
+  try {
+    await client.query("begin isolation level repeatable read read only");
+  } catch (error) {
+    await release();
+    throw error;
+  }
+  let cursors = 0;
+  return {
+    async first({ sql, params }) {
+      const result = await client.query({ text: sql, values: params, rowMode: "array" });
+      return result.rows[0];
+    },
+    async *batches({ sql, params }, size) {
+      const cursor = `rows_${++cursors}`;
+      await client.query({ text: `declare ${cursor} no scroll cursor for ${sql}`, values: params });
+      const fetch = `fetch ${Math.max(1, Math.floor(size))} from ${cursor}`;
+      for (;;) {
+        const { rows } = await client.query<unknown[]>({ text: fetch, rowMode: "array" });
+        if (rows.length === 0) return;
+        yield rows;
+      }
+    },
+    async close() {
+      if (!open) return;
+      open = false;
+      try {
+        await client.query("commit");
+      } finally {
+        await release();
+      }
+    },
+  };
+}
+
+/** Opens a snapshot on a connection of its own (for a worker thread, which cannot use the process's pool). */
+export async function openSnapshotFrom(source: SnapshotSource, applicationName: string): Promise<Snapshot> {
+  if (source.dialect === "sqlite") return openSqliteSnapshot(source.file);
+  const client = new pg.Client({ connectionString: source.url, application_name: applicationName });
+  await client.connect();
+  return openPostgresSnapshot(client, () => client.end());
 }

@@ -4,8 +4,12 @@ import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures, type Signature } from "@/db/schema";
 import { emailKey } from "@/lib/format/email-key";
 import type { SignatureFilter } from "./signature-search";
-import { exportStream } from "@/server/export/export-stream";
-import { iterateExportBatches, iterateExportRows } from "./export";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { exportBody, exportStream } from "@/server/export/export-stream";
+import { EXPORT_APPLICATION_NAME } from "@/server/export/export-job";
+import { exportChunksInWorker } from "@/server/export/worker-export";
+import { iterateExportBatches, iterateExportRows, planExport, type ExportPlan } from "./export";
 
 type Row = Pick<Signature, "name" | "email" | "country" | "state" | "createdAt"> &
   Partial<Signature> & { document: string };
@@ -307,5 +311,77 @@ describe("the export download, read slowly", () => {
     await batches.next();
     expect(servedOthers).toBe(true);
     await batches.return(undefined);
+  });
+});
+
+/** Whether a read connection still holds a snapshot of the database, as an operator would find out. */
+async function snapshotsHeld({ source }: ExportPlan): Promise<number> {
+  if (source.dialect === "postgres") {
+    const client = new pg.Client({ connectionString: source.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ held: number }>(
+        "select count(*)::int as held from pg_stat_activity where datname = current_database() and application_name = $1",
+        [EXPORT_APPLICATION_NAME],
+      );
+      return rows[0].held;
+    } finally {
+      await client.end();
+    }
+  }
+  // A reader's snapshot keeps the WAL from being emptied: a checkpoint that truncates it reports itself busy.
+  const file = new Database(source.file, { timeout: 0 });
+  try {
+    const [result] = file.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+    return result.busy;
+  } finally {
+    file.close();
+  }
+}
+
+describe("the export written by a worker thread", () => {
+  const inWorker = async (format: "csv" | "ndjson", onDone = vi.fn(), rowsPerChunk = 2) =>
+    exportBody(exportChunksInWorker(await planExport({}), format, rowsPerChunk), onDone);
+
+  it("writes the very file the export writes in this thread, in CSV and NDJSON", async () => {
+    for (const format of ["csv", "ndjson"] as const) {
+      const onDone = vi.fn();
+      const fromWorker = await new Response(await inWorker(format, onDone)).text();
+      const here = await new Response(exportStream(iterateExportBatches({}, 2), format, () => {})).text();
+      expect(fromWorker).toBe(here);
+      expect(fromWorker).toContain(format === "csv" ? `"'=HYPERLINK(""http://evil"")"` : "王小明");
+      expect(onDone).toHaveBeenCalledExactlyOnceWith(everyone.length, true);
+    }
+  });
+
+  it("stops the worker and releases its snapshot when the client disconnects mid-export", async () => {
+    const plan = await planExport({});
+    const onDone = vi.fn();
+    const body = exportBody(exportChunksInWorker(plan, "csv", 2), onDone).getReader();
+    const first = await body.read();
+    expect(new TextDecoder().decode(first.value)).toContain("Вера Иванова");
+    // A signature made meanwhile leaves something in the WAL for the checkpoint below to wait on.
+    await insert({
+      document: "moscow-trials",
+      name: "Late",
+      email: "late@example.org",
+      country: "RU",
+      state: "pending",
+      createdAt: at("2026-03-07T00:00:00Z"),
+    });
+    expect(await snapshotsHeld(plan)).toBe(1);
+    await body.cancel();
+    expect(onDone).toHaveBeenCalledExactlyOnceWith(2, false);
+    expect(await snapshotsHeld(plan)).toBe(0);
+  });
+
+  it("fails the download, reported incomplete, when the worker cannot read the rows", async () => {
+    const plan = await planExport({});
+    const onDone = vi.fn();
+    const broken = { ...plan, query: { sql: "select * from no_such_table", params: [] } };
+    const body = exportBody(exportChunksInWorker(broken, "csv", 2), onDone);
+    await expect(new Response(body).text()).rejects.toThrow(/no_such_table/);
+    expect(onDone).toHaveBeenCalledExactlyOnceWith(0, false);
+    expect(await snapshotsHeld(plan)).toBe(0);
   });
 });

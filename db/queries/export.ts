@@ -1,52 +1,12 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { SignatureFilter } from "./signature-search";
-import { getDb, openSnapshot } from "@/db/index";
+import { getDb, openSnapshot, snapshotSource } from "@/db/index";
+import type { RawQuery, SnapshotSource } from "@/db/snapshot";
 import { documents, signatures } from "@/db/schema";
+import { readExportBatches, type ExportRow } from "./export-rows";
 import { whereFilter } from "./signature-search";
 
-export type ExportRow = {
-  document: string;
-  name: string;
-  email: string;
-  country: string;
-  city: string | null;
-  comment: string | null;
-  display: string;
-  updates: boolean;
-  state: string;
-  created: Date;
-  confirmed: Date | null;
-  organisation: string | null;
-  role: string | null;
-  /** The version of the text the signer was shown, and the language they signed in. */
-  textVersion: number;
-  language: string;
-  /** Where the signer came from (a link's ?source=, "embed:<site>"), if known. */
-  source: string | null;
-  /** "partner" when an API partner confirmed the address itself, "email" by the link, null while unconfirmed. */
-  confirmedBy: string | null;
-};
-
-// As the drivers give them: SQLite's 0/1 and numbers, PostgreSQL's booleans and bigint strings.
-type RawExportRow = [
-  string,
-  string,
-  string,
-  string,
-  string | null,
-  string | null,
-  string,
-  number | boolean,
-  string,
-  number | string,
-  number | string | null,
-  string | null,
-  string | null,
-  number,
-  string,
-  string | null,
-  string | null,
-];
+export type { ExportRow } from "./export-rows";
 
 // Withdrawn signers took their names back: no filter can bring them into an export.
 function exportWhere(filter: SignatureFilter) {
@@ -80,47 +40,6 @@ function exportQuery(filter: SignatureFilter) {
     .orderBy(asc(signatures.id));
 }
 
-function toExportRow(raw: RawExportRow): ExportRow {
-  const [
-    document,
-    name,
-    email,
-    country,
-    city,
-    comment,
-    display,
-    updates,
-    state,
-    created,
-    confirmed,
-    organisation,
-    role,
-    textVersion,
-    language,
-    source,
-    confirmedBy,
-  ] = raw;
-  return {
-    document,
-    name,
-    email,
-    country,
-    city,
-    comment,
-    display,
-    state,
-    organisation,
-    role,
-    textVersion,
-    language,
-    source,
-    confirmedBy,
-    updates: updates === 1 || updates === true,
-    created: new Date(Number(created)),
-    confirmed: confirmed === null ? null : new Date(Number(confirmed)),
-  };
-}
-
 /**
  * The filtered signatures in signing order, in batches of up to `batchSize` read only as they are asked for,
  * so a million rows take no more memory than a batch. They are read from a snapshot with a connection of
@@ -129,14 +48,14 @@ function toExportRow(raw: RawExportRow): ExportRow {
  * the connection.
  */
 export async function* iterateExportBatches(filter: SignatureFilter, batchSize: number): AsyncGenerator<ExportRow[]> {
-  const snapshot = await openSnapshot();
-  try {
-    for await (const batch of snapshot.batches(exportQuery(filter).toSQL(), batchSize)) {
-      yield (batch as RawExportRow[]).map(toExportRow);
-    }
-  } finally {
-    await snapshot.close();
-  }
+  yield* readExportBatches(openSnapshot, exportQuery(filter).toSQL(), batchSize);
+}
+
+/** What another thread needs to read the export itself: where to open a snapshot, and the query to run on it. */
+export type ExportPlan = { source: SnapshotSource; query: RawQuery };
+
+export async function planExport(filter: SignatureFilter): Promise<ExportPlan> {
+  return { source: await snapshotSource(), query: exportQuery(filter).toSQL() };
 }
 
 /** The same rows one at a time. */

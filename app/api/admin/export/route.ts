@@ -1,15 +1,9 @@
 import { findDocumentBySlug } from "@/db/queries/documents";
-import { iterateExportBatches } from "@/db/queries/export";
 import { recordAudit } from "@/db/queries/audit";
 import { adminOrUnauthorized } from "@/server/auth/auth-guard";
 import { isCrossSite } from "@/lib/security/cross-site";
-import {
-  ROWS_PER_CHUNK,
-  exportContentTypes,
-  exportFileName,
-  exportStream,
-  parseExportFormat,
-} from "@/server/export/export-stream";
+import { exportContentTypes, exportFileName, parseExportFormat } from "@/server/export/export-stream";
+import { exportInWorker } from "@/server/export/worker-export";
 import { parseSignatureFilter } from "@/server/admin/inputs/signature-filters";
 import { withoutPersonalTerms } from "@/server/admin/audit-details";
 
@@ -43,7 +37,7 @@ export async function GET(request: Request) {
     );
   }
 
-  const body = exportStream(iterateExportBatches(filter, ROWS_PER_CHUNK), format, (rowCount, completed) =>
+  const body = await exportInWorker(filter, format, (rowCount, completed) =>
     recordAudit({
       actor: admin.email,
       action: "signatures.export",
