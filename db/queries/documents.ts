@@ -55,6 +55,35 @@ export async function getDocumentBySlug(kind: DocumentKind, slug: string) {
   return prepared(getDb(), selectDocumentBySlug).execute({ kind, slug }).then(first);
 }
 
+const selectSignableBySlug = (db: Executor) =>
+  db
+    .select({ document: documents, localizedTitle: localized.title, englishTitle: english.title })
+    .from(documents)
+    .innerJoin(
+      english,
+      and(
+        eq(english.documentId, documents.id),
+        eq(english.version, documents.currentVersion),
+        eq(english.locale, "en"),
+      ),
+    )
+    .leftJoin(
+      localized,
+      and(
+        eq(localized.documentId, documents.id),
+        eq(localized.version, documents.currentVersion),
+        eq(localized.locale, sql.placeholder("locale")),
+      ),
+    )
+    .where(bySlug())
+    .prepare();
+
+/** A document with only its title in one language (English where that language has none): what signing needs. */
+export async function getSignableDocument(kind: DocumentKind, slug: string, locale: Locale) {
+  const row = await prepared(getDb(), selectSignableBySlug).execute({ kind, slug, locale }).then(first);
+  return row && { ...row.document, title: row.localizedTitle ?? row.englishTitle };
+}
+
 export async function getLocalizedDocument(kind: DocumentKind, slug: string, locale: Locale) {
   const row = await prepared(getDb(), selectLocalizedBySlug).execute({ kind, slug, locale }).then(first);
   return row && toLocalized(row);
