@@ -81,4 +81,18 @@ describe("the proxy's matcher", () => {
       expect(runs(path), path).toBe(false);
     }
   });
+
+  it("leaves out the JSON API's writes, which check their origin, size and body themselves", () => {
+    const json = { "content-type": "application/json", origin: "https://elsewhere.example" };
+    for (const path of [
+      "/api/petitions/moscow-trials/signatures",
+      "/api/letters/family-letter/signatures",
+      "/api/v1/petitions/1/signatures",
+      "/api/unsubscribe/abc",
+    ]) {
+      expect(runs(path, json), path).toBe(false);
+    }
+    // A form post to a page still goes through it: server actions do not check all of that themselves.
+    expect(runs("/confirm/abc", { "content-type": "multipart/form-data; boundary=x" })).toBe(true);
+  });
 });

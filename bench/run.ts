@@ -114,14 +114,16 @@ async function main() {
       errors: unexpected(routeLoad, 200),
     },
   );
-  // The same route handler, once more with a header that makes proxy.ts's matcher take it.
-  const proxied = await getLoad(app, "/api/health", READ_SECONDS, CONNECTIONS, { "content-type": "text/plain" });
-  const proxyMs = 1000 / proxied.requestsPerSecond - 1000 / routeLoad.requestsPerSecond;
+  // What proxy.ts costs where it runs: a cached page (which its matcher leaves out), then the same page with
+  // a content-type header, which makes the matcher take it. The JSON API never reaches the proxy.
+  const unproxied = await getLoad(app, "/privacy", READ_SECONDS, CONNECTIONS);
+  const proxied = await getLoad(app, "/privacy", READ_SECONDS, CONNECTIONS, { "content-type": "text/plain" });
+  const proxyMs = 1000 / proxied.requestsPerSecond - 1000 / unproxied.requestsPerSecond;
   loads.push({
-    what: "proxy cost: `/api/health` with a `content-type` header, so proxy.ts runs for it",
+    what: "proxy cost: the privacy page with a `content-type` header, so proxy.ts runs for it",
     result: proxied,
     errors: unexpected(proxied, 200),
-    floor: routeFloor,
+    floor: { name: "the same page without the proxy", requestsPerSecond: unproxied.requestsPerSecond },
     note: `≈ ${proxyMs.toFixed(2)} ms of server time per request more than without the proxy`,
   });
 

@@ -5,7 +5,13 @@ import { documents, documentTexts, signatures } from "@/db/schema";
 import { emailKey } from "@/lib/format/email-key";
 import type { Locale } from "@/lib/i18n/locales";
 import { hashToken, newTokenNonce } from "@/lib/security/tokens";
-import { getLocalizedDocument, listDocumentTexts, updateDocument, type TextFields } from "./documents";
+import {
+  getLocalizedDocument,
+  getSignableDocument,
+  listDocumentTexts,
+  updateDocument,
+  type TextFields,
+} from "./documents";
 import { recordSignature } from "./signatures";
 
 const token = () => ({
@@ -56,6 +62,14 @@ describe("document texts: languages and versions", () => {
     expect((await letter("ru")).title).toMatch(/^Вернуть Льву Троцкому/);
     expect((await letter("ru")).textLocale).toBe("ru");
     expect((await letter("ru")).authors[0]).toEqual({ name: "Всеволод Волков", description: "внук Льва Троцкого" });
+  });
+
+  it("gives the signing path the document and its title in the signer's language, as the full text has it", async () => {
+    for (const locale of ["en", "ru"] as const) {
+      const { summary, body, addressee, authors, textLocale, ...full } = await letter(locale);
+      expect(await getSignableDocument("letter", "family-letter", locale)).toEqual(full);
+    }
+    expect(await getSignableDocument("petition", "family-letter", "en")).toBeUndefined();
   });
 
   it("makes a new version when a published text changes; earlier signatures keep the version they were shown", async () => {

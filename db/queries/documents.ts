@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { first, getDb, transaction, type Executor } from "@/db/index";
+import { prepared } from "@/db/prepared";
 import { documents, documentTexts, signatures, type Document, type DocumentText } from "@/db/schema";
 import type { DocumentKind, DocumentStatus } from "@/lib/vocabulary";
 import type { Locale } from "@/lib/i18n/locales";
@@ -13,8 +14,8 @@ export type LocalizedDocument = Document & TextFields & { textLocale: Locale };
 const localized = alias(documentTexts, "localized");
 const english = alias(documentTexts, "english");
 
-function selectLocalized(locale: Locale) {
-  return getDb()
+function selectLocalized(locale: Locale | ReturnType<typeof sql.placeholder>, db: Executor = getDb()) {
+  return db
     .select({ document: documents, localized, english })
     .from(documents)
     .innerJoin(
@@ -44,18 +45,47 @@ function toLocalized({ document, localized: translation, english: original }: Lo
 }
 
 /** The bare document (no text): what the signing path needs. */
+// The signing path reads both on every signature: built once (db/prepared.ts).
+const bySlug = () => and(eq(documents.kind, sql.placeholder("kind")), eq(documents.slug, sql.placeholder("slug")));
+const selectDocumentBySlug = (db: Executor) => db.select().from(documents).where(bySlug()).prepare();
+const selectLocalizedBySlug = (db: Executor) =>
+  selectLocalized(sql.placeholder("locale"), db).where(bySlug()).prepare();
+
 export async function getDocumentBySlug(kind: DocumentKind, slug: string) {
-  return getDb()
-    .select()
+  return prepared(getDb(), selectDocumentBySlug).execute({ kind, slug }).then(first);
+}
+
+const selectSignableBySlug = (db: Executor) =>
+  db
+    .select({ document: documents, localizedTitle: localized.title, englishTitle: english.title })
     .from(documents)
-    .where(and(eq(documents.kind, kind), eq(documents.slug, slug)))
-    .then(first);
+    .innerJoin(
+      english,
+      and(
+        eq(english.documentId, documents.id),
+        eq(english.version, documents.currentVersion),
+        eq(english.locale, "en"),
+      ),
+    )
+    .leftJoin(
+      localized,
+      and(
+        eq(localized.documentId, documents.id),
+        eq(localized.version, documents.currentVersion),
+        eq(localized.locale, sql.placeholder("locale")),
+      ),
+    )
+    .where(bySlug())
+    .prepare();
+
+/** A document with only its title in one language (English where that language has none): what signing needs. */
+export async function getSignableDocument(kind: DocumentKind, slug: string, locale: Locale) {
+  const row = await prepared(getDb(), selectSignableBySlug).execute({ kind, slug, locale }).then(first);
+  return row && { ...row.document, title: row.localizedTitle ?? row.englishTitle };
 }
 
 export async function getLocalizedDocument(kind: DocumentKind, slug: string, locale: Locale) {
-  const row = await selectLocalized(locale)
-    .where(and(eq(documents.kind, kind), eq(documents.slug, slug)))
-    .then(first);
+  const row = await prepared(getDb(), selectLocalizedBySlug).execute({ kind, slug, locale }).then(first);
   return row && toLocalized(row);
 }
 

@@ -1,6 +1,7 @@
-import { and, count, eq, gte, lt } from "drizzle-orm";
+import { and, count, eq, gte, lt, sql } from "drizzle-orm";
 import { lockForTransaction } from "@/db/dialect";
 import { getDb, type Executor } from "@/db/index";
+import { prepared } from "@/db/prepared";
 import { mailLedger } from "@/db/schema";
 
 /**
@@ -17,13 +18,27 @@ export type MailBudget = {
 const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-async function countMail(db: Executor, by: "recipientHash" | "clientHash", hash: string, since: number) {
-  const [{ caused }] = await db
+const countSigningMail = (by: "recipientHash" | "clientHash") => (db: Executor) =>
+  db
     .select({ caused: count() })
     .from(mailLedger)
     .where(
-      and(eq(mailLedger.purpose, "signing"), eq(mailLedger[by], hash), gte(mailLedger.createdAt, new Date(since))),
-    );
+      and(
+        eq(mailLedger.purpose, "signing"),
+        eq(mailLedger[by], sql.placeholder("hash")),
+        gte(mailLedger.createdAt, sql.placeholder("since")),
+      ),
+    )
+    .prepare();
+const countMailTo = countSigningMail("recipientHash");
+const countMailFrom = countSigningMail("clientHash");
+
+async function countMail(db: Executor, by: "recipientHash" | "clientHash", hash: string, since: number) {
+  // `since` in milliseconds: a placeholder in a condition reaches the driver unconverted.
+  const [{ caused }] = await prepared(db, by === "recipientHash" ? countMailTo : countMailFrom).execute({
+    hash,
+    since,
+  });
   return caused;
 }
 
@@ -45,10 +60,18 @@ export async function recipientOverBudget(db: Executor, budget: MailBudget | nul
   return (await countMail(db, "recipientHash", budget.recipientHash, now - DAY_MS)) >= budget.perAddressDay;
 }
 
-export async function recordSigningEmail(db: Executor, budget: MailBudget) {
-  await db
+const insertSigningMail = (db: Executor) =>
+  db
     .insert(mailLedger)
-    .values({ purpose: "signing", recipientHash: budget.recipientHash, clientHash: budget.clientHash });
+    .values({
+      purpose: "signing",
+      recipientHash: sql.placeholder("recipientHash"),
+      clientHash: sql.placeholder("clientHash"),
+    })
+    .prepare();
+
+export async function recordSigningEmail(db: Executor, budget: MailBudget) {
+  await prepared(db, insertSigningMail).execute({ recipientHash: budget.recipientHash, clientHash: budget.clientHash });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { jsonNumber } from "@/db/dialect";
-import { getDb, transaction } from "@/db/index";
+import { getDb, transaction, type Executor } from "@/db/index";
+import { prepared } from "@/db/prepared";
 import { outbox, outboxPriorities } from "@/db/schema";
 
 /**
@@ -9,14 +10,42 @@ import { outbox, outboxPriorities } from "@/db/schema";
  * messages form a new batch. Several workers may claim at once (one per instance): the claim moves only
  * rows still queued, so a row two workers both chose goes to the one whose update lands first.
  */
+// Built once (db/prepared.ts): the worker runs these on every pass, and marks each message sent alone.
+// `now` goes in as milliseconds: a placeholder in a condition reaches the driver unconverted.
+const selectFirstDue = (db: Executor) =>
+  db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, sql.placeholder("now"))))
+    .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
+    .limit(1)
+    .prepare();
+
+const selectDueUnbatched = (db: Executor) =>
+  db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, sql.placeholder("now")), isNull(outbox.batchKey)))
+    // Confirmations and sign-in links first: a queued update of thousands never delays them.
+    .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
+    .limit(sql.placeholder("limit"))
+    .prepare();
+
+const markSent = (db: Executor) =>
+  db
+    .update(outbox)
+    .set({
+      status: "sent",
+      providerId: sql`${sql.placeholder("providerId")}`,
+      sentAt: sql`${sql.placeholder("sentAt")}`,
+      lastError: null,
+    })
+    .where(eq(outbox.id, sql.placeholder("id")))
+    .prepare();
+
 export async function claimDueMessages(limit: number, leaseMs: number, now = new Date()) {
   return transaction(async (tx) => {
-    const [first] = await tx
-      .select()
-      .from(outbox)
-      .where(and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now)))
-      .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
-      .limit(1);
+    const [first] = await prepared(tx, selectFirstDue).execute({ now: now.getTime() });
     if (!first) return [];
     const due = first.batchKey
       ? await tx
@@ -24,13 +53,7 @@ export async function claimDueMessages(limit: number, leaseMs: number, now = new
           .from(outbox)
           .where(and(eq(outbox.status, "queued"), eq(outbox.batchKey, first.batchKey)))
           .orderBy(asc(outbox.id))
-      : await tx
-          .select()
-          .from(outbox)
-          .where(and(eq(outbox.status, "queued"), lte(outbox.nextAttemptAt, now), isNull(outbox.batchKey)))
-          // Confirmations and sign-in links first: a queued update of thousands never delays them.
-          .orderBy(asc(outbox.priority), asc(outbox.nextAttemptAt), asc(outbox.id))
-          .limit(limit);
+      : await prepared(tx, selectDueUnbatched).execute({ now: now.getTime(), limit });
     if (due.length === 0) return [];
     const batchKey =
       first.batchKey ?? (due.length === 1 ? `outbox-${due[0].id}` : `outbox-batch-${due[0].id}-${due.length}`);
@@ -77,10 +100,7 @@ export async function splitBatch(ids: number[]) {
 export async function markMessagesSent(sent: { id: number; providerId: string | null }[], now = new Date()) {
   await transaction(async (tx) => {
     for (const { id, providerId } of sent) {
-      await tx
-        .update(outbox)
-        .set({ status: "sent", providerId, sentAt: now, lastError: null })
-        .where(eq(outbox.id, id));
+      await prepared(tx, markSent).execute({ id, providerId, sentAt: now.getTime() });
     }
   });
 }

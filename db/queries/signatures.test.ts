@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
+import { confirmationTokens, documents, mailLedger, outbox, signatures } from "@/db/schema";
 import { emailKey } from "@/lib/format/email-key";
 import { hashToken, newTokenNonce } from "@/lib/security/tokens";
 import { getDocumentBySlug, getLocalizedDocument, listRecentPublicSigners } from "./documents";
@@ -85,6 +85,34 @@ describe("signing and confirming against a real SQLite file", () => {
     expect(await recordSignature(document, signer("VERA+two@googlemail.com"), token())).toBe("queued");
     expect(await db().select().from(signatures)).toHaveLength(1);
     expect(await outboxTemplates()).toEqual(["confirm-signature", "confirm-signature"]);
+  });
+
+  it("keeps a new signature whose address has had its day's emails, sending and counting none", async () => {
+    await db().delete(mailLedger);
+    const email = "daily@example.org";
+    const budget = { recipientHash: "recipient-hash", clientHash: null, perClientHour: null, perAddressDay: 1 };
+    const letter = await getLocalizedDocument("letter", "family-letter", "en");
+    expect(await recordSignature(letter!, signer(email), token(), null, budget)).toBe("created");
+    expect(await recordSignature(await petition(), signer(email), token(), null, budget)).toBe("created");
+    const rows = await db().select().from(signatures).orderBy(asc(signatures.id));
+    expect(rows.map((row) => [row.state, row.emailsSent])).toEqual([
+      ["pending", 1],
+      ["pending", 0],
+    ]);
+    expect(await outboxTemplates()).toEqual(["confirm-signature"]);
+    expect(await db().select().from(confirmationTokens)).toHaveLength(1);
+    expect(await db().select().from(mailLedger)).toHaveLength(1);
+  });
+
+  it("writes nothing of a signing whose transaction fails part-way", async () => {
+    const document = await petition();
+    const reused = token();
+    await recordSignature(document, signer("first@example.org"), reused);
+    // The same token hash again: its insert fails after the signature's, which must be undone with it.
+    await expect(recordSignature(document, signer("second@example.org"), reused)).rejects.toThrow();
+    expect((await db().select().from(signatures)).map((row) => row.email)).toEqual(["first@example.org"]);
+    expect(await outboxTemplates()).toEqual(["confirm-signature"]);
+    expect(await recordSignature(document, signer("second@example.org"), token())).toBe("created");
   });
 
   it("sends 'already signed' once confirmed, and stops after the cap", async () => {

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, sql } from "drizzle-orm";
 import { getDb, transaction, type Executor } from "@/db/index";
+import { prepared } from "@/db/prepared";
 import { confirmationTokens, documents, outbox, signatures, type Document, type Signature } from "@/db/schema";
 import {
   clientOverBudget,
@@ -56,12 +57,103 @@ export type AlreadySignedPayload = Omit<ConfirmEmailPayload, "tokenNonce">;
 
 export type QueueOutcome = "queued" | "capped" | "held" | "none";
 
-function findSignature(db: Executor, documentId: number, emailKey: string) {
-  return db
+const placeholder = sql.placeholder;
+
+const selectSignatureByEmail = (db: Executor) =>
+  db
     .select()
     .from(signatures)
-    .where(and(eq(signatures.documentId, documentId), eq(signatures.emailKey, emailKey)))
+    .where(and(eq(signatures.documentId, placeholder("documentId")), eq(signatures.emailKey, placeholder("emailKey"))))
+    .prepare();
+
+function findSignature(db: Executor, documentId: number, emailKey: string) {
+  return prepared(db, selectSignatureByEmail)
+    .execute({ documentId, emailKey })
     .then(([row]) => row);
+}
+
+const insertToken = (db: Executor) =>
+  db
+    .insert(confirmationTokens)
+    .values({
+      tokenHash: placeholder("tokenHash"),
+      signatureId: placeholder("signatureId"),
+      expiresAt: placeholder("expiresAt"),
+    })
+    .prepare();
+
+const insertOutboxMessage = (db: Executor) =>
+  db
+    .insert(outbox)
+    .values({ template: placeholder("template"), recipient: placeholder("recipient"), payload: placeholder("payload") })
+    .prepare();
+
+const countOneMoreEmail = (db: Executor) =>
+  db
+    .update(signatures)
+    .set({ emailsSent: sql`${signatures.emailsSent} + 1` })
+    .where(eq(signatures.id, placeholder("id")))
+    .prepare();
+
+/** Inserts a new signature, or nothing when this address has already signed this document. */
+const insertNewSignature = (db: Executor) =>
+  db
+    .insert(signatures)
+    .values({
+      documentId: placeholder("documentId"),
+      documentVersion: placeholder("documentVersion"),
+      name: placeholder("name"),
+      email: placeholder("email"),
+      emailKey: placeholder("emailKey"),
+      country: placeholder("country"),
+      city: placeholder("city"),
+      comment: placeholder("comment"),
+      organisation: placeholder("organisation"),
+      role: placeholder("role"),
+      display: placeholder("display"),
+      updates: placeholder("updates"),
+      locale: placeholder("locale"),
+      ipHash: placeholder("ipHash"),
+      source: placeholder("source"),
+      state: placeholder("state"),
+      reviewReason: placeholder("reviewReason"),
+      emailsSent: placeholder("emailsSent"),
+    })
+    .onConflictDoNothing({ target: [signatures.documentId, signatures.emailKey] })
+    .returning()
+    .prepare();
+
+/** Queues the email a signature needs now (confirm while pending, else "already signed"), and counts it against the budget. */
+async function writeSignatureEmail(
+  tx: Executor,
+  signature: Signature,
+  document: SignedDocument,
+  token: IssuedToken,
+  budget: MailBudget | null,
+) {
+  const common = {
+    name: signature.name,
+    documentTitle: document.title,
+    documentKind: document.kind,
+    documentSlug: document.slug,
+    locale: signature.locale,
+    signatureId: signature.id,
+    manageVersion: signature.manageLinkVersion,
+  };
+  const recipient = signature.email;
+  if (signature.state === "pending") {
+    await prepared(tx, insertToken).execute({
+      tokenHash: token.hash,
+      signatureId: signature.id,
+      expiresAt: token.expiresAt,
+    });
+    const payload: ConfirmEmailPayload = { ...common, tokenNonce: token.nonce };
+    await prepared(tx, insertOutboxMessage).execute({ template: "confirm-signature", recipient, payload });
+  } else {
+    const payload: AlreadySignedPayload = common;
+    await prepared(tx, insertOutboxMessage).execute({ template: "already-signed", recipient, payload });
+  }
+  if (budget) await recordSigningEmail(tx, budget);
 }
 
 /**
@@ -82,49 +174,32 @@ async function queueSignatureEmail(
   if (signature.emailsSent >= MAX_EMAILS_PER_SIGNATURE) return "capped";
   const now = Date.now();
   if ((await clientOverBudget(tx, budget, now)) || (await recipientOverBudget(tx, budget, now))) return "capped";
-  const common = {
-    name: signature.name,
-    documentTitle: document.title,
-    documentKind: document.kind,
-    documentSlug: document.slug,
-    locale: signature.locale,
-    signatureId: signature.id,
-    manageVersion: signature.manageLinkVersion,
-  };
-  if (signature.state === "pending") {
-    await tx
-      .insert(confirmationTokens)
-      .values({ tokenHash: token.hash, signatureId: signature.id, expiresAt: token.expiresAt });
-    const payload: ConfirmEmailPayload = { ...common, tokenNonce: token.nonce };
-    await tx.insert(outbox).values({ template: "confirm-signature", recipient: signature.email, payload });
-  } else {
-    const payload: AlreadySignedPayload = common;
-    await tx.insert(outbox).values({ template: "already-signed", recipient: signature.email, payload });
-  }
-  await tx
-    .update(signatures)
-    .set({ emailsSent: sql`${signatures.emailsSent} + 1` })
-    .where(eq(signatures.id, signature.id));
-  if (budget) await recordSigningEmail(tx, budget);
+  await writeSignatureEmail(tx, signature, document, token, budget);
+  await prepared(tx, countOneMoreEmail).execute({ id: signature.id });
   return "queued";
 }
 
 export type RecordOutcome = "created" | QueueOutcome;
 
+const countRecentFromClient = (db: Executor) =>
+  db
+    .select({ signed: count() })
+    .from(signatures)
+    .where(
+      and(
+        eq(signatures.documentId, placeholder("documentId")),
+        eq(signatures.ipHash, placeholder("ipHash")),
+        gte(signatures.createdAt, placeholder("since")),
+      ),
+    )
+    .prepare();
+
 /** Which rate limit, if any, a new signature from this client on this document goes over. */
 async function overLimit(tx: Executor, documentId: number, ipHash: string | null, limits: RateLimits, now: number) {
   if (!limits || !ipHash) return null;
   const recent = async (seconds: number) => {
-    const [{ signed }] = await tx
-      .select({ signed: count() })
-      .from(signatures)
-      .where(
-        and(
-          eq(signatures.documentId, documentId),
-          eq(signatures.ipHash, ipHash),
-          gte(signatures.createdAt, new Date(now - seconds * 1000)),
-        ),
-      );
+    const since = now - seconds * 1000; // milliseconds: a placeholder in a condition is not converted
+    const [{ signed }] = await prepared(tx, countRecentFromClient).execute({ documentId, ipHash, since });
     return signed;
   };
   if ((await recent(limits.burst.seconds)) >= limits.burst.count) return "burst-limit" as const;
@@ -147,25 +222,39 @@ export async function recordSignature(
 ): Promise<RecordOutcome> {
   return transaction(async (tx) => {
     await lockMailBudgets(tx, budget);
-    const existing = await findSignature(tx, document.id, input.emailKey);
-    if (existing) return queueSignatureEmail(tx, existing, document, token, budget);
-    const { flagged, ...fields } = input;
-    const unemailed = !flagged && (await clientOverBudget(tx, budget, Date.now()));
+    // Decided before the insert, which then writes the signature and its email count at once; an address
+    // that has signed before inserts nothing and goes on below. The reads cost that rare case nothing else.
+    const { flagged } = input;
+    const now = Date.now();
+    const unemailed = !flagged && (await clientOverBudget(tx, budget, now));
     const reviewReason =
-      flagged ?? (unemailed ? "email-budget" : await overLimit(tx, document.id, input.ipHash, limits, Date.now()));
-    const [created] = await tx
-      .insert(signatures)
-      .values({
-        ...fields,
-        documentId: document.id,
-        documentVersion: document.currentVersion,
-        state: flagged ? "flagged" : "pending",
-        reviewReason,
-      })
-      .returning();
-    // The client's budget was read just above, in this transaction: only the address's is left to check.
-    const rest = budget && { ...budget, perClientHour: null };
-    if (!flagged && !unemailed) await queueSignatureEmail(tx, created, document, token, rest);
+      flagged ?? (unemailed ? "email-budget" : await overLimit(tx, document.id, input.ipHash, limits, now));
+    const emailed = !flagged && !unemailed && !(await recipientOverBudget(tx, budget, now));
+    const [created] = await prepared(tx, insertNewSignature).execute({
+      documentId: document.id,
+      documentVersion: document.currentVersion,
+      name: input.name,
+      email: input.email,
+      emailKey: input.emailKey,
+      country: input.country,
+      city: input.city,
+      comment: input.comment,
+      organisation: input.organisation,
+      role: input.role,
+      display: input.display,
+      updates: input.updates,
+      locale: input.locale,
+      ipHash: input.ipHash,
+      source: input.source ?? null,
+      state: flagged ? "flagged" : "pending",
+      reviewReason,
+      emailsSent: emailed ? 1 : 0,
+    });
+    if (!created) {
+      const existing = (await findSignature(tx, document.id, input.emailKey))!;
+      return queueSignatureEmail(tx, existing, document, token, budget);
+    }
+    if (emailed) await writeSignatureEmail(tx, created, document, token, budget);
     return "created";
   });
 }
@@ -214,13 +303,17 @@ export type TokenLookup =
   | { status: "unknown" }
   | { status: "expired" | "pending" | "confirmed" | "closed"; signature: Signature; document: Document };
 
-async function lookUp(db: Executor, tokenHash: string, now: Date): Promise<TokenLookup> {
-  const [row] = await db
+const selectByToken = (db: Executor) =>
+  db
     .select({ token: confirmationTokens, signature: signatures, document: documents })
     .from(confirmationTokens)
     .innerJoin(signatures, eq(signatures.id, confirmationTokens.signatureId))
     .innerJoin(documents, eq(documents.id, signatures.documentId))
-    .where(eq(confirmationTokens.tokenHash, tokenHash));
+    .where(eq(confirmationTokens.tokenHash, placeholder("tokenHash")))
+    .prepare();
+
+async function lookUp(db: Executor, tokenHash: string, now: Date): Promise<TokenLookup> {
+  const [row] = await prepared(db, selectByToken).execute({ tokenHash });
   if (
     !row ||
     (row.signature.state !== "pending" && row.signature.state !== "confirmed" && row.signature.state !== "held")
@@ -251,22 +344,35 @@ export async function confirmSignature(tokenHash: string, now = new Date()): Pro
     if (found.status !== "pending") return found;
     // Two instances confirming the same token at once: only the one that moves it out of pending counts it.
     const held = found.signature.reviewReason !== null;
-    const moved = await tx
-      .update(signatures)
-      .set({ state: held ? "held" : "confirmed", confirmedAt: now, confirmedBy: "email" })
-      .where(and(eq(signatures.id, found.signature.id), eq(signatures.state, "pending")))
-      .returning({ id: signatures.id });
+    const moved = await prepared(tx, moveOutOfPending).execute({
+      id: found.signature.id,
+      state: held ? "held" : "confirmed",
+      confirmedAt: now.getTime(),
+    });
     if (moved.length === 0) return { ...found, status: "confirmed" };
     if (held) return { ...found, status: "just-confirmed" as const };
-    await tx
-      .update(documents)
-      .set({ signatureCount: sql`${documents.signatureCount} + 1` })
-      .where(eq(documents.id, found.document.id));
+    await prepared(tx, countOneMoreSignature).execute({ documentId: found.document.id });
     const confirmed = { ...found.signature, confirmedAt: now, confirmedBy: "email" };
     await queueWebhookEvent(tx, "signature.confirmed", signatureEventData(confirmed, found.document), now);
     return { ...found, status: "just-confirmed" as const };
   });
 }
+
+const moveOutOfPending = (db: Executor) =>
+  db
+    .update(signatures)
+    // In sql`…` a placeholder's value goes to the driver unconverted: the state's text, the time's milliseconds.
+    .set({ state: sql`${placeholder("state")}`, confirmedAt: sql`${placeholder("confirmedAt")}`, confirmedBy: "email" })
+    .where(and(eq(signatures.id, placeholder("id")), eq(signatures.state, "pending")))
+    .returning({ id: signatures.id })
+    .prepare();
+
+const countOneMoreSignature = (db: Executor) =>
+  db
+    .update(documents)
+    .set({ signatureCount: sql`${documents.signatureCount} + 1` })
+    .where(eq(documents.id, placeholder("documentId")))
+    .prepare();
 
 /** Confirmed rows per document, recounted from scratch, for checking the kept counters. */
 export async function recountConfirmed(db: Executor = getDb()) {

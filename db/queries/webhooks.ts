@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { getDb, transaction, type Executor } from "@/db/index";
+import { prepared } from "@/db/prepared";
 import { webhookDeliveries, webhookEndpoints } from "@/db/schema";
 import type { WebhookEvent } from "@/lib/vocabulary";
 
@@ -53,6 +54,13 @@ async function queueForEndpoints(db: Executor, endpointIds: number[], eventId: s
   return queued.length;
 }
 
+const selectEnabledEndpoints = (db: Executor) =>
+  db
+    .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
+    .from(webhookEndpoints)
+    .where(isNull(webhookEndpoints.disabledAt))
+    .prepare();
+
 /**
  * Queues an event for every enabled endpoint that listens to it, inside the caller's transaction, so the
  * event exists exactly when the change it tells of does. Returns the event id.
@@ -63,10 +71,7 @@ export async function queueWebhookEvent(
   data: Record<string, unknown>,
   now = new Date(),
 ): Promise<string> {
-  const endpoints = await tx
-    .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
-    .from(webhookEndpoints)
-    .where(isNull(webhookEndpoints.disabledAt));
+  const endpoints = await prepared(tx, selectEnabledEndpoints).execute();
   const listening = endpoints.filter((endpoint) => endpoint.events.includes(type)).map((endpoint) => endpoint.id);
   const eventId = newEventId();
   await queueForEndpoints(tx, listening, eventId, { type, timestamp: now.toISOString(), data });

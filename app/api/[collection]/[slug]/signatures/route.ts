@@ -1,4 +1,4 @@
-import { getDocumentBySlug, getLocalizedDocument } from "@/db/queries/documents";
+import { getSignableDocument } from "@/db/queries/documents";
 import { isCrossSite } from "@/lib/security/cross-site";
 import { kindOfCollection } from "@/lib/collections";
 import { isLocale, locales } from "@/lib/i18n/locales";
@@ -20,7 +20,8 @@ export async function POST(request: Request, { params }: Context) {
   }
   const { collection, slug } = await params;
   const kind = kindOfCollection(collection);
-  const found = kind && (await getDocumentBySlug(kind, slug));
+  // Read in English first, to answer 404 or 409 before reading the body; again only for another language.
+  const found = kind && (await getSignableDocument(kind, slug, "en"));
   if (!found) return fail(404, { error: "No such document." });
   if (found.status !== "open") return fail(409, { error: `This ${found.kind} is not open for signatures.` });
 
@@ -35,7 +36,7 @@ export async function POST(request: Request, { params }: Context) {
     return fail(400, { error: `Unknown locale: use ${knownLocales}.`, fields: { locale: `Use ${knownLocales}.` } });
   const parsed = signatureInputSchema(locale).safeParse(fields);
   if (!parsed.success) return fail(400, { error: "Some fields are not valid.", fields: fieldErrors(parsed.error) });
-  const document = (await getLocalizedDocument(found.kind, found.slug, locale))!;
+  const document = locale === "en" ? found : ((await getSignableDocument(found.kind, found.slug, locale)) ?? found);
   if ((await signDocument(document, parsed.data, { locale, headers: request.headers })) === "not-open") {
     return fail(409, { error: translator(locale)("errors.notOpen") });
   }
