@@ -42,3 +42,49 @@ describe("next.config for the cached public pages", () => {
     expect(english.headers.get("cache-control")).toMatch(/^public, /);
   });
 });
+
+describe("next.config's header rules", () => {
+  it("give the cached pages' bounds to exactly the cached pages' views", async () => {
+    const notCached = ["/en", "/petitions", "/petitions/moscow-trials/sent", "/ru/delegations/moscow-1989/x", "/rust"];
+    for (const path of [...notCached, "/privacy/more", "/about", "/api/health"]) {
+      expect((await respond(path)).headers.get("cache-control"), path).toBeNull();
+    }
+    for (const path of ["/letters/family-letter", "/ru/letters/family-letter", "/ru/privacy", "/delegations"]) {
+      expect((await respond(path)).headers.get("cache-control"), path).toMatch(/^public, s-maxage=5,/);
+    }
+  });
+
+  it("mark the count endpoint and the badges shareable for 2 seconds", async () => {
+    for (const path of ["/api/petitions/moscow-trials", "/badge/letters/family-letter.svg"]) {
+      expect((await respond(path)).headers.get("cache-control"), path).toBe(
+        "public, s-maxage=2, stale-while-revalidate=8",
+      );
+    }
+    expect((await respond("/api/petitions/moscow-trials/stamp")).headers.get("cache-control")).toBeNull();
+  });
+
+  it("send no referrer to other sites from the pages whose address holds a token", async () => {
+    const tokenPages = [
+      "/confirm/abc",
+      "/ru/confirm/abc",
+      "/signature/1.abc",
+      "/ru/signature/1.abc",
+      "/unsubscribe/abc",
+      "/petitions/moscow-trials/thanks",
+      "/ru/letters/family-letter/thanks",
+      "/api/unsubscribe/abc",
+      "/api/auth/callback/resend",
+    ];
+    for (const path of tokenPages) {
+      expect((await respond(path)).headers.get("referrer-policy"), path).toBe("same-origin");
+    }
+    for (const path of ["/", "/petitions/moscow-trials", "/petitions/moscow-trials/sent", "/api/auth/session"]) {
+      expect((await respond(path)).headers.get("referrer-policy"), path).toBe("strict-origin-when-cross-origin");
+    }
+  });
+
+  it("have no named parameters, so Next does not compile their values as templates on every request", async () => {
+    const sources = (await nextConfig.headers!()).map((rule) => rule.source);
+    for (const source of sources) expect(source, source).not.toMatch(/(?<!\?):[A-Za-z]/);
+  });
+});

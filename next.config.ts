@@ -2,9 +2,9 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import {
   CACHED_PAGE_CACHE_CONTROL,
-  cachedPageSources,
-  ENGLISH_CACHED_PAGE_SOURCES,
+  CACHED_PAGES_SOURCE,
   COUNT_CACHE_CONTROL,
+  ENGLISH_CACHED_PAGES_SOURCE,
   PAGE_EXPIRE_SECONDS,
 } from "@/lib/cached-pages";
 import { prefersLanguagePattern } from "@/lib/i18n/first-visit";
@@ -14,7 +14,7 @@ import {
   cachedPagePolicy,
   currentDeployment,
   securityHeaders,
-  TOKEN_IN_URL_PATHS,
+  TOKEN_IN_URL_SOURCE,
   TOKEN_PAGE_REFERRER_POLICY,
 } from "@/lib/security/security-headers";
 
@@ -63,38 +63,35 @@ const nextConfig: NextConfig = {
   },
   // Every response, static files and errors included; `next build` fixes these (HSTS follows the
   // APP_URL of the build here, and of the running server on pages, where proxy.ts sets it again).
+  // Every rule is matched against every request, and none has a named parameter (lib/cached-pages.ts
+  // says why), so there is one rule per kind of page.
   async headers() {
     return [
-      { source: "/:path*", headers: securityHeaders(currentDeployment()) },
+      { source: "/(.*)", headers: securityHeaders(currentDeployment()) },
       // The cached pages' policy and shareable bounds (docs/caching-and-csp.md), for page views: form posts
       // to them go through proxy.ts, which gives them a nonce and Next's no-store. Next keeps a
       // Cache-Control it finds (it would send these bounds without "public").
-      ...cachedPageSources().map((source) => ({
-        source,
+      {
+        source: CACHED_PAGES_SOURCE,
         missing: [PAGE_VIEW],
         headers: [
           { key: "Content-Security-Policy", value: cachedPagePolicy(currentDeployment()) },
           { key: "Cache-Control", value: CACHED_PAGE_CACHE_CONTROL },
         ],
-      })),
+      },
       // ...but not on a first visit from a browser that prefers another language: proxy.ts redirects it
       // (and sets the language cookie), and no shared cache may keep that redirect.
-      ...otherLanguages.flatMap((language) =>
-        ENGLISH_CACHED_PAGE_SOURCES.map((source) => ({
-          source,
-          ...firstVisitFor(language),
-          headers: [{ key: "Cache-Control", value: "private, no-store" }],
-        })),
-      ),
+      ...otherLanguages.map((language) => ({
+        source: ENGLISH_CACHED_PAGES_SOURCE,
+        ...firstVisitFor(language),
+        headers: [{ key: "Cache-Control", value: "private, no-store" }],
+      })),
       // The count endpoint and the badge (revalidate 2 in their routes): Next's bounds, marked shareable.
-      ...["/api/:collection(petitions|letters)/:slug", "/badge/:collection(petitions|letters)/:file"].map((source) => ({
-        source,
+      {
+        source: "/((?:api|badge)/(?:petitions|letters)/[^/]+)",
         headers: [{ key: "Cache-Control", value: COUNT_CACHE_CONTROL }],
-      })),
-      ...TOKEN_IN_URL_PATHS.map((source) => ({
-        source,
-        headers: [{ key: "Referrer-Policy", value: TOKEN_PAGE_REFERRER_POLICY }],
-      })),
+      },
+      { source: TOKEN_IN_URL_SOURCE, headers: [{ key: "Referrer-Policy", value: TOKEN_PAGE_REFERRER_POLICY }] },
     ];
   },
 };

@@ -1,7 +1,7 @@
 // Relative imports: next.config.ts loads this file, and its loader resolves "@/" only in the config itself.
 import { collections, kindOfCollection } from "./collections";
 import { locales } from "./i18n/locales";
-import { localePath, withoutLocale } from "./i18n/paths";
+import { withoutLocale } from "./i18n/paths";
 
 /**
  * The public pages that hold nothing personal and are served from Next's page cache (and may be kept by a
@@ -16,19 +16,21 @@ export function isCachedPublicPage(pathname: string): boolean {
   return section === "delegations" || ((section === "privacy" || section === "about") && slug === undefined);
 }
 
-/** The cached pages' English (unprefixed) addresses, as next.config.ts's `headers()` and `redirects()` take them. */
-export const ENGLISH_CACHED_PAGE_SOURCES = [
-  "/",
-  `/:collection(${collections.join("|")})/:slug`,
-  "/delegations",
-  "/delegations/:slug",
-  "/privacy",
-];
+// next.config.ts's rules take these as one `source` each, written with unnamed groups only: for a rule whose
+// source has named parameters, Next compiles each header value that holds a ":" (the CSP's "data:") as a
+// path template on every request it matches, and every rule is matched against every request, so one
+// rule per kind of page rather than one per address.
+const PAGE_IN_A_LANGUAGE = `(?:${collections.join("|")})/[^/]+|delegations(?:/[^/]+)?|privacy`;
+const OTHER_LANGUAGES = `(?:${locales.filter((locale) => locale !== "en").join("|")})`;
 
-/** The cached pages' addresses in every language (English unprefixed, the others under /{locale}). */
-export function cachedPageSources(): string[] {
-  return locales.flatMap((locale) => ENGLISH_CACHED_PAGE_SOURCES.map((source) => localePath(locale, source)));
-}
+/**
+ * The cached pages' English (unprefixed) addresses as one next.config `source`: the home page, a
+ * petition or letter, the delegations index and a delegation, privacy.
+ */
+export const ENGLISH_CACHED_PAGES_SOURCE = `/((?:${PAGE_IN_A_LANGUAGE}))?`;
+
+/** The same pages in every language (English unprefixed, the others under /{locale}), as one `source`. */
+export const CACHED_PAGES_SOURCE = `/((?:${OTHER_LANGUAGES}/)?(?:${PAGE_IN_A_LANGUAGE})|${OTHER_LANGUAGES})?`;
 
 /**
  * The longest a cached page (or the count endpoint) is ever served stale. The pages are rendered again in

@@ -79,17 +79,9 @@ export function securityHeaders(deployment: Deployment): { key: string; value: s
 /**
  * Pages whose URL holds a token send no referrer to any other site. Not "no-referrer": under it a browser
  * sends the page's own form posts with `Origin: null`, which the cross-site check rightly refuses.
+ * One next.config `source` with unnamed groups only (lib/cached-pages.ts says why): the confirm, manage
+ * and unsubscribe pages in any language, the thank-you pages, one-click unsubscribe and Auth.js's callback.
  */
-export const TOKEN_IN_URL_PATHS = [
-  "/confirm/:path*",
-  "/signature/:path*",
-  "/unsubscribe/:path*",
-  "/:locale/confirm/:path*",
-  "/:locale/signature/:path*",
-  "/:locale/unsubscribe/:path*",
-  "/:collection/:slug/thanks",
-  "/:locale/:collection/:slug/thanks",
-  "/api/unsubscribe/:path*",
-  "/api/auth/callback/:path*",
-];
+export const TOKEN_IN_URL_SOURCE =
+  "/((?:[^/]+/)?(?:confirm|signature|unsubscribe)(?:/.*)?|(?:[^/]+/)?[^/]+/[^/]+/thanks|api/(?:unsubscribe|auth/callback)(?:/.*)?)";
 export const TOKEN_PAGE_REFERRER_POLICY = "same-origin";
