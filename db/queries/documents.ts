@@ -18,22 +18,13 @@ function selectLocalized(locale: Locale | ReturnType<typeof sql.placeholder>, db
   return db
     .select({ document: documents, localized, english })
     .from(documents)
-    .innerJoin(
-      english,
-      and(
-        eq(english.documentId, documents.id),
-        eq(english.version, documents.currentVersion),
-        eq(english.locale, "en"),
-      ),
-    )
-    .leftJoin(
-      localized,
-      and(
-        eq(localized.documentId, documents.id),
-        eq(localized.version, documents.currentVersion),
-        eq(localized.locale, locale),
-      ),
-    );
+    .innerJoin(english, currentText(english, "en"))
+    .leftJoin(localized, currentText(localized, locale));
+}
+
+/** Joins `text` on its document's current version in `locale`. */
+function currentText(text: typeof english | typeof localized, locale: Locale | ReturnType<typeof sql.placeholder>) {
+  return and(eq(text.documentId, documents.id), eq(text.version, documents.currentVersion), eq(text.locale, locale));
 }
 
 type LocalizedRow = { document: Document; localized: DocumentText | null; english: DocumentText };
@@ -44,8 +35,7 @@ function toLocalized({ document, localized: translation, english: original }: Lo
   return { ...document, title, summary, body, addressee, authors, textLocale: text.locale };
 }
 
-/** The bare document (no text): what the signing path needs. */
-// The signing path reads both on every signature: built once (db/prepared.ts).
+// The signing path reads these on every signature: built once (db/prepared.ts).
 const bySlug = () => and(eq(documents.kind, sql.placeholder("kind")), eq(documents.slug, sql.placeholder("slug")));
 const selectDocumentBySlug = (db: Executor) => db.select().from(documents).where(bySlug()).prepare();
 const selectLocalizedBySlug = (db: Executor) =>
@@ -59,22 +49,8 @@ const selectSignableBySlug = (db: Executor) =>
   db
     .select({ document: documents, localizedTitle: localized.title, englishTitle: english.title })
     .from(documents)
-    .innerJoin(
-      english,
-      and(
-        eq(english.documentId, documents.id),
-        eq(english.version, documents.currentVersion),
-        eq(english.locale, "en"),
-      ),
-    )
-    .leftJoin(
-      localized,
-      and(
-        eq(localized.documentId, documents.id),
-        eq(localized.version, documents.currentVersion),
-        eq(localized.locale, sql.placeholder("locale")),
-      ),
-    )
+    .innerJoin(english, currentText(english, "en"))
+    .leftJoin(localized, currentText(localized, sql.placeholder("locale")))
     .where(bySlug())
     .prepare();
 
