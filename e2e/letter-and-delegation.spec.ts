@@ -135,12 +135,14 @@ test("an organiser edits the delegation's story and its members, and the public 
   await expect(page.getByText("Saved. The public page shows it now.")).toBeVisible();
 
   const members = page.getByRole("region", { name: "Members" });
-  await members.getByLabel("Name").fill("Ada Delegate");
-  await members.getByLabel("Role", { exact: true }).fill("Interpreter");
-  await members.getByLabel("Short biography (Markdown)").fill("Translated at every meeting.");
-  await members.getByLabel("Russian role (optional)").fill("Переводчица");
-  await members.getByLabel("Russian biography").fill("Переводила на всех встречах.");
-  await members.getByRole("button", { name: "Add the member" }).click();
+  // Each listed member has an edit form with the same fields, folded away: fill the adding form's.
+  const adding = members.locator("form", { has: page.getByRole("button", { name: "Add the member" }) });
+  await adding.getByLabel("Name").fill("Ada Delegate");
+  await adding.getByLabel("Role", { exact: true }).fill("Interpreter");
+  await adding.getByLabel("Short biography (Markdown)").fill("Translated at every meeting.");
+  await adding.getByLabel("Russian role (optional)").fill("Переводчица");
+  await adding.getByLabel("Russian biography").fill("Переводила на всех встречах.");
+  await adding.getByRole("button", { name: "Add the member" }).click();
   await expect(members.locator("li strong", { hasText: "Ada Delegate" })).toBeVisible();
 
   await page.goto("/delegations/moscow-1989");
