@@ -6,7 +6,8 @@ import { emailKey } from "@/lib/format/email-key";
 import type { SignatureFilter } from "./signature-search";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { exportBody, exportStream } from "@/server/export/export-stream";
+import { exportChunks } from "@/server/export/export-format";
+import { exportBody } from "@/server/export/export-stream";
 import { EXPORT_APPLICATION_NAME } from "@/server/export/export-job";
 import { exportChunksInWorker } from "@/server/export/worker-export";
 import { iterateExportBatches, iterateExportRows, planExport, type ExportPlan } from "./export";
@@ -278,7 +279,7 @@ describe("the export download, read slowly", () => {
   it("draws a batch from the database only when the client reads on, and releases the snapshot when it leaves", async () => {
     const onDone = vi.fn();
     const closed = snapshots.closed;
-    const body = exportStream(iterateExportBatches({}, 2), "csv", onDone).getReader();
+    const body = exportBody(exportChunks(iterateExportBatches({}, 2), "csv"), onDone).getReader();
     const before = snapshots.batchesRead;
     const first = await body.read();
     expect(new TextDecoder().decode(first.value)).toContain("Вера Иванова");
@@ -297,7 +298,7 @@ describe("the export download, read slowly", () => {
 
   it("writes every row when read to the end, in batches of the size asked for", async () => {
     const before = snapshots.batchesRead;
-    const text = await new Response(exportStream(iterateExportBatches({}, 4), "csv", () => {})).text();
+    const text = await new Response(exportBody(exportChunks(iterateExportBatches({}, 4), "csv"), () => {})).text();
     expect(text.split("\r\n").slice(1, -1)).toHaveLength(everyone.length);
     expect(snapshots.batchesRead - before).toBe(2);
   });
@@ -347,7 +348,7 @@ describe("the export written by a worker thread", () => {
     for (const format of ["csv", "ndjson"] as const) {
       const onDone = vi.fn();
       const fromWorker = await new Response(await inWorker(format, onDone)).text();
-      const here = await new Response(exportStream(iterateExportBatches({}, 2), format, () => {})).text();
+      const here = await new Response(exportBody(exportChunks(iterateExportBatches({}, 2), format), () => {})).text();
       expect(fromWorker).toBe(here);
       expect(fromWorker).toContain(format === "csv" ? `"'=HYPERLINK(""http://evil"")"` : "王小明");
       expect(onDone).toHaveBeenCalledExactlyOnceWith(everyone.length, true);

@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 import type { ExportRow } from "@/db/queries/export";
-import { ROWS_PER_CHUNK, exportFileName, exportStream, parseExportFormat } from "./export-stream";
+import { exportChunks, type ExportFormat } from "./export-format";
+import { ROWS_PER_CHUNK, exportBody, exportFileName, parseExportFormat } from "./export-stream";
+
+// The body the route sends, fed here from batches in this thread instead of the export's worker.
+const exportStream = (
+  batches: AsyncIterator<ExportRow[]>,
+  format: ExportFormat,
+  onDone: (rowCount: number, completed: boolean) => void,
+) => exportBody(exportChunks(batches, format), onDone);
 
 function row(overrides: Partial<ExportRow> = {}): ExportRow {
   return {

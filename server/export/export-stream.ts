@@ -1,8 +1,7 @@
 import "server-only";
-import type { ExportRow } from "@/db/queries/export";
 import type { SignatureFilter } from "@/db/queries/signature-search";
 import { describeFilter } from "@/server/admin/inputs/signature-filters";
-import { exportChunks, exportFormats, type ExportChunk, type ExportFormat } from "./export-format";
+import { exportFormats, type ExportChunk, type ExportFormat } from "./export-format";
 
 export type { ExportFormat } from "./export-format";
 
@@ -70,13 +69,4 @@ export function exportBody(
   };
   // Pull only while someone is reading: no row is read ahead of the client, and rowCount is what was delivered.
   return new ReadableStream(source, { highWaterMark: 0 });
-}
-
-/** Batches of rows read in this thread, written as `format` (see exportBody). */
-export function exportStream(
-  batches: AsyncIterator<ExportRow[]>,
-  format: ExportFormat,
-  onDone: (rowCount: number, completed: boolean) => void | Promise<void>,
-): ReadableStream<Uint8Array> {
-  return exportBody(exportChunks(batches, format), onDone);
 }
