@@ -80,6 +80,8 @@ export default class MemoryCacheHandler {
 
   async revalidateTag(tags) {
     const now = Date.now();
+    // server/public/page-copies.ts sends no copy of a page asked for before this.
+    globalThis.__delegationPagesRevalidatedAt = now;
     for (const tag of typeof tags === "string" ? [tags] : tags) revalidatedAt.set(tag, now);
   }
 

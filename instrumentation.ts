@@ -4,8 +4,10 @@ export async function register() {
   const { ensureDatabase } = await import("./db");
   const { getAuthSecret } = await import("./lib/security/auth-secret");
   const { stampSocketAddresses } = await import("./lib/security/socket-address");
+  const { answerFromPageCopies } = await import("./server/public/page-copies");
   const { startBackgroundJobs } = await import("./server/jobs/start");
   stampSocketAddresses();
+  answerFromPageCopies(); // after the stamp, so in front of it: a copy needs no address
   await ensureDatabase();
   getAuthSecret();
   await startBackgroundJobs();

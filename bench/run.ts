@@ -35,6 +35,8 @@ const SIZES = quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000];
 const OUTBOX_EMAILS = quick ? 2_000 : 20_000;
 const PETITION = "/petitions/moscow-trials";
 const rows: Row[] = [];
+/** A hard reload's header: server/public/page-copies.ts sends it to Next. */
+const PAST_COPIES = { "cache-control": "no-cache" };
 const loads: LoadRow[] = [];
 const nginxLoads: LoadRow[] = [];
 
@@ -115,9 +117,13 @@ async function main() {
     },
   );
   // What proxy.ts costs where it runs: a cached page (which its matcher leaves out), then the same page with
-  // a content-type header, which makes the matcher take it. The JSON API never reaches the proxy.
-  const unproxied = await getLoad(app, "/privacy", READ_SECONDS, CONNECTIONS);
-  const proxied = await getLoad(app, "/privacy", READ_SECONDS, CONNECTIONS, { "content-type": "text/plain" });
+  // a content-type header, which makes the matcher take it. The JSON API never reaches the proxy. Both ask
+  // past the page copies (no-cache), so that both take Next's path.
+  const unproxied = await getLoad(app, "/privacy", READ_SECONDS, CONNECTIONS, PAST_COPIES);
+  const proxied = await getLoad(app, "/privacy", READ_SECONDS, CONNECTIONS, {
+    ...PAST_COPIES,
+    "content-type": "text/plain",
+  });
   const proxyMs = 1000 / proxied.requestsPerSecond - 1000 / unproxied.requestsPerSecond;
   loads.push({
     what: "proxy cost: the privacy page with a `content-type` header, so proxy.ts runs for it",
@@ -138,6 +144,15 @@ async function main() {
       target: page.target ?? {},
     });
   }
+  // The same page from Next's own page cache: what a hard reload (and every instance without the copies) gets.
+  const pastCopies = await getLoad(app, PETITION, READ_SECONDS, CONNECTIONS, PAST_COPIES);
+  loads.push({
+    what: `petition page past the page copies (\`Cache-Control: no-cache\`): Next's page cache \`${PETITION}\``,
+    result: pastCopies,
+    errors: unexpected(pastCopies, 200),
+    floor: staticFloor,
+    target: {},
+  });
   const count = await getLoad(app, "/api/petitions/moscow-trials", READ_SECONDS, CONNECTIONS);
   const countCacheControl = (await fetch(`${app.url}/api/petitions/moscow-trials`)).headers.get("cache-control");
   loads.push({
