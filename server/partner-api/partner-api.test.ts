@@ -216,6 +216,7 @@ describe("the OSDI-shaped API", () => {
     });
     const [row] = await getDb().select().from(signatures).where(eq(signatures.email, "pending@example.org"));
     expect(row).toMatchObject({ state: "pending", name: "Вера Иванова", display: "hidden", ipHash: null });
+    expect(row.source).toBe(`api:${keys.write.slice(0, 12)}`); // the key's prefix, as the admin lists it
     const emails = await getDb().select().from(outbox).where(eq(outbox.recipient, "pending@example.org"));
     expect(emails.map((email) => email.template)).toEqual(["confirm-signature"]);
     expect(await countOf("moscow-trials")).toBe(before);
@@ -235,7 +236,11 @@ describe("the OSDI-shaped API", () => {
     });
     expect((await call()).status).toBe(200); // again: nothing more is counted
     const [row] = await getDb().select().from(signatures).where(eq(signatures.email, "partner@example.org"));
-    expect(row).toMatchObject({ state: "confirmed", confirmedBy: "partner" });
+    expect(row).toMatchObject({
+      state: "confirmed",
+      confirmedBy: "partner",
+      source: `api:${keys.confirmed.slice(0, 12)}`,
+    });
     expect(await getDb().select().from(outbox).where(eq(outbox.recipient, "partner@example.org"))).toEqual([]);
     expect(await countOf("moscow-trials")).toBe(before + 1);
   });

@@ -5,6 +5,7 @@ import { recordPartnerConfirmedSignature } from "@/db/queries/signatures";
 import type { ApiKey } from "@/db/schema";
 import { emailKey } from "@/lib/format/email-key";
 import { fieldErrors, signatureInputSchema } from "@/lib/forms/signature-input";
+import { apiSource } from "@/lib/forms/signature-source";
 import { locales } from "@/lib/i18n/locales";
 import { displayChoices } from "@/lib/vocabulary";
 import { signDocument } from "@/server/signing/signing";
@@ -83,10 +84,16 @@ export async function recordSignatureFromPartner(key: ApiKey, slug: string, body
       emailKey: emailKey(input.email),
       locale,
       ipHash: null,
+      source: apiSource(key.prefix),
     });
     return { ok: true, status: "confirmed" };
   }
-  const outcome = await signDocument(document, input, { locale, headers: new Headers(), viaApiKey: true });
+  const outcome = await signDocument(document, input, {
+    locale,
+    headers: new Headers(),
+    viaApiKey: true,
+    source: apiSource(key.prefix),
+  });
   return outcome === "accepted"
     ? { ok: true, status: "pending" }
     : { ok: false, status: 409, error: "This petition is not open for signatures." };
