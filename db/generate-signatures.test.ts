@@ -114,7 +114,7 @@ describe("generating synthetic signatures into a real SQLite file", () => {
       expect(hashToken(link)).toBe(token.tokenHash);
       expect(token.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
     }
-  });
+  }, 60_000); // 5,000 rows and their emails: seconds on a busy machine, past the default 5 s
 
   it("adds more rows on a second run without breaking the unique index, keeping counters exact", async () => {
     generateSignatures(client, { count: 2_000, seed: 3 });

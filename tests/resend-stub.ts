@@ -44,6 +44,7 @@ export async function startResendStub(
   let sequence = 0;
   const windowStarts: number[] = [];
   let outage: { fault: StubFault; until: number } | undefined;
+  const failNext: StubReply[] = [];
 
   // Like Resend: a fixed number of requests per second, announced in ratelimit-* headers, 429 beyond.
   function rateLimit(limit: number): { reply?: StubReply; headers: Record<string, string> } {
@@ -102,7 +103,7 @@ export async function startResendStub(
       at: Date.now(),
     };
     requests.push(record);
-    const fault = outage && Date.now() < outage.until ? outage.fault : undefined;
+    const fault = failNext.shift() ?? (outage && Date.now() < outage.until ? outage.fault : undefined);
     const limited = fault || !ratePerSecond ? undefined : rateLimit(ratePerSecond);
     const reply = fault ?? limited?.reply ?? script.shift() ?? { status: 200, headers: limited?.headers };
     if (reply === "accept-then-hang" || reply === "accept-then-reset") accept(key, body, raw);
@@ -167,6 +168,10 @@ export async function startResendStub(
       const counts = new Map<string, number>();
       for (const { to } of deliveries) counts.set(to, (counts.get(to) ?? 0) + 1);
       return counts;
+    },
+    /** Answers the next `count` requests with `reply`, however long they take to come. */
+    failNext: (reply: StubReply, count = 1) => {
+      for (let i = 0; i < count; i++) failNext.push(reply);
     },
     /** Fails every request with `fault` for the next `ms` milliseconds, then recovers. */
     outage: async (fault: StubFault, ms: number) => {
