@@ -16,7 +16,7 @@ import { emailKey } from "@/lib/format/email-key";
 import { hashToken, newTokenNonce } from "@/lib/security/tokens";
 import type { WebhookEvent } from "@/lib/vocabulary";
 import { startWebhookReceiver } from "@/tests/webhook-receiver";
-import { newWebhookSecret } from "./secret";
+import { newWebhookSecret, sealWebhookSecret } from "./secret";
 import { drainWebhooks, MAX_ATTEMPTS, webhookBackoff } from "./webhook-worker";
 
 // Retries come quickly here; the default base is 5 seconds.
@@ -30,12 +30,25 @@ afterEach(async () => {
   await getDb().update(webhookEndpoints).set({ disabledAt: new Date() });
 });
 
-async function endpoint(events: WebhookEvent[], options: { failFirst?: number } = {}) {
+/**
+ * A receiver and its endpoint, whose secret is kept sealed as the admin page keeps it; `stored` replaces what
+ * the database holds (a secret kept in plain text before sealing, or a damaged one).
+ */
+async function endpoint(
+  events: WebhookEvent[],
+  options: { failFirst?: number; stored?: (secret: string) => string } = {},
+) {
   const secret = newWebhookSecret();
   const receiver = await startWebhookReceiver(secret, options);
   receivers.push(receiver);
-  const id = await insertWebhookEndpoint({ url: receiver.url, events, secret, createdBy: "o@x" });
-  return { id, receiver };
+  const stored = (options.stored ?? sealWebhookSecret)(secret);
+  const id = await insertWebhookEndpoint({ url: receiver.url, events, secret: stored, createdBy: "o@x" });
+  return { id, receiver, secret };
+}
+
+async function storedSecret(id: number) {
+  const [row] = await getDb().select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
+  return row.secret;
 }
 
 /** Runs worker passes until the condition holds (retries wait for their backoff), or fails after 20 s. */
@@ -96,6 +109,31 @@ describe("webhook deliveries", () => {
     expect(await deliveriesTo(deaf.id)).toEqual([]);
     const [delivery] = await deliveriesTo(listening.id);
     expect(delivery).toMatchObject({ status: "delivered", attempts: 1, lastStatus: 204 });
+  });
+
+  it("keep each endpoint's secret sealed in the database, and still sign with it", async () => {
+    const sealed = await endpoint(["signature.confirmed"]);
+    const plain = await endpoint(["signature.confirmed"], { stored: (secret) => secret });
+    const stored = await storedSecret(sealed.id);
+    expect(stored).toMatch(/^sealed:v1:/);
+    expect(stored).not.toContain(sealed.secret.slice("whsec_".length, "whsec_".length + 8));
+    await confirmNewSignature("sealed@example.org");
+    // An endpoint registered before secrets were sealed is signed as before.
+    await drainUntil(() => sealed.receiver.received.size === 1 && plain.receiver.received.size === 1);
+    expect(sealed.receiver.stats.badSignatures).toBe(0);
+    expect(plain.receiver.stats.badSignatures).toBe(0);
+  });
+
+  it("fail an event at once, saying why, when the sealed secret cannot be opened (AUTH_SECRET changed)", async () => {
+    const damaged = await endpoint(["signature.confirmed"], {
+      stored: (secret) => sealWebhookSecret(secret).replace("sealed:v1:", "sealed:v1:AAAA"), // another nonce
+    });
+    await confirmNewSignature("unreadable@example.org");
+    await drainUntil(async () => (await deliveriesTo(damaged.id))[0]?.status === "failed");
+    const [delivery] = await deliveriesTo(damaged.id);
+    expect(delivery).toMatchObject({ attempts: 1, lastStatus: null });
+    expect(delivery.lastError).toMatch(/AUTH_SECRET/);
+    expect(damaged.receiver.received.size).toBe(0);
   });
 
   it("retry a failing receiver with growing delays, and deliver the event exactly once when it recovers", async () => {

@@ -12,6 +12,7 @@ import {
 import { getConfig, webhooksPublicOnly } from "@/lib/config";
 import { isNonPublicAddress } from "@/lib/security/webhook-url";
 import { pollingWorker } from "@/server/jobs/polling-worker";
+import { openWebhookSecret } from "./secret";
 
 // Webhook deliveries have a table of their own beside the outbox (not a new outbox kind): an email's row is
 // a recipient, a template and a provider batch key, a delivery's an endpoint, a signed body and an HTTP
@@ -49,7 +50,13 @@ async function post(delivery: ClaimedDelivery): Promise<Attempt> {
   if (refused) return { ok: false, status: null, error: refused, retry: false };
   const body = JSON.stringify(delivery.payload);
   const timestamp = new Date();
-  const signature = new Webhook(delivery.secret).sign(delivery.eventId, timestamp, body);
+  let secret: string;
+  try {
+    secret = openWebhookSecret(delivery.secret);
+  } catch (error) {
+    return { ok: false, status: null, error: (error as Error).message, retry: false };
+  }
+  const signature = new Webhook(secret).sign(delivery.eventId, timestamp, body);
   const response = await fetch(url, {
     method: "POST",
     headers: {

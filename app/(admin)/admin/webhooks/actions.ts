@@ -5,13 +5,13 @@ import { recordAudit } from "@/db/queries/audit";
 import { insertWebhookEndpoint, queueTestEvent, setWebhookEndpointDisabled } from "@/db/queries/webhooks";
 import { adminAction } from "@/server/admin/action";
 import { webhookIdSchema, webhookInputSchema, webhookToggleSchema } from "@/server/admin/inputs/partner-inputs";
-import { newWebhookSecret } from "@/server/webhooks/secret";
+import { newWebhookSecret, sealWebhookSecret } from "@/server/webhooks/secret";
 import { nudgeWebhooks } from "@/server/webhooks/webhook-worker";
 
 /** Registers an endpoint and shows its signing secret once, beside the form. */
 export const createWebhookAction = adminAction(webhookInputSchema, async (input, { admin }) => {
   const secret = newWebhookSecret();
-  const id = await insertWebhookEndpoint({ ...input, secret, createdBy: admin.email });
+  const id = await insertWebhookEndpoint({ ...input, secret: sealWebhookSecret(secret), createdBy: admin.email });
   await recordAudit({
     actor: admin.email,
     action: "webhook.create",
