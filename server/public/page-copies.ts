@@ -137,9 +137,6 @@ export function createPageCopies({ now = Date.now, changedAt = lastPublicChange 
       record(key, response, time);
       return false;
     },
-    get size() {
-      return copies.size;
-    },
   };
 }
 
