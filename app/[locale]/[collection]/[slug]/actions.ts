@@ -8,7 +8,7 @@ import { documentPath } from "@/lib/collections";
 import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
-import { findPublicDocument } from "@/server/public/public-documents";
+import { findPublicDocumentOrMoved } from "@/server/public/public-documents";
 import { issueFormStamp, redeemFormStamp } from "@/server/signing/form-stamps";
 import {
   fieldErrors,
@@ -65,7 +65,7 @@ async function sign(
   const t = translator(locale);
   // Every argument comes from the client, the bound ones too (hidden fields when JavaScript is off).
   if (!(form instanceof FormData)) return { errors: { form: t("errors.unreadable") }, values: {}, attempt: 1 };
-  const document = await findPublicDocument(String(collection), String(slug), locale);
+  const document = await findPublicDocumentOrMoved(String(collection), String(slug), locale);
   const values = signatureInputFromForm(form);
   const attempt = (Number.isSafeInteger(previous?.attempt) ? previous!.attempt : 0) + 1;
   const requestHeaders = await headers();
