@@ -35,8 +35,8 @@ const lastPublicChange = () => {
   return Math.max(changes.__delegationPublicChanges?.changedAt ?? 0, changes.__delegationPagesRevalidatedAt ?? 0);
 };
 
-const hasLanguageCookie = (cookie: string | undefined) =>
-  cookie !== undefined && new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=`).test(cookie);
+const LANGUAGE_COOKIE_SET = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=`);
+const hasLanguageCookie = (cookie: string | undefined) => cookie !== undefined && LANGUAGE_COOKIE_SET.test(cookie);
 
 /**
  * Which kept answer a request may get, or null when only Next may answer it: anything but a plain page view
