@@ -741,7 +741,8 @@ test("the confirm button's post with a malformed token confirms nothing and expl
   const link = new URL(confirmLink(await waitForMail(signer.email)));
   const html = await (await request.get(link.pathname)).text();
   // The button's form posts to a route of its own, as a browser without JavaScript sends it.
-  const action = html.match(/<form method="post" action="([^"]+)"/)?.[1];
+  const form = html.match(/<form[^>]*>(?:(?!<\/form>)[\s\S])*name="token"/)?.[0];
+  const action = form?.match(/^<form[^>]*\saction="([^"]+)"/)?.[1];
   expect(action).toBeTruthy();
   const counted = () =>
     withDatabase((db) =>
