@@ -92,6 +92,8 @@ describe("the proxy's matcher", () => {
     ]) {
       expect(runs(path, json), path).toBe(false);
     }
+    // The confirm button's route checks a form's origin, size and type itself (app/api/confirm/route.ts).
+    expect(runs("/api/confirm", { "content-type": "application/x-www-form-urlencoded" })).toBe(false);
     // A form post to a page still goes through it: server actions do not check all of that themselves.
     expect(runs("/confirm/abc", { "content-type": "multipart/form-data; boundary=x" })).toBe(true);
   });

@@ -10,7 +10,6 @@ import { appEnv, counterDrift, missingRows, pendingTokens, prepareDatabase } fro
 import { FLOOR_PREFIX, nginxBinary, startNginx } from "./nginx";
 import { BENCH_TABLE_FILE, machine, sizeTable, table, updateBenchTable, type Row } from "./report";
 import {
-  confirmActionId,
   confirmingLoad,
   exportRun,
   getLoad,
@@ -229,10 +228,7 @@ async function main() {
         });
       }
       const token = pendingTokens(liveDb)[0] ?? "no-pending-token";
-      const probes = await probeTwice(
-        nginx,
-        privateProbes(nginx, token, await confirmActionId(app, token).catch(() => "0")),
-      );
+      const probes = await probeTwice(nginx, privateProbes(nginx, token));
       const cached = probes.filter((probe) => probe.statuses.some((status) => status !== null));
       const reRendered = probes.filter((probe) => probe.renderedTwice !== null);
       rows.push({

@@ -46,23 +46,13 @@ export async function signingLoad(
   return { result, accepted };
 }
 
-export async function confirmActionId(server: Server, token: string): Promise<string> {
-  const html = await (await fetch(`${server.url}/confirm/${token}`)).text();
-  const id = html.match(/name="\$ACTION_ID_([0-9a-f]+)"/)?.[1];
-  if (!id) throw new Error("no confirm action on the confirm page");
-  return id;
-}
-
-export function confirmRequest(server: Server, actionId: string, token: string) {
-  const boundary = "----benchboundary";
-  const body =
-    `--${boundary}\r\nContent-Disposition: form-data; name="$ACTION_ID_${actionId}"\r\n\r\n\r\n` +
-    `--${boundary}\r\nContent-Disposition: form-data; name="token"\r\n\r\n${token}\r\n--${boundary}--\r\n`;
+/** The confirm button's post as a browser sends it without JavaScript (the page's form, app/api/confirm). */
+export function confirmRequest(server: Server, token: string) {
   return {
     method: "POST",
-    path: `/confirm/${token}`,
-    headers: { "content-type": `multipart/form-data; boundary=${boundary}`, origin: server.url },
-    body,
+    path: "/api/confirm",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: server.url },
+    body: new URLSearchParams({ token, locale: "en" }).toString(),
   };
 }
 
@@ -73,7 +63,6 @@ export async function confirmingLoad(
   connections = 32,
 ): Promise<LoadResult & { confirmed: number }> {
   if (tokens.length === 0) throw new Error("nothing to confirm: no pending signature has a queued confirm email");
-  const actionId = await confirmActionId(server, tokens[0]);
   let next = 0;
   let confirmed = 0;
   const result = await load({
@@ -81,7 +70,7 @@ export async function confirmingLoad(
     connections: Math.min(connections, tokens.length), // autocannon refuses more connections than requests
     seconds: 90,
     amount: tokens.length,
-    next: () => (next < tokens.length ? confirmRequest(server, actionId, tokens[next++]) : null),
+    next: () => (next < tokens.length ? confirmRequest(server, tokens[next++]) : null),
     onStatus: (status) => {
       if (status === 303) confirmed++;
     },
@@ -151,7 +140,7 @@ export async function secondsUntilCountShows(server: Server, database: string): 
     body: JSON.stringify({ name: "Fresh Signer", email, country: "FR", display: "full" }),
   });
   const token = pendingTokens(database).at(-1)!;
-  const request = confirmRequest(server, await confirmActionId(server, token), token);
+  const request = confirmRequest(server, token);
   await fetch(`${server.url}${request.path}`, {
     method: "POST",
     headers: request.headers,
@@ -277,7 +266,7 @@ export async function probeTwice(
 }
 
 /** What must never come from nginx's cache: token pages, the organisers' pages, sign-in, form posts, API writes. */
-export function privateProbes(server: Server, token: string, actionId: string) {
+export function privateProbes(server: Server, token: string) {
   let n = 0;
   const signBody = () =>
     JSON.stringify({
@@ -286,7 +275,7 @@ export function privateProbes(server: Server, token: string, actionId: string) {
       country: "GB",
       display: "full",
     });
-  const confirm = confirmRequest(server, actionId, token);
+  const confirm = confirmRequest(server, token);
   return [
     { what: "confirm page", path: `/confirm/${token}` },
     { what: "thank-you page", path: `${PETITION}/thanks` },

@@ -9,7 +9,6 @@ import { expect, it } from "vitest";
 import { openSqliteFile, type Db } from "./index";
 import { generateSignatures } from "./generate-signatures";
 import { recountConfirmed } from "@/db/queries/signatures";
-import * as schema from "./schema";
 import { sqliteExecutor } from "./sqlite-connection";
 
 const live = process.env.DATABASE_PATH!;
@@ -68,7 +67,7 @@ it("backs up the live database while it is written to, and the backup restores b
   const inBackup = signatures(backupFile);
   expect(inBackup.slice(0, committedBefore.length).join("\n") === committedBefore.join("\n")).toBe(true);
   const backupReader = new Database(backupFile, { readonly: true });
-  const backupDb: Db = drizzle(sqliteExecutor(backupReader).execute, { schema });
+  const backupDb: Db = drizzle(sqliteExecutor(backupReader).execute);
   const counters = await recountConfirmed(backupDb);
   backupReader.close();
   expect(counters.find((row) => row.slug === "moscow-trials")!.actual).toBeGreaterThan(0);

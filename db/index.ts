@@ -12,8 +12,12 @@ import { seedDatabase } from "./seed";
 import { openSqliteSnapshot, type Snapshot, type SnapshotSource } from "./snapshot";
 import { sqliteExecutor } from "./sqlite-connection";
 
-/** The database every query is written against, once, for both dialects (see db/dialect.ts). */
-export type Db = SqliteRemoteDatabase<typeof schema>;
+/**
+ * The database every query is written against, once, for both dialects (see db/dialect.ts). Without the
+ * schema: no query uses Drizzle's relational API (`db.query.…`), whose builders, one per table, Drizzle
+ * would otherwise make again for every transaction.
+ */
+export type Db = SqliteRemoteDatabase;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** A query's target: the database, or the transaction it is part of. */
 export type Executor = Db | Tx;
@@ -43,16 +47,13 @@ function openSqlite(resolved: string): Connection & { client: Database.Database 
   client.pragma("foreign_keys = ON");
   migrateSqlite(drizzleSync(client));
   const { execute, exclusive } = sqliteExecutor(client);
-  const seeding = drizzleSqlite(execute, { schema });
+  const seeding = drizzleSqlite(execute);
   const ready = seedDatabase((work) => exclusive(() => seeding.transaction(work, { behavior: "immediate" })));
   ready.catch(() => {}); // reported to every query below
-  const db = drizzleSqlite(
-    async (sql, params, method) => {
-      await ready;
-      return execute(sql, params, method);
-    },
-    { schema },
-  );
+  const db = drizzleSqlite(async (sql, params, method) => {
+    await ready;
+    return execute(sql, params, method);
+  });
   return {
     db,
     ready,

@@ -55,7 +55,7 @@ export function openPostgres(url: string, poolSize: number): Connection {
   const ready = migratePostgres(url);
   ready.catch(() => {}); // reported to every query
   gate(pool, ready);
-  const db = drizzle(pool, { schema: tables }) as unknown as Db;
+  const db = drizzle(pool) as unknown as Db;
   return {
     db,
     ready,

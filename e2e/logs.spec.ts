@@ -50,6 +50,14 @@ test("error answers to a confirmation link never show its token, nor log it", as
   });
   expect(forged.status()).toBe(403);
   expect(await forged.text()).not.toContain(fragment);
+  // The confirm button's own route, which the proxy does not see, refuses another site's post the same way.
+  const forgedButton = await request.post("/api/confirm", {
+    multipart: { token, locale: "en" },
+    headers: { origin: "https://attacker.example" },
+    maxRedirects: 0,
+  });
+  expect(forgedButton.status()).toBe(403);
+  expect(await forgedButton.text()).not.toContain(fragment);
 
   expect(readFileSync(path.join(E2E_DATA, "server.log"), "utf8")).not.toContain(fragment);
 });

@@ -7,7 +7,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { appEnv, counterDrift, missingRows, pendingTokens } from "@/bench/app-data";
-import { confirmActionId, confirmRequest } from "@/bench/scenarios";
+import { confirmRequest } from "@/bench/scenarios";
 import { processTree, startApp, type Server } from "@/bench/servers";
 import { hashToken } from "@/lib/security/tokens";
 import { startResendStub } from "@/tests/resend-stub";
@@ -52,12 +52,7 @@ type Tally = { signed: string[]; confirmed: string[]; unanswered: number; other:
  * `CONNECTIONS` clients sign (and confirm the warm-up signatures) one request after another until the
  * server stops answering or time runs out; `onProgress` may kill the server meanwhile.
  */
-async function loadUntilDown(
-  server: Server,
-  tokens: string[],
-  actionId: string,
-  onProgress: (tally: Tally) => void,
-): Promise<Tally> {
+async function loadUntilDown(server: Server, tokens: string[], onProgress: (tally: Tally) => void): Promise<Tally> {
   const tally: Tally = { signed: [], confirmed: [], unanswered: 0, other: new Map() };
   let n = 0;
   const deadline = Date.now() + LOAD_LIMIT_MS;
@@ -66,7 +61,7 @@ async function loadUntilDown(
       const token = n % 3 === 0 ? tokens.pop() : undefined;
       const email = `crash-${n++}@example.org`;
       const request = token
-        ? confirmRequest(server, actionId, token)
+        ? confirmRequest(server, token)
         : { path: "/api/petitions/moscow-trials/signatures", ...signRequest(email) };
       let response: Response;
       try {
@@ -167,7 +162,6 @@ async function main() {
     };
     await Promise.all(Array.from({ length: 8 }, (_, first) => warmUp(first)));
     const tokens = pendingTokens(database).reverse();
-    const actionId = await confirmActionId(server, tokens[0]);
 
     log(
       `loading with ${CONNECTIONS} connections; SIGKILL after ${KILL_AFTER_ACCEPTED} signatures accepted or ${KILL_AFTER_MS / 1000} s`,
@@ -180,7 +174,7 @@ async function main() {
       killed = killTree(victim, database);
       log(`SIGKILL → pids ${killed.pids.join(", ")} (${killed.dbHolders.join(", ") || "none"} had the database open)`);
     };
-    const tally = await loadUntilDown(server, tokens, actionId, (progress) => {
+    const tally = await loadUntilDown(server, tokens, (progress) => {
       if (!killed && (progress.signed.length >= KILL_AFTER_ACCEPTED || Date.now() - loadStart >= KILL_AFTER_MS)) kill();
     });
     const midLoad = Boolean(killed);

@@ -10,7 +10,6 @@ import { translator } from "@/lib/i18n/translator";
 import { publicName } from "@/lib/format/public-name";
 import { hashToken, isWellFormedToken } from "@/lib/security/tokens";
 import { ResendForm } from "@/app/[locale]/resend-confirmation/resend-form";
-import { confirmAction } from "./actions";
 
 // Never cached: it reads live data on every request.
 export const dynamic = "force-dynamic";
@@ -89,7 +88,8 @@ export default async function ConfirmPage({ params }: Props) {
         <dt>{t("confirm.shownAs")}</dt>
         <dd>{shown ? `${shown}${signature.city ? `, ${signature.city}` : ""}` : t("confirm.notShown")}</dd>
       </dl>
-      <form action={confirmAction}>
+      {/* A plain post to a route handler (app/api/confirm): it works without JavaScript, and costs no page render. */}
+      <form method="post" action="/api/confirm">
         <input type="hidden" name="token" value={token} />
         <input type="hidden" name="locale" value={locale} />
         <button type="submit">{t("confirm.button")}</button>
