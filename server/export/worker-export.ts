@@ -9,10 +9,14 @@ import { ROWS_PER_CHUNK, exportBody } from "./export-stream";
 import type { ExportJob, FromWorker, ToWorker } from "./export-job";
 
 // The worker's heap: its live data is a batch of rows and a chunk (a few MB); the cap makes V8 collect a
-// million rows' garbage within it rather than let the heap grow to several times its live size. Measured
-// on 1,000,000 rows (docs/performance.md): 48/8 MB grew the server by 95 MB on SQLite, 24/4 by 63, and 16/2
-// by 79 with more CPU spent collecting.
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 };
+// million rows' garbage within it rather than let the heap grow to several times its live size. The young
+// generation is where a row's garbage dies: at 4 MB a batch still in use outlived each scavenge, was moved to
+// the old generation and collected there, and collecting took a third of the worker's time. Measured on
+// 1,000,000 rows (docs/performance.md), server CPU / memory growth, on a busy machine: 24/4 MB 21.5 s / +61 MB
+// on PostgreSQL and 21.9 s / +60 MB on SQLite; 40/16 MB 16.5 s / +83 MB and 11.2 s / +71 MB; 48/16 MB
+// 13.7 s / +53 MB and 10.6-13.0 s / +73-91 MB. A young generation larger than half the old one spent most of
+// its time collecting (24/16, in a run without the server: three times the CPU of 24/4).
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 40, maxYoungGenerationSizeMb: 16 };
 // A worker asked to stop finishes the chunk it is writing and closes its snapshot; one that does not end
 // within this time (a database that no longer answers) is terminated, which closes its connection too.
 const STOP_GRACE_MS = 5_000;
