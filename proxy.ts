@@ -4,7 +4,7 @@ import { CACHED_PAGE_CACHE_CONTROL, COUNT_CACHE_CONTROL, embedPageOf, isCachedPu
 import { preferredLanguage } from "@/lib/i18n/first-visit";
 import { LANGUAGE_COOKIE, languageCookieOptions } from "@/lib/i18n/language-cookie";
 import { localePath } from "@/lib/i18n/paths";
-import { isCrossSite } from "@/lib/security/cross-site";
+import { formPostProblem } from "@/lib/security/form-post";
 import {
   cachedPagePolicy,
   contentSecurityPolicy,
@@ -74,14 +74,9 @@ async function gate(request: NextRequest, policy: string | null): Promise<NextRe
     return refuse(400, "Bad request: the address is not valid.");
   }
   if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/")) {
-    if (isCrossSite(request.headers)) return refuse(403, "Forms on this site can only be sent from this site.");
-    // Browsers always send a length with a form; without one the size could not be checked up front.
-    const length = request.headers.get("content-length");
-    if (length === null) return refuse(411, "A form submission must say its length (Content-Length).");
-    if (Number(length) > MAX_FORM_BYTES) {
-      return refuse(413, `The submission is too large: at most ${MAX_FORM_BYTES / 1024} KB is accepted.`);
-    }
-    const problem = await actionRequestProblem(request, actionOwnershipAt(request));
+    const problem =
+      formPostProblem(request.headers, MAX_FORM_BYTES) ??
+      (await actionRequestProblem(request, actionOwnershipAt(request)));
     if (problem) return refuse(problem.status, problem.message);
   }
   if (isAdminPage(request) && !hasSessionCookie(request)) {

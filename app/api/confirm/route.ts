@@ -3,7 +3,7 @@ import { getConfig } from "@/lib/config";
 import { documentPath } from "@/lib/collections";
 import { localePath } from "@/lib/i18n/paths";
 import { toLocale } from "@/lib/i18n/locales";
-import { isCrossSite } from "@/lib/security/cross-site";
+import { formPostProblem } from "@/lib/security/form-post";
 import { MANAGE_HANDOFF_COOKIE, MANAGE_HANDOFF_SECONDS, manageToken } from "@/lib/security/signer-links";
 import { isWellFormedToken } from "@/lib/security/tokens";
 import { confirmByToken } from "@/server/signing/signing";
@@ -12,7 +12,7 @@ import { confirmByToken } from "@/server/signing/signing";
 const MAX_FORM_BYTES = 16 * 1024;
 const FORM_TYPE = /^(?:multipart\/form-data|application\/x-www-form-urlencoded)\s*(?:;|$)/i;
 
-const refuse = (status: 400 | 403 | 413 | 415, message: string) =>
+const refuse = (status: 400 | 403 | 411 | 413 | 415, message: string) =>
   new Response(message, {
     status,
     headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
@@ -27,12 +27,8 @@ const seeOther = (location: string) =>
  * on form posts itself (same site, a small length, a form's content type); the token is its only authority.
  */
 export async function POST(request: Request) {
-  if (isCrossSite(request.headers)) return refuse(403, "Forms on this site can only be sent from this site.");
-  // A body without a declared length (chunked) never gets here (lib/security/body-gate.ts answers 411), and
-  // Node reads no more of one than it declares.
-  if (Number(request.headers.get("content-length")) > MAX_FORM_BYTES) {
-    return refuse(413, `The submission is too large: at most ${MAX_FORM_BYTES / 1024} KB is accepted.`);
-  }
+  const problem = formPostProblem(request.headers, MAX_FORM_BYTES);
+  if (problem) return refuse(problem.status, problem.message);
   if (!FORM_TYPE.test(request.headers.get("content-type") ?? "")) {
     return refuse(415, "Send this form as multipart/form-data or application/x-www-form-urlencoded.");
   }
