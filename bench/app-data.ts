@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { openSqliteFile } from "@/db";
 import { generateSignatures } from "@/db/generate-signatures";
-import { recountConfirmed } from "@/db/queries/signatures";
+import { recountConfirmed } from "@/db/queries/signature-counts";
 import { sessions, users } from "@/db/schema";
 import { deriveToken } from "@/lib/security/tokens";
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { openSqliteFile, type Db } from "./index";
 import { generateSignatures } from "./generate-signatures";
-import { recountConfirmed } from "@/db/queries/signatures";
+import { recountConfirmed } from "@/db/queries/signature-counts";
 import { sqliteExecutor } from "./sqlite-connection";
 
 const live = process.env.DATABASE_PATH!;

@@ -9,7 +9,8 @@ import { isCountryCode } from "@/lib/i18n/countries";
 import { emailKey } from "@/lib/format/email-key";
 import { deriveToken, hashToken, isWellFormedToken } from "@/lib/security/tokens";
 import { generateSignatures } from "./generate-signatures";
-import { recountConfirmed, type ConfirmEmailPayload } from "@/db/queries/signatures";
+import { recountConfirmed } from "@/db/queries/signature-counts";
+import { type ConfirmEmailPayload } from "@/db/queries/signatures";
 
 const secret = "generator-test-secret";
 const db = () => getDb();

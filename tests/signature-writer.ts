@@ -2,7 +2,8 @@
 // transaction after another, until it is killed. Prints how many it has written every 100.
 import { randomBytes } from "node:crypto";
 import { getLocalizedDocument } from "@/db/queries/documents";
-import { confirmSignature, recordSignature } from "@/db/queries/signatures";
+import { confirmSignature } from "@/db/queries/confirming";
+import { recordSignature } from "@/db/queries/signatures";
 import { emailKey } from "@/lib/format/email-key";
 import { hashToken } from "@/lib/security/tokens";
 

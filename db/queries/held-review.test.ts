@@ -5,7 +5,7 @@ import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
 import { emailKey } from "@/lib/format/email-key";
 import { parseInvalidationCriteria } from "@/server/admin/inputs/invalidation-criteria";
 import { approveHeldSignatures, invalidateSignatures } from "./moderation";
-import { recountConfirmed } from "./signatures";
+import { recountConfirmed } from "./signature-counts";
 
 const db = () => getDb();
 const documentBySlug = async (slug: string) => (await db().select().from(documents).where(eq(documents.slug, slug)))[0];
@@ -85,7 +85,8 @@ describe("reviewing held signatures", () => {
 describe("signing over the rate limit", () => {
   it("holds the signature beyond the burst limit from one client once confirmed; other clients and documents are not affected", async () => {
     const { getLocalizedDocument } = await import("./documents");
-    const { confirmSignature, recordSignature } = await import("./signatures");
+    const { recordSignature } = await import("./signatures");
+    const { confirmSignature } = await import("./confirming");
     const { hashToken, newTokenNonce } = await import("@/lib/security/tokens");
     const petition = (await getLocalizedDocument("petition", "moscow-trials", "en"))!;
     const limits = { burst: { count: 2, seconds: 60 }, sustained: { count: 10, seconds: 3600 } };

@@ -10,7 +10,8 @@ import { getLocalizedDocument } from "./documents";
 import { getManageLinkVersion, renewManageLink } from "./manage-links";
 import type { MailBudget } from "./mail-ledger";
 import { withdrawSignature } from "./self-service";
-import { MAX_EMAILS_PER_SIGNATURE, confirmSignature, recordSignature, requestSignatureEmail } from "./signatures";
+import { MAX_EMAILS_PER_SIGNATURE, recordSignature, requestSignatureEmail } from "./signatures";
+import { confirmSignature } from "./confirming";
 import { createUpdate, queueUpdate } from "./updates";
 
 const db = () => getDb();

@@ -4,7 +4,7 @@ import { getDb } from "@/db";
 import { confirmationTokens, documents, outbox, signatures } from "@/db/schema";
 import { emailKey } from "@/lib/format/email-key";
 import { invalidateSignatures, previewInvalidation, rejectSignature, restoreSignature } from "./moderation";
-import { recountConfirmed } from "./signatures";
+import { recountConfirmed } from "./signature-counts";
 
 const db = () => getDb();
 

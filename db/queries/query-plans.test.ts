@@ -7,7 +7,7 @@ import { countReviewStates, listHeldSignatures, topAddressHashes, topEmailDomain
 import { listRecentPublicSigners } from "./documents";
 import { listSignatures } from "./moderation";
 import { claimDueMessages } from "./outbox";
-import { findSignatureByToken } from "./signatures";
+import { findSignatureByToken } from "./confirming";
 
 // A read-only connection of the test's own to the app's database file, to ask SQLite for plans.
 let explainer: Database.Database;

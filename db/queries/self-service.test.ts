@@ -7,13 +7,9 @@ import { hashToken, newTokenNonce } from "@/lib/security/tokens";
 import { getLocalizedDocument, listRecentPublicSigners } from "./documents";
 import { iterateExportRows } from "./export";
 import { applyRetention, withdrawSignature } from "./self-service";
-import {
-  confirmSignature,
-  recordSignature,
-  recountConfirmed,
-  requestSignatureEmail,
-  type NewSignature,
-} from "./signatures";
+import { confirmSignature } from "./confirming";
+import { recordSignature, requestSignatureEmail, type NewSignature } from "./signatures";
+import { recountConfirmed } from "./signature-counts";
 
 const DAY = 24 * 3600_000;
 const policy = { unconfirmedDays: 30, closedDays: 183, sentEmailDays: 30 };

@@ -7,15 +7,13 @@ import { hashToken, newTokenNonce } from "@/lib/security/tokens";
 import { getDocumentBySlug, getLocalizedDocument, listRecentPublicSigners } from "./documents";
 import {
   MAX_EMAILS_PER_SIGNATURE,
-  confirmSignature,
-  countConfirmedByCountry,
-  countConfirmedSince,
   recordSignature,
-  recountConfirmed,
   requestSignatureEmail,
   type IssuedToken,
   type NewSignature,
 } from "./signatures";
+import { confirmSignature } from "./confirming";
+import { countConfirmedByCountry, countConfirmedSince, recountConfirmed } from "./signature-counts";
 
 const day = 24 * 3600_000;
 

@@ -1,7 +1,7 @@
-import { and, count, desc, eq, gte, sql } from "drizzle-orm";
-import { getDb, transaction, type Executor } from "@/db/index";
+import { and, count, eq, gte, sql } from "drizzle-orm";
+import { transaction, type Executor } from "@/db/index";
 import { prepared } from "@/db/prepared";
-import { confirmationTokens, documents, outbox, signatures, type Document, type Signature } from "@/db/schema";
+import { confirmationTokens, outbox, signatures, type Document, type Signature } from "@/db/schema";
 import {
   clientOverBudget,
   lockMailBudgets,
@@ -9,7 +9,6 @@ import {
   recordSigningEmail,
   type MailBudget,
 } from "./mail-ledger";
-import { queueWebhookEvent, signatureEventData } from "./webhooks";
 
 /** No signature ever gets more than this many emails from repeated signing or link requests. */
 export const MAX_EMAILS_PER_SIGNATURE = 5;
@@ -66,7 +65,8 @@ const selectSignatureByEmail = (db: Executor) =>
     .where(and(eq(signatures.documentId, placeholder("documentId")), eq(signatures.emailKey, placeholder("emailKey"))))
     .prepare();
 
-function findSignature(db: Executor, documentId: number, emailKey: string) {
+/** A document's signature by its address (email key), if any. */
+export function findSignature(db: Executor, documentId: number, emailKey: string) {
   return prepared(db, selectSignatureByEmail)
     .execute({ documentId, emailKey })
     .then(([row]) => row);
@@ -296,160 +296,5 @@ export async function releaseEmailBudgetHolds(releases: Release[], perAddressDay
         emailed += 1;
     }
     return { released, emailed };
-  });
-}
-
-export type TokenLookup =
-  | { status: "unknown" }
-  | { status: "expired" | "pending" | "confirmed" | "closed"; signature: Signature; document: Document };
-
-const selectByToken = (db: Executor) =>
-  db
-    .select({ token: confirmationTokens, signature: signatures, document: documents })
-    .from(confirmationTokens)
-    .innerJoin(signatures, eq(signatures.id, confirmationTokens.signatureId))
-    .innerJoin(documents, eq(documents.id, signatures.documentId))
-    .where(eq(confirmationTokens.tokenHash, placeholder("tokenHash")))
-    .prepare();
-
-async function lookUp(db: Executor, tokenHash: string, now: Date): Promise<TokenLookup> {
-  const [row] = await prepared(db, selectByToken).execute({ tokenHash });
-  if (
-    !row ||
-    (row.signature.state !== "pending" && row.signature.state !== "confirmed" && row.signature.state !== "held")
-  ) {
-    return { status: "unknown" };
-  }
-  const { signature, document } = row;
-  // A held signature looks confirmed to its signer: the review is the organisers' business.
-  if (signature.state !== "pending") return { status: "confirmed", signature, document };
-  if (row.token.expiresAt.getTime() <= now.getTime()) return { status: "expired", signature, document };
-  if (document.status !== "open") return { status: "closed", signature, document };
-  return { status: "pending", signature, document };
-}
-
-export async function findSignatureByToken(tokenHash: string, now = new Date()): Promise<TokenLookup> {
-  return lookUp(getDb(), tokenHash, now);
-}
-
-/**
- * Confirms the signature behind a token and counts it, in one transaction; a second confirmation finds
- * it already confirmed and counts nothing.
- */
-export type ConfirmOutcome = TokenLookup | { status: "just-confirmed"; signature: Signature; document: Document };
-
-export async function confirmSignature(tokenHash: string, now = new Date()): Promise<ConfirmOutcome> {
-  return transaction(async (tx): Promise<ConfirmOutcome> => {
-    const found = await lookUp(tx, tokenHash, now);
-    if (found.status !== "pending") return found;
-    // Two instances confirming the same token at once: only the one that moves it out of pending counts it.
-    const held = found.signature.reviewReason !== null;
-    const moved = await prepared(tx, moveOutOfPending).execute({
-      id: found.signature.id,
-      state: held ? "held" : "confirmed",
-      confirmedAt: now.getTime(),
-    });
-    if (moved.length === 0) return { ...found, status: "confirmed" };
-    if (held) return { ...found, status: "just-confirmed" as const };
-    await prepared(tx, countOneMoreSignature).execute({ documentId: found.document.id });
-    const confirmed = { ...found.signature, confirmedAt: now, confirmedBy: "email" };
-    await queueWebhookEvent(tx, "signature.confirmed", signatureEventData(confirmed, found.document), now);
-    return { ...found, status: "just-confirmed" as const };
-  });
-}
-
-const moveOutOfPending = (db: Executor) =>
-  db
-    .update(signatures)
-    // In sql`…` a placeholder's value goes to the driver unconverted: the state's text, the time's milliseconds.
-    .set({ state: sql`${placeholder("state")}`, confirmedAt: sql`${placeholder("confirmedAt")}`, confirmedBy: "email" })
-    .where(and(eq(signatures.id, placeholder("id")), eq(signatures.state, "pending")))
-    .returning({ id: signatures.id })
-    .prepare();
-
-const countOneMoreSignature = (db: Executor) =>
-  db
-    .update(documents)
-    .set({ signatureCount: sql`${documents.signatureCount} + 1` })
-    .where(eq(documents.id, placeholder("documentId")))
-    .prepare();
-
-/** Confirmed rows per document, recounted from scratch, for checking the kept counters. */
-export async function recountConfirmed(db: Executor = getDb()) {
-  return db
-    .select({
-      documentId: documents.id,
-      slug: documents.slug,
-      kept: documents.signatureCount,
-      // Written out with table names: inside a subquery Drizzle leaves columns unqualified.
-      actual:
-        sql<number>`(select count(*) from "signatures" where "signatures"."document_id" = "documents"."id" and "signatures"."state" = 'confirmed')`.mapWith(
-          Number,
-        ),
-    })
-    .from(documents);
-}
-
-/** A document's confirmed signatures counted by country (ISO code), most first. */
-export async function countConfirmedByCountry(documentId: number): Promise<{ country: string; signatures: number }[]> {
-  return getDb()
-    .select({ country: signatures.country, signatures: count() })
-    .from(signatures)
-    .where(and(eq(signatures.documentId, documentId), eq(signatures.state, "confirmed")))
-    .groupBy(signatures.country)
-    .orderBy(desc(count()), signatures.country);
-}
-
-/** How many of a document's signatures were confirmed, and still count, since the given moment. */
-export async function countConfirmedSince(documentId: number, since: Date): Promise<number> {
-  const [row] = await getDb()
-    .select({ confirmed: count() })
-    .from(signatures)
-    .where(
-      and(eq(signatures.documentId, documentId), eq(signatures.state, "confirmed"), gte(signatures.confirmedAt, since)),
-    );
-  return row?.confirmed ?? 0;
-}
-
-/**
- * Records a signature whose address a partner (an API key with "signatures:write-confirmed") confirmed
- * itself: confirmed and counted at once, no email. An address that is pending becomes confirmed the same
- * way; one already confirmed, held, withdrawn or rejected is left as it is (a partner cannot undo a
- * withdrawal). Returns whether this call confirmed it.
- */
-export async function recordPartnerConfirmedSignature(
-  document: SignedDocument,
-  input: Omit<NewSignature, "flagged">,
-  now = new Date(),
-): Promise<boolean> {
-  return transaction(async (tx) => {
-    const existing = await findSignature(tx, document.id, input.emailKey);
-    let confirmed: Signature | undefined;
-    if (!existing) {
-      [confirmed] = await tx
-        .insert(signatures)
-        .values({
-          ...input,
-          documentId: document.id,
-          documentVersion: document.currentVersion,
-          state: "confirmed",
-          confirmedAt: now,
-          confirmedBy: "partner",
-        })
-        .returning();
-    } else if (existing.state === "pending") {
-      [confirmed] = await tx
-        .update(signatures)
-        .set({ state: "confirmed", confirmedAt: now, confirmedBy: "partner", reviewReason: null })
-        .where(and(eq(signatures.id, existing.id), eq(signatures.state, "pending")))
-        .returning();
-    }
-    if (!confirmed) return false;
-    await tx
-      .update(documents)
-      .set({ signatureCount: sql`${documents.signatureCount} + 1` })
-      .where(eq(documents.id, document.id));
-    await queueWebhookEvent(tx, "signature.confirmed", signatureEventData(confirmed, document), now);
-    return true;
   });
 }

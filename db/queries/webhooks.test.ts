@@ -6,7 +6,7 @@ import { emailKey } from "@/lib/format/email-key";
 import { closeDueDocuments } from "./campaigns";
 import { getLocalizedDocument, listDocumentTexts, updateDocument } from "./documents";
 import { withdrawSignature } from "./self-service";
-import { recordPartnerConfirmedSignature } from "./signatures";
+import { recordPartnerConfirmedSignature } from "./confirming";
 import { createUpdate, markUpdateSent, queueUpdate } from "./updates";
 import { insertWebhookEndpoint, queueWebhookEvent, setWebhookEndpointDisabled } from "./webhooks";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { getLocalizedDocument } from "@/db/queries/documents";
-import { recordPartnerConfirmedSignature } from "@/db/queries/signatures";
+import { recordPartnerConfirmedSignature } from "@/db/queries/confirming";
 import type { ApiKey } from "@/db/schema";
 import { emailKey } from "@/lib/format/email-key";
 import { fieldErrors, signatureInputSchema } from "@/lib/forms/signature-input";

@@ -22,7 +22,7 @@ import { findDocumentByOldSlug } from "@/db/queries/campaigns";
 import { getDocumentFaq } from "@/db/queries/faqs";
 import { listReachedMilestones } from "@/db/queries/milestones";
 import { getDocumentResponse } from "@/db/queries/responses";
-import { countConfirmedByCountry, countConfirmedSince } from "@/db/queries/signatures";
+import { countConfirmedByCountry, countConfirmedSince } from "@/db/queries/signature-counts";
 import { countryShares } from "@/lib/format/country-shares";
 import type { DocumentKind } from "@/lib/vocabulary";
 import type { Locale } from "@/lib/i18n/locales";

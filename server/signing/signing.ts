@@ -1,13 +1,8 @@
 import "server-only";
 import type { Locale } from "@/lib/i18n/locales";
 import type { MailBudget } from "@/db/queries/mail-ledger";
-import {
-  confirmSignature,
-  recordSignature,
-  requestSignatureEmail,
-  type IssuedToken,
-  type SignedDocument,
-} from "@/db/queries/signatures";
+import { confirmSignature } from "@/db/queries/confirming";
+import { recordSignature, requestSignatureEmail, type IssuedToken, type SignedDocument } from "@/db/queries/signatures";
 import { getAuthSecret } from "@/lib/security/auth-secret";
 import { clientAddress, hashAddress, hashRecipient } from "@/lib/security/client-address";
 import { getConfig } from "@/lib/config";

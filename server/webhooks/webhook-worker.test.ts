@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { activeDialect } from "@/db/dialect";
 import { getLocalizedDocument } from "@/db/queries/documents";
-import { confirmSignature, recordSignature } from "@/db/queries/signatures";
+import { confirmSignature } from "@/db/queries/confirming";
+import { recordSignature } from "@/db/queries/signatures";
 import {
   claimDueDeliveries,
   insertWebhookEndpoint,

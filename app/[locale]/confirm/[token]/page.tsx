@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { setRequestLocale } from "next-intl/server";
 import { getLocalizedDocumentById } from "@/db/queries/documents";
-import { findSignatureByToken } from "@/db/queries/signatures";
+import { findSignatureByToken } from "@/db/queries/confirming";
 import { Link } from "@/i18n/navigation";
 import { documentPath } from "@/lib/collections";
 import { countryName } from "@/lib/i18n/countries";
