@@ -368,6 +368,7 @@ async function hiddenFields(request: APIRequestContext, path: string): Promise<P
 const replaceField = (parts: Part[], name: string, value: string): Part[] =>
   parts.map(([key, old]) => [key, key === name ? value : old]);
 
+const FORM_URLENCODED = "application/x-www-form-urlencoded";
 const pageError = (text: string): Expected => ({ status: 200, text });
 const unreadable: Expected = { status: 400, text: "The form could not be read." };
 
@@ -783,6 +784,18 @@ test("the confirm button's post with a malformed token confirms nothing and expl
     { status: 303, text: "" },
   );
   expect.soft(response.headers().location).toBe(`/confirm/${"A".repeat(43)}`);
+  // Not a form, or far larger than one: refused before the body is read, with what to do instead.
+  const realToken = link.pathname.split("/").at(-1)!;
+  await attempt(
+    "confirm: a JSON body",
+    () => formPost(request, action!, Buffer.from(JSON.stringify({ token: realToken })), "application/json"),
+    { status: 415, text: "Send this form as" },
+  );
+  await attempt(
+    "confirm: a body over 16 KB",
+    () => formPost(request, action!, Buffer.from(`token=${realToken}&x=${"a".repeat(20_000)}`), FORM_URLENCODED),
+    { status: 413, text: "too large" },
+  );
   for (const path of ["/confirm/invalid", `/confirm/${"A".repeat(43)}`]) {
     await attempt(
       `confirm: the page it sends to, ${path.slice(0, 30)}`,
