@@ -52,6 +52,9 @@ function sqlErrorCode(error: unknown): string | undefined {
 /** PostgreSQL through a pool shared by the process; every instance migrates under one lock. */
 export function openPostgres(url: string, poolSize: number): Connection {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server closes (a restart, a failover, an administrator) is reported here;
+  // unheard, it would end the process. The pool replaces it on the next query.
+  pool.on("error", (error) => console.error("PostgreSQL closed an idle connection:", error.message));
   const ready = migratePostgres(url);
   ready.catch(() => {}); // reported to every query
   gate(pool, ready);
