@@ -8,6 +8,7 @@ import { getConfig } from "@/lib/config";
 import { migrateSqlite } from "./migrate";
 import { openPostgres } from "./postgres-connection";
 import * as schema from "./schema";
+import { commitGroups } from "./commit-groups";
 import { seedDatabase } from "./seed";
 import { openSqliteSnapshot, type Snapshot, type SnapshotSource } from "./snapshot";
 import { sqliteExecutor } from "./sqlite-connection";
@@ -27,6 +28,8 @@ export type Connection = {
   ready: Promise<void>;
   openSnapshot: () => Promise<Snapshot>;
   transaction: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+  /** A transaction that may share its commit with others of the same moment (db/commit-groups.ts). */
+  groupedTransaction: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 };
 
@@ -50,10 +53,16 @@ function openSqlite(resolved: string): Connection & { client: Database.Database 
   const seeding = drizzleSqlite(execute);
   const ready = seedDatabase((work) => exclusive(() => seeding.transaction(work, { behavior: "immediate" })));
   ready.catch(() => {}); // reported to every query below
-  const db = drizzleSqlite(async (sql, params, method) => {
-    await ready;
-    return execute(sql, params, method);
-  });
+  let isReady = false;
+  ready.then(() => (isReady = true));
+  // Once ready, straight to the executor: a query inside a transaction is awaited statement by statement,
+  // and every extra promise there costs (async hooks are on for AsyncLocalStorage).
+  const db = drizzleSqlite((sql, params, method) =>
+    isReady ? execute(sql, params, method) : ready.then(() => execute(sql, params, method)),
+  );
+  const transaction = <T>(work: (tx: Tx) => Promise<T>) =>
+    exclusive(() => db.transaction(work, { behavior: "immediate" }));
+  const inGroup = commitGroups(transaction);
   return {
     db,
     ready,
@@ -64,7 +73,11 @@ function openSqlite(resolved: string): Connection & { client: Database.Database 
     },
     async transaction(work) {
       await ready;
-      return exclusive(() => db.transaction(work, { behavior: "immediate" }));
+      return transaction(work);
+    },
+    async groupedTransaction(work) {
+      await ready;
+      return inGroup(work);
     },
     async close() {
       client.close();
@@ -120,6 +133,15 @@ export async function ensureDatabase(): Promise<void> {
  */
 export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return connection().transaction(work);
+}
+
+/**
+ * `transaction`, for a write that a surge repeats (a signature): on SQLite it shares its commit with the
+ * others asked for in the same turn of the event loop, each in its own savepoint (db/commit-groups.ts), and
+ * resolves once that commit is done; on PostgreSQL, where transactions run side by side, a transaction alone.
+ */
+export function groupedTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return connection().groupedTransaction(work);
 }
 
 /** A consistent read-only view for long reads (exports, dossiers); close it when done. */

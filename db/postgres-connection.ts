@@ -59,6 +59,15 @@ export function openPostgres(url: string, poolSize: number): Connection {
   ready.catch(() => {}); // reported to every query
   gate(pool, ready);
   const db = drizzle(pool) as unknown as Db;
+  const transaction: Connection["transaction"] = async (work) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await db.transaction(work);
+      } catch (error) {
+        if (attempt >= RETRIES || !RETRYABLE.has(sqlErrorCode(error) ?? "")) throw error;
+      }
+    }
+  };
   return {
     db,
     ready,
@@ -66,15 +75,8 @@ export function openPostgres(url: string, poolSize: number): Connection {
       const client = await pool.connect();
       return openPostgresSnapshot(client, () => client.release());
     },
-    async transaction(work) {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await db.transaction(work);
-        } catch (error) {
-          if (attempt >= RETRIES || !RETRYABLE.has(sqlErrorCode(error) ?? "")) throw error;
-        }
-      }
-    },
+    transaction,
+    groupedTransaction: transaction,
     close: () => pool.end(),
   };
 }

@@ -26,18 +26,30 @@ export function sqliteExecutor(client: Database.Database) {
     return found;
   }
 
+  const mustWait = () => holder !== null && scope.getStore() !== holder;
+
   async function waitForTurn(): Promise<void> {
-    while (holder && scope.getStore() !== holder) await released;
+    while (mustWait()) await released;
   }
 
   // Drizzle's driver contract: rows as arrays of column values (one array for "get").
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  async function execute(sql: string, params: unknown[], method: Method): Promise<{ rows: any }> {
-    await waitForTurn();
+  function run(sql: string, params: unknown[], method: Method): { rows: any } {
     const prepared = statement(sql);
     if (method === "run" || !prepared.reader) return { rows: [], ...prepared.run(params) };
     const raw = prepared.raw(true);
     return { rows: method === "get" ? raw.get(params) : raw.all(params) };
+  }
+
+  // Not an async function: a statement that need not wait (most of them) costs one promise, not three.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  function execute(sql: string, params: unknown[], method: Method): Promise<{ rows: any }> {
+    if (mustWait()) return waitForTurn().then(() => run(sql, params, method));
+    try {
+      return Promise.resolve(run(sql, params, method));
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Runs `work` as the only user of the connection; a transaction inside one joins it. */

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, transaction, type Executor } from "@/db/index";
+import { getDb, groupedTransaction, transaction, type Executor } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { confirmationTokens, documents, signatures, type Document, type Signature } from "@/db/schema";
 import { findSignature, type NewSignature, type SignedDocument } from "./signatures";
@@ -50,7 +50,7 @@ export async function findSignatureByToken(tokenHash: string, now = new Date()):
 export type ConfirmOutcome = TokenLookup | { status: "just-confirmed"; signature: Signature; document: Document };
 
 export async function confirmSignature(tokenHash: string, now = new Date()): Promise<ConfirmOutcome> {
-  return transaction(async (tx): Promise<ConfirmOutcome> => {
+  return groupedTransaction(async (tx): Promise<ConfirmOutcome> => {
     const found = await lookUp(tx, tokenHash, now);
     if (found.status !== "pending") return found;
     // Two instances confirming the same token at once: only the one that moves it out of pending counts it.

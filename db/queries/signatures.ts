@@ -1,5 +1,5 @@
 import { and, count, eq, gte, sql } from "drizzle-orm";
-import { transaction, type Executor } from "@/db/index";
+import { groupedTransaction, transaction, type Executor } from "@/db/index";
 import { prepared } from "@/db/prepared";
 import { confirmationTokens, outbox, signatures, type Document, type Signature } from "@/db/schema";
 import {
@@ -220,7 +220,7 @@ export async function recordSignature(
   limits: RateLimits = null,
   budget: MailBudget | null = null,
 ): Promise<RecordOutcome> {
-  return transaction(async (tx) => {
+  return groupedTransaction(async (tx) => {
     await lockMailBudgets(tx, budget);
     // Decided before the insert, which then writes the signature and its email count at once; an address
     // that has signed before inserts nothing and goes on below. The reads cost that rare case nothing else.
