@@ -51,6 +51,29 @@ test("POST accepts a valid signature with 202 and sends the confirmation email",
   expect(mail.text, "no signer-typed text in the email").not.toContain("李小龙");
 });
 
+test("POST records the program's source label, or api when it names none", async ({ request }) => {
+  const sourceOf = (email: string) =>
+    withDatabase(
+      (db) =>
+        (db.prepare("select source from signatures where email = ?").get(email) as { source: string | null })?.source,
+    );
+  const labelled = { ...valid(), source: "Newsletter-Dec" };
+  expect((await request.post(endpoint, { data: labelled })).status()).toBe(202);
+  expect(sourceOf(labelled.email)).toBe("newsletter-dec");
+  const unlabelled = valid();
+  expect((await request.post(endpoint, { data: unlabelled })).status()).toBe(202);
+  expect(sourceOf(unlabelled.email)).toBe("api");
+
+  // A program may not pass itself off as an embed or a partner's key, nor send anything but a label.
+  for (const source of ["embed:https://partner.example", "api:0123456789ab", "two words", 42]) {
+    const refused = { ...valid(), source };
+    const response = await request.post(endpoint, { data: refused });
+    expect(response.status(), String(source)).toBe(400);
+    expect((await response.json()).fields).toEqual({ source: "Use 1 to 64 of a–z, 0–9, dot, underscore and hyphen." });
+    expect(sourceOf(refused.email)).toBeUndefined();
+  }
+});
+
 test("POST answers bad input with a 4xx and a clear message, and stores nothing", async ({ request }) => {
   const before = signatureRows();
   // Raw bytes, so that what is sent is exactly what is written here.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { embedSource, normaliseSource, sourceInUrl } from "./signature-source";
+import { embedSource, normaliseSource, sourceInUrl, sourceLabel } from "./signature-source";
 
 describe("normaliseSource", () => {
   it("keeps short labels, lowercased", () => {
@@ -24,6 +24,13 @@ describe("normaliseSource", () => {
       null,
     ]) {
       expect(normaliseSource(bad)).toBeNull();
+    }
+  });
+
+  it("takes only a label as the JSON API's source, never an embed's name", () => {
+    expect(sourceLabel(" Newsletter-Dec ")).toBe("newsletter-dec");
+    for (const bad of ["embed:https://partner.example", "api:abc", "a b", "", "x".repeat(65), 7, null]) {
+      expect(sourceLabel(bad)).toBeNull();
     }
   });
 

@@ -5,6 +5,7 @@ import { isLocale, locales } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translator";
 import { readJsonBody } from "@/lib/security/json-body";
 import { fieldErrors, signatureInputSchema } from "@/lib/forms/signature-input";
+import { API_SOURCE, SOURCE_RULE, sourceLabel } from "@/lib/forms/signature-source";
 import { signDocument } from "@/server/signing/signing";
 
 type Context = { params: Promise<{ collection: string; slug: string }> };
@@ -31,13 +32,16 @@ export async function POST(request: Request, { params }: Context) {
     return fail(400, { error: "The body must be a JSON object." });
   }
   // "locale" picks the language of the signer's emails and of the error messages; English by default.
-  const { locale = "en", ...fields } = body.value as Record<string, unknown>;
+  // "source" labels the channel, as a campaign link's ?source= does; "api" when the program sends none.
+  const { locale = "en", source = API_SOURCE, ...fields } = body.value as Record<string, unknown>;
   if (!isLocale(locale))
     return fail(400, { error: `Unknown locale: use ${knownLocales}.`, fields: { locale: `Use ${knownLocales}.` } });
+  const label = sourceLabel(source);
+  if (!label) return fail(400, { error: "Some fields are not valid.", fields: { source: SOURCE_RULE } });
   const parsed = signatureInputSchema(locale).safeParse(fields);
   if (!parsed.success) return fail(400, { error: "Some fields are not valid.", fields: fieldErrors(parsed.error) });
   const document = locale === "en" ? found : ((await getSignableDocument(found.kind, found.slug, locale)) ?? found);
-  if ((await signDocument(document, parsed.data, { locale, headers: request.headers })) === "not-open") {
+  if ((await signDocument(document, parsed.data, { locale, headers: request.headers, source: label })) === "not-open") {
     return fail(409, { error: translator(locale)("errors.notOpen") });
   }
   return Response.json({ status: "pending" }, { status: 202, headers: noStore });
