@@ -12,6 +12,7 @@ import { commitGroups } from "./commit-groups";
 import { seedDatabase } from "./seed";
 import { openSqliteSnapshot, type Snapshot, type SnapshotSource } from "./snapshot";
 import { sqliteExecutor } from "./sqlite-connection";
+import { checkpointOffThread } from "./wal-checkpoints";
 
 /**
  * The database every query is written against, once, for both dialects (see db/dialect.ts). Without the
@@ -31,6 +32,8 @@ export type Connection = {
   /** A transaction that may share its commit with others of the same moment (db/commit-groups.ts). */
   groupedTransaction: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
+  /** SQLite: checkpoints on a thread of their own from now on (the server; tests and scripts leave them). */
+  checkpointInBackground?: () => void;
 };
 
 // One connection per database and process, kept on globalThis so that Next's separate bundles
@@ -63,6 +66,7 @@ function openSqlite(resolved: string): Connection & { client: Database.Database 
   const transaction = <T>(work: (tx: Tx) => Promise<T>) =>
     exclusive(() => db.transaction(work, { behavior: "immediate" }));
   const inGroup = commitGroups(transaction);
+  let stopCheckpoints: (() => Promise<void>) | undefined;
   return {
     db,
     ready,
@@ -79,7 +83,11 @@ function openSqlite(resolved: string): Connection & { client: Database.Database 
       await ready;
       return inGroup(work);
     },
+    checkpointInBackground() {
+      stopCheckpoints ??= checkpointOffThread(client, resolved);
+    },
     async close() {
+      await stopCheckpoints?.();
       client.close();
     },
   };
@@ -142,6 +150,11 @@ export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
  */
 export function groupedTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return connection().groupedTransaction(work);
+}
+
+/** On SQLite, moves the write-ahead log's checkpoints off this thread (db/wal-checkpoints.ts); on PostgreSQL, nothing. */
+export function checkpointInBackground(): void {
+  connection().checkpointInBackground?.();
 }
 
 /** A consistent read-only view for long reads (exports, dossiers); close it when done. */

@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { typescriptWorker } from "@/lib/typescript-worker";
 import { planExport, type ExportPlan } from "@/db/queries/export";
 import type { SignatureFilter } from "@/db/queries/signature-search";
 import type { ExportChunk, ExportFormat } from "./export-format";
@@ -23,14 +24,8 @@ const STOP_GRACE_MS = 5_000;
 
 function startWorker(job: ExportJob): Worker {
   const options = { workerData: job, resourceLimits: RESOURCE_LIMITS };
-  // Next bundles the worker with the server. Outside Next (unit tests, scripts) the sources are TypeScript,
-  // which a worker thread cannot load by itself: tsx compiles them there.
   if (!process.env.NEXT_RUNTIME) {
-    const entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "export-worker.ts");
-    return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`, {
-      ...options,
-      eval: true,
-    });
+    return typescriptWorker(path.join(path.dirname(fileURLToPath(import.meta.url)), "export-worker.ts"), options);
   }
   return new Worker(new URL("./export-worker.ts", import.meta.url), options);
 }
