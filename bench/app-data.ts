@@ -85,6 +85,16 @@ export function outboxBacklog(file: string): number {
   }
 }
 
+/** Waits until the outbox has sent what the loads before queued (60 s at most), so the next load is alone. */
+export async function outboxSettled(backlog: () => number | Promise<number>, tag: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while ((await backlog()) > 0) {
+    if (Date.now() > deadline)
+      return void process.stderr.write(`  ${tag}: the outbox still has a backlog after 60 s\n`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** Kept counters against a recount of the rows, per document (the app's own reconcile query). */
 export async function counterDrift(file: string) {
   const { db, close } = await openSqliteFile(file);

@@ -2,6 +2,7 @@
 // PostgreSQL with one and with two instances behind a round robin (setups.ts), all running at once and
 // taking turns, so that the rest of the machine's work falls on each alike. Beside requests/s, the CPU time
 // the serving processes spent per request: on a shared machine it varies far less than the rate does.
+import { outboxSettled } from "./app-data";
 import { combineLoads, type LoadResult } from "./load";
 import type { Row } from "./report";
 import { confirmingLoad, getLoad, signingLoad } from "./scenarios";
@@ -63,15 +64,6 @@ async function metered<T>(setup: Setup, turns: Turns, kind: Kind, work: () => Pr
 }
 
 /** Until the outbox worker has sent what the last load queued: it must not run into the next setup's turn. */
-async function settle(setup: Setup, tag: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while ((await setup.backlog()) > 0) {
-    if (Date.now() > deadline)
-      return void process.stderr.write(`  ${tag}: the outbox still has a backlog after 60 s\n`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 /**
  * One turn: the empty route (the framework's own cost here), signing from this machine's one address as
  * `npm run bench` does, signing from an address per signer, then confirming all they left pending.
@@ -92,13 +84,13 @@ async function turn(settings: Settings, setup: Setup, tag: string, turns: Turns)
       (outcome) => outcome.result,
     );
     turns.accepted.push(...signing.accepted);
-    await settle(setup, tag);
+    await outboxSettled(setup.backlog, tag);
   }
   const tokens = await setup.tokens();
   const confirming = await metered(setup, turns, "confirming", () => confirmingLoad(entry, tokens, connections), same);
   turns.tokens += tokens.length;
   turns.confirmed += confirming.confirmed;
-  await settle(setup, tag);
+  await outboxSettled(setup.backlog, tag);
   const rate = (kind: Kind) => `${Math.round(turns[kind].results.at(-1)!.requestsPerSecond)}/s`;
   process.stderr.write(
     `  ${tag}: empty route ${rate("health")}, signing ${rate("signing")} (an address each ${rate("spread")}), confirming ${rate("confirming")}\n`,

@@ -6,7 +6,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { appEnv, counterDrift, missingRows, pendingTokens, prepareDatabase } from "./app-data";
+import {
+  appEnv,
+  counterDrift,
+  missingRows,
+  outboxBacklog,
+  outboxSettled,
+  pendingTokens,
+  prepareDatabase,
+} from "./app-data";
+import { combineLoads, type LoadResult } from "./load";
 import { FLOOR_PREFIX, nginxBinary, startNginx } from "./nginx";
 import { BENCH_TABLE_FILE, machine, sizeTable, table, updateBenchTable, type Row } from "./report";
 import {
@@ -30,6 +39,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const READ_SECONDS = Number(process.env.BENCH_SECONDS ?? (quick ? 2 : 5));
 const SIGN_SECONDS = quick ? 5 : 15;
 const WARM_UP_SECONDS = quick ? 1 : 3;
+const SIGN_TURNS = 3;
 const PORT = Number(process.env.BENCH_PORT ?? 3400); // the bench uses this port and the next five (--databases: six)
 const SIZES = quick ? [1_000, 10_000] : [1_000, 100_000, 1_000_000];
 const OUTBOX_EMAILS = quick ? 2_000 : 20_000;
@@ -106,7 +116,6 @@ async function main() {
   const staticLoad = await getLoad(app, "/robots.txt", READ_SECONDS, CONNECTIONS);
   const staticFloor = { name: "static file", requestsPerSecond: staticLoad.requestsPerSecond };
   const routeLoad = await getLoad(app, "/api/health", READ_SECONDS, CONNECTIONS); // the framework's own cost
-  const routeFloor = { name: "empty route", requestsPerSecond: routeLoad.requestsPerSecond };
   loads.push(
     {
       what: "floor: `next start`, a file from `public/` (`/robots.txt`)",
@@ -167,24 +176,50 @@ async function main() {
     note: `Cache-Control: ${countCacheControl}`,
   });
 
-  step("signing and confirming on a fresh database");
+  // The machine's speed drifts over a run by more than the targets' margins: each write load is set against
+  // the empty route measured beside it, in turns, rather than against the floor measured minutes before.
+  step("signing and confirming on a fresh database, in turns with the empty route");
   await signingLoad(app, "warm-up", WARM_UP_SECONDS, CONNECTIONS);
-  const signing = await signingLoad(app, "surge", SIGN_SECONDS, CONNECTIONS);
-  loads.push({
-    what: `signing, JSON API, unique emails, ${SIGN_SECONDS} s`,
-    result: signing.result,
-    errors: unexpected(signing.result, 202),
-    floor: routeFloor,
-    target: { ratio: 0.6 },
-  });
+  const beside: LoadResult[] = [];
+  const signingTurns: Awaited<ReturnType<typeof signingLoad>>[] = [];
+  const emptyRoute = async () => {
+    await outboxSettled(() => outboxBacklog(liveDb), "beside the writes"); // its emails are the writes' cost
+    beside.push(await getLoad(app, "/api/health", READ_SECONDS, CONNECTIONS));
+  };
+  for (let turn = 0; turn < SIGN_TURNS; turn++) {
+    await emptyRoute();
+    signingTurns.push(await signingLoad(app, `surge-${turn}`, SIGN_SECONDS / SIGN_TURNS, CONNECTIONS));
+  }
+  await outboxSettled(() => outboxBacklog(liveDb), "before confirming"); // every signature's email has gone
   const confirming = await confirmingLoad(app, pendingTokens(liveDb), CONNECTIONS);
-  loads.push({
-    what: `confirming (the button's form post), ${confirming.total.toLocaleString("en")} signatures`,
-    result: confirming,
-    errors: unexpected(confirming, 303),
-    floor: routeFloor,
-    target: { ratio: 0.5 },
-  });
+  await emptyRoute();
+  const besideLoad = combineLoads(beside);
+  const besideFloor = { name: "empty route beside it", requestsPerSecond: besideLoad.requestsPerSecond };
+  const signing = {
+    result: combineLoads(signingTurns.map((turn) => turn.result)),
+    accepted: signingTurns.flatMap((turn) => turn.accepted),
+  };
+  loads.push(
+    {
+      what: `floor for the writes: the empty route, ${beside.length} × ${READ_SECONDS} s in turns with them`,
+      result: besideLoad,
+      errors: unexpected(besideLoad, 200),
+    },
+    {
+      what: `signing, JSON API, unique emails, ${SIGN_TURNS} × ${SIGN_SECONDS / SIGN_TURNS} s`,
+      result: signing.result,
+      errors: unexpected(signing.result, 202),
+      floor: besideFloor,
+      target: { ratio: 0.6 },
+    },
+    {
+      what: `confirming (the button's form post), ${confirming.total.toLocaleString("en")} signatures`,
+      result: confirming,
+      errors: unexpected(confirming, 303),
+      floor: besideFloor,
+      target: { ratio: 0.5 },
+    },
+  );
 
   step("the petition page's data: database reads and freshness");
   const reads = await pageDatabaseReads(app, liveDb, PETITION);
@@ -300,7 +335,7 @@ async function main() {
 
   const report = [
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()}; ${CONNECTIONS} connections, ${READ_SECONDS} s per read load.`,
-    `Floors in the same run: a bare node:http server with one SQLite insert per request took ${rate(writeFloor.requestsPerSecond)}; \`next start\` served a static file from \`public/\` at ${rate(staticFloor.requestsPerSecond)}, and a dynamic route handler that does nothing (\`/api/health\`) at ${rate(routeFloor.requestsPerSecond)} (p99 ${routeLoad.p99} ms).`,
+    `Floors in the same run: a bare node:http server with one SQLite insert per request took ${rate(writeFloor.requestsPerSecond)}; \`next start\` served a static file from \`public/\` at ${rate(staticFloor.requestsPerSecond)}, and a dynamic route handler that does nothing (\`/api/health\`) at ${rate(routeLoad.requestsPerSecond)} (p99 ${routeLoad.p99} ms).`,
     "",
     loadTable(loads),
     "",
