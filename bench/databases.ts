@@ -63,7 +63,6 @@ async function metered<T>(setup: Setup, turns: Turns, kind: Kind, work: () => Pr
   return outcome;
 }
 
-/** Until the outbox worker has sent what the last load queued: it must not run into the next setup's turn. */
 /**
  * One turn: the empty route (the framework's own cost here), signing from this machine's one address as
  * `npm run bench` does, signing from an address per signer, then confirming all they left pending.
@@ -84,7 +83,7 @@ async function turn(settings: Settings, setup: Setup, tag: string, turns: Turns)
       (outcome) => outcome.result,
     );
     turns.accepted.push(...signing.accepted);
-    await outboxSettled(setup.backlog, tag);
+    await outboxSettled(setup.backlog, tag); // it must not run into the next setup's turn
   }
   const tokens = await setup.tokens();
   const confirming = await metered(setup, turns, "confirming", () => confirmingLoad(entry, tokens, connections), same);
