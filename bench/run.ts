@@ -211,6 +211,9 @@ async function main() {
       errors: unexpected(signing.result, 202),
       floor: besideFloor,
       target: { ratio: 0.6 },
+      note: `in turns, each against the empty route just before it: ${signingTurns
+        .map((turn, index) => (turn.result.requestsPerSecond / beside[index].requestsPerSecond).toFixed(2))
+        .join(", ")}`,
     },
     {
       what: `confirming (the button's form post), ${confirming.total.toLocaleString("en")} signatures`,
