@@ -15,7 +15,7 @@ import {
   pendingTokens,
   prepareDatabase,
 } from "./app-data";
-import { combineLoads, type LoadResult } from "./load";
+import { combineLoads, load, type LoadResult } from "./load";
 import { FLOOR_PREFIX, nginxBinary, startNginx } from "./nginx";
 import { BENCH_TABLE_FILE, machine, sizeTable, table, updateBenchTable, type Row } from "./report";
 import {
@@ -87,7 +87,6 @@ function build() {
 }
 
 async function main() {
-  const { load } = await import("./load");
   build();
 
   step("floor: bare node:http + one SQLite insert per request");
