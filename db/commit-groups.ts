@@ -6,15 +6,16 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
  * Group commit for the one SQLite connection: the writes that ask for a transaction in the same turn of
- * the event loop share one BEGIN … COMMIT, each in a savepoint of its own. On SQLite the commit (writing
- * the pages to the WAL) costs more than a signature's inserts; in a surge, many signatures arrive per turn
- * and pay for one commit between them.
+ * the event loop share one BEGIN … COMMIT. On SQLite the commit (writing the pages to the WAL) costs more
+ * than a signature's inserts; in a surge, many signatures arrive per turn and pay for one commit between them.
  *
  * Each write still sees and does exactly what it would alone: it runs after the ones before it, and a write
- * that throws is rolled back to its savepoint and rejects with its own error (the writes after it wait for
- * the next group). Every caller
- * hears of its outcome only once the commit is done, so nothing is answered before it is on disk; if the
- * transaction fails (BEGIN or COMMIT), every write of the group rejects with that error.
+ * that throws rejects with its own error, none of its changes kept. The writes first run one after another
+ * straight on the group's transaction; if one throws, that transaction is rolled back and the group runs
+ * again, each write in a savepoint of its own (a savepoint costs two statements, which most groups never
+ * need). So a write may run twice, the first time rolled back: it must do nothing but database work.
+ * Every caller hears of its outcome only once the commit is done, so nothing is answered before it is on
+ * disk; if the transaction fails (BEGIN or COMMIT), every write of the group rejects with that error.
  */
 export function commitGroups(runTransaction: (work: (tx: Tx) => Promise<void>) => Promise<void>, maxSize = 64) {
   let waiting: Waiting[] = [];
@@ -25,6 +26,28 @@ export function commitGroups(runTransaction: (work: (tx: Tx) => Promise<void>) =
     const group = waiting.slice(0, maxSize);
     waiting = waiting.slice(maxSize);
     if (waiting.length > 0) schedule();
+    runTogether(group);
+  }
+
+  function runTogether(group: Waiting[]): void {
+    const values: unknown[] = [];
+    let aWriteFailed = false;
+    runTransaction(async (tx) => {
+      for (const { work } of group) {
+        try {
+          values.push(await work(tx));
+        } catch (error) {
+          aWriteFailed = true;
+          throw error;
+        }
+      }
+    }).then(
+      () => group.forEach(({ resolve }, index) => resolve(values[index])),
+      (error: unknown) => (aWriteFailed ? runInSavepoints(group) : group.forEach(({ reject }) => reject(error))),
+    );
+  }
+
+  function runInSavepoints(group: Waiting[]): void {
     const outcomes: Outcome[] = [];
     const requeue = () => {
       const unrun = group.slice(outcomes.length);

@@ -66,8 +66,15 @@ describe("document texts: languages and versions", () => {
 
   it("gives the signing path the document and its title in the signer's language, as the full text has it", async () => {
     for (const locale of ["en", "ru"] as const) {
-      const { summary, body, addressee, authors, textLocale, ...full } = await letter(locale);
-      expect(await getSignableDocument("letter", "family-letter", locale)).toEqual(full);
+      const { id, kind, slug, status, currentVersion, title } = await letter(locale);
+      expect(await getSignableDocument("letter", "family-letter", locale)).toEqual({
+        id,
+        kind,
+        slug,
+        status,
+        currentVersion,
+        title,
+      });
     }
     expect(await getSignableDocument("petition", "family-letter", "en")).toBeUndefined();
   });

@@ -47,17 +47,27 @@ export async function getDocumentBySlug(kind: DocumentKind, slug: string) {
 
 const selectSignableBySlug = (db: Executor) =>
   db
-    .select({ document: documents, localizedTitle: localized.title, englishTitle: english.title })
+    .select({
+      id: documents.id,
+      kind: documents.kind,
+      slug: documents.slug,
+      status: documents.status,
+      currentVersion: documents.currentVersion,
+      localizedTitle: localized.title,
+      englishTitle: english.title,
+    })
     .from(documents)
     .innerJoin(english, currentText(english, "en"))
     .leftJoin(localized, currentText(localized, sql.placeholder("locale")))
     .where(bySlug())
     .prepare();
 
-/** A document with only its title in one language (English where that language has none): what signing needs. */
+/** What signing needs of a document: its state, and its title in one language (English where that language has none). */
 export async function getSignableDocument(kind: DocumentKind, slug: string, locale: Locale) {
   const row = await prepared(getDb(), selectSignableBySlug).execute({ kind, slug, locale }).then(first);
-  return row && { ...row.document, title: row.localizedTitle ?? row.englishTitle };
+  if (!row) return undefined;
+  const { localizedTitle, englishTitle, ...document } = row;
+  return { ...document, title: localizedTitle ?? englishTitle };
 }
 
 export async function getLocalizedDocument(kind: DocumentKind, slug: string, locale: Locale) {

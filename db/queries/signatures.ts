@@ -35,8 +35,14 @@ export type RateLimits = {
   sustained: { count: number; seconds: number };
 } | null;
 
-/** The document being signed, with its title in the signer's language (for the email). */
-export type SignedDocument = Document & { title: string };
+/** What signing needs of the document being signed: its title in the signer's language (for the email) and its state. */
+export type SignedDocument = Pick<Document, "id" | "kind" | "slug" | "status" | "currentVersion"> & { title: string };
+
+/** What queueing a signature's email needs of the signature. */
+type EmailedSignature = Pick<
+  Signature,
+  "id" | "name" | "email" | "locale" | "state" | "reviewReason" | "emailsSent" | "manageLinkVersion"
+>;
 
 /** A confirmation token about to be issued: only its hash is stored; the nonce lets the mailer derive it. */
 export type IssuedToken = { hash: string; nonce: string; expiresAt: Date };
@@ -120,13 +126,22 @@ const insertNewSignature = (db: Executor) =>
       emailsSent: placeholder("emailsSent"),
     })
     .onConflictDoNothing({ target: [signatures.documentId, signatures.emailKey] })
-    .returning()
+    .returning({
+      id: signatures.id,
+      name: signatures.name,
+      email: signatures.email,
+      locale: signatures.locale,
+      state: signatures.state,
+      reviewReason: signatures.reviewReason,
+      emailsSent: signatures.emailsSent,
+      manageLinkVersion: signatures.manageLinkVersion,
+    })
     .prepare();
 
 /** Queues the email a signature needs now (confirm while pending, else "already signed"), and counts it against the budget. */
 async function writeSignatureEmail(
   tx: Executor,
-  signature: Signature,
+  signature: EmailedSignature,
   document: SignedDocument,
   token: IssuedToken,
   budget: MailBudget | null,
@@ -164,7 +179,7 @@ async function writeSignatureEmail(
  */
 async function queueSignatureEmail(
   tx: Executor,
-  signature: Signature,
+  signature: EmailedSignature,
   document: SignedDocument,
   token: IssuedToken,
   budget: MailBudget | null,

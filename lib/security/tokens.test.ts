@@ -15,6 +15,12 @@ describe("confirmation tokens", () => {
     expect(deriveToken("secret", newTokenNonce())).not.toBe(deriveToken("secret", nonce));
   });
 
+  it("never gives the same nonce twice, across many refills of its random bytes", () => {
+    const nonces = Array.from({ length: 1000 }, () => newTokenNonce());
+    expect(new Set(nonces).size).toBe(1000);
+    for (const nonce of nonces) expect(Buffer.from(nonce, "base64url")).toHaveLength(32);
+  });
+
   it("stores only a SHA-256 hex digest, which is not the token", () => {
     const token = deriveToken("secret", newTokenNonce());
     expect(hashToken(token)).toMatch(/^[0-9a-f]{64}$/);

@@ -1,10 +1,22 @@
-import { createHash, createHmac, randomBytes } from "node:crypto";
+import { createHash, createHmac, randomFillSync } from "node:crypto";
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
+const NONCE_BYTES = 32;
+// Every signature takes a nonce: one call to the system's generator fills 128 of them, since the call, not
+// the bytes, is what costs. Each nonce's bytes are used once, then overwritten by the next fill.
+const noncePool = Buffer.alloc(NONCE_BYTES * 128);
+let nonceOffset = noncePool.length;
+
 /** A fresh nonce from which a confirmation token is derived (32 random bytes, base64url). */
 export function newTokenNonce(): string {
-  return randomBytes(32).toString("base64url");
+  if (nonceOffset === noncePool.length) {
+    randomFillSync(noncePool);
+    nonceOffset = 0;
+  }
+  const nonce = noncePool.toString("base64url", nonceOffset, nonceOffset + NONCE_BYTES);
+  nonceOffset += NONCE_BYTES;
+  return nonce;
 }
 
 /**
