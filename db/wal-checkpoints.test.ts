@@ -47,7 +47,9 @@ it("keeps the log bounded through a long run of writes", () => {
   stop = checkpointOffThread(client, file, 20);
   write(6 * BACKSTOP_PAGES, 3000); // each row a page of the log, at least: six times the threshold
   const logPages = statSync(`${file}-wal`).size / pageBytes();
-  expect(logPages).toBeLessThan(2 * BACKSTOP_PAGES);
+  // A log that never started again would hold every row. How far past the threshold it grows depends on
+  // when the thread's checkpoint runs, and a busy machine delays it (8,414 pages in one CI run).
+  expect(logPages).toBeLessThan(3 * BACKSTOP_PAGES);
   expect(client.prepare("select count(*) from rows").pluck().get()).toBe(6 * BACKSTOP_PAGES);
 });
 
