@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { BACKSTOP_PAGES, checkpointOffThread } from "./wal-checkpoints";
 
 let dir: string;
@@ -58,4 +58,16 @@ it("gives the checkpoints back to the connection when it stops", async () => {
   await stop();
   stop = undefined;
   expect(client.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
+});
+
+it("gives the checkpoints back to the connection, and says so, when the thread fails", async () => {
+  const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  try {
+    stop = checkpointOffThread(client, path.join(dir, "gone.db"), 20); // the thread cannot open it
+    expect(client.pragma("wal_autocheckpoint", { simple: true })).toBe(BACKSTOP_PAGES);
+    await expect.poll(() => client.pragma("wal_autocheckpoint", { simple: true }), { timeout: 20_000 }).toBe(1000);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/the connection checkpoints by itself again/));
+  } finally {
+    warn.mockRestore();
+  }
 });
