@@ -9,7 +9,7 @@ import pg from "pg";
 import { exportChunks } from "@/server/export/export-format";
 import { exportBody } from "@/server/export/export-stream";
 import { EXPORT_APPLICATION_NAME } from "@/server/export/export-job";
-import { exportChunksInWorker } from "@/server/export/worker-export";
+import { exportChunksInWorker, exportInWorker } from "@/server/export/worker-export";
 import { iterateExportBatches, iterateExportRows, planExport, type ExportPlan } from "./export";
 
 type Row = Pick<Signature, "name" | "email" | "country" | "state" | "createdAt"> &
@@ -374,6 +374,28 @@ describe("the export written by a worker thread", () => {
     await body.cancel();
     expect(onDone).toHaveBeenCalledExactlyOnceWith(2, false);
     expect(await snapshotsHeld(plan)).toBe(0);
+  });
+
+  it("runs two exports at a time in a process and turns a third away until one of them ends", async () => {
+    const onDone = vi.fn();
+    const first = await exportInWorker({}, "csv", onDone);
+    const second = await exportInWorker({}, "ndjson", onDone);
+    expect(await exportInWorker({}, "csv", onDone)).toBe("busy");
+    if (first === "busy" || second === "busy") throw new Error("the first two exports should have started");
+    expect(await new Response(first).text()).toContain("Вера Иванова");
+    const third = await exportInWorker({}, "csv", onDone);
+    expect(third).toBeInstanceOf(ReadableStream);
+    expect(await exportInWorker({}, "csv", onDone)).toBe("busy");
+    await second.cancel(); // the organiser's browser went away
+    const fourth = await exportInWorker({}, "csv", onDone);
+    expect(fourth).toBeInstanceOf(ReadableStream);
+    for (const body of [third, fourth]) if (body !== "busy") await body.cancel();
+    expect(onDone.mock.calls).toEqual([
+      [everyone.length, true],
+      [0, false],
+      [0, false],
+      [0, false],
+    ]);
   });
 
   it("fails the download, reported incomplete, when the worker cannot read the rows", async () => {

@@ -105,15 +105,33 @@ export function exportChunksInWorker(
   };
 }
 
+// Each export is a thread reading the database as fast as it can: a few at once already fill the machine's
+// cores, and more would only slow down the signers' requests and each other.
+const MAX_RUNNING_EXPORTS = 2;
+let runningExports = 0;
+
 /**
  * The filtered signatures as a file body written by a worker thread of its own (see exportBody for the
  * pacing and onDone): a million rows' garbage stays in that thread's capped heap, and this thread goes on
- * serving other requests while the file is written.
+ * serving other requests while the file is written. "busy" when this process already runs as many exports
+ * as it takes; an export holds its place from this call until onDone.
  */
 export async function exportInWorker(
   filter: SignatureFilter,
   format: ExportFormat,
   onDone: (rowCount: number, completed: boolean) => void | Promise<void>,
-): Promise<ReadableStream<Uint8Array>> {
-  return exportBody(exportChunksInWorker(await planExport(filter), format, ROWS_PER_CHUNK), onDone);
+): Promise<ReadableStream<Uint8Array> | "busy"> {
+  if (runningExports >= MAX_RUNNING_EXPORTS) return "busy";
+  runningExports += 1;
+  try {
+    const chunks = exportChunksInWorker(await planExport(filter), format, ROWS_PER_CHUNK);
+    // exportBody calls this exactly once, whether the file was completed or not.
+    return exportBody(chunks, (rowCount, completed) => {
+      runningExports -= 1;
+      return onDone(rowCount, completed);
+    });
+  } catch (error) {
+    runningExports -= 1;
+    throw error;
+  }
 }

@@ -44,6 +44,12 @@ export async function GET(request: Request) {
       details: { format, filter: withoutPersonalTerms(filter), rows: rowCount, completed },
     }),
   );
+  if (body === "busy") {
+    return Response.json(
+      { error: "Other exports are running. Try again when one of them has finished." },
+      { status: 429, headers: { ...noStore, "Retry-After": "30" } },
+    );
+  }
   return new Response(body, {
     headers: {
       ...noStore,
