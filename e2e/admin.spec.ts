@@ -91,6 +91,21 @@ test("an organiser signs in, exports exactly the filtered rows as CSV and JSON, 
   await expect(page.locator("tbody tr", { hasText: "admin.sign-in" }).first()).toContainText(ADMIN_EMAIL);
 });
 
+test("asking for an export's headers alone (HEAD) starts no export and leaves room for the real ones", async ({
+  page,
+}) => {
+  await signInAsAdmin(page);
+  // Each instance runs two exports at a time: were a HEAD to start one, these would fill both places.
+  for (let i = 0; i < 3; i++) {
+    const head = await page.request.head("/api/admin/export?format=csv");
+    expect(head.status()).toBe(200);
+    expect(head.headers()["content-disposition"]).toMatch(/^attachment; filename="all-documents-.*\.csv"$/);
+  }
+  const exported = await page.request.get("/api/admin/export?format=csv");
+  expect(exported.status()).toBe(200);
+  expect(await exported.text()).toMatch(/^\uFEFFdocument,name,email,/);
+});
+
 test("rejecting a signature lowers the public count, restoring brings it back, and both are audited", async ({
   page,
 }) => {

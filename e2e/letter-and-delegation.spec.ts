@@ -85,12 +85,23 @@ test("an organiser posts a dispatch and records a delivery whose published hash 
   const before = await downloads.count();
   await page.getByRole("button", { name: "Generate a dossier" }).click();
   await expect(downloads).toHaveCount(before + 1, { timeout: 60_000 });
-  const download = downloads.first();
-  const response = await page.request.get((await download.getAttribute("href"))!);
+  const href = (await downloads.first().getAttribute("href"))!;
+  const dossierId = href.split("/").at(-1);
+  // Asking for the headers alone is not a download: the audit log records only the one below.
+  const head = await page.request.head(href);
+  expect(head.headers()["content-type"]).toBe("application/pdf");
+  const response = await page.request.get(href);
   expect(response.headers()["content-type"]).toBe("application/pdf");
   const pdf = await response.body();
   expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   const sha256 = createHash("sha256").update(pdf).digest("hex");
+  expect(head.headers()["x-content-sha256"]).toBe(sha256);
+  const audited = withDatabase((db) =>
+    db
+      .prepare("select count(*) as n from audit_log where action = 'dossier.download' and target_id = ?")
+      .get(dossierId),
+  );
+  expect(audited).toEqual({ n: 1 });
 
   await page.goto("/admin/delegations/moscow-1989");
   await page.getByLabel("Date", { exact: true }).fill("1989-03-10");

@@ -37,6 +37,14 @@ export async function GET(request: Request) {
     );
   }
 
+  const headers = {
+    ...noStore,
+    "Content-Type": exportContentTypes[format],
+    "Content-Disposition": `attachment; filename="${exportFileName(filter, format)}"`,
+    "X-Content-Type-Options": "nosniff",
+  };
+  // Next answers HEAD with this handler and drops the body unread: an export started for it would never end.
+  if (request.method === "HEAD") return new Response(null, { headers });
   const body = await exportInWorker(filter, format, (rowCount, completed) =>
     recordAudit({
       actor: admin.email,
@@ -50,12 +58,5 @@ export async function GET(request: Request) {
       { status: 429, headers: { ...noStore, "Retry-After": "30" } },
     );
   }
-  return new Response(body, {
-    headers: {
-      ...noStore,
-      "Content-Type": exportContentTypes[format],
-      "Content-Disposition": `attachment; filename="${exportFileName(filter, format)}"`,
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return new Response(body, { headers });
 }

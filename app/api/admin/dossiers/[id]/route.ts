@@ -7,7 +7,7 @@ import { adminOrUnauthorized } from "@/server/auth/auth-guard";
 import { dossierFile } from "@/server/jobs/dossier-jobs";
 
 /** Streams a finished dossier's PDF to an organiser; every download is audited. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const admin = await adminOrUnauthorized();
   if (admin instanceof Response) return admin;
   const id = Number((await params).id);
@@ -20,14 +20,15 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     () => null,
   );
   if (size === null) return Response.json({ error: "The dossier's file is missing." }, { status: 410 });
+  const headers = {
+    "content-type": "application/pdf",
+    "content-length": String(size),
+    "content-disposition": `attachment; filename="${dossier.fileName}"`,
+    "cache-control": "private, no-store, no-transform",
+    "x-content-sha256": dossier.sha256 ?? "",
+  };
+  // Next answers HEAD with this handler and drops the body unread: no file opened, and no download audited.
+  if (request.method === "HEAD") return new Response(null, { headers });
   await recordAudit({ actor: admin.email, action: "dossier.download", targetType: "dossier", targetId: dossier.id });
-  return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream, {
-    headers: {
-      "content-type": "application/pdf",
-      "content-length": String(size),
-      "content-disposition": `attachment; filename="${dossier.fileName}"`,
-      "cache-control": "private, no-store, no-transform",
-      "x-content-sha256": dossier.sha256 ?? "",
-    },
-  });
+  return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream, { headers });
 }
