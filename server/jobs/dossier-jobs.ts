@@ -13,7 +13,10 @@ import { generateDossier } from "@/server/dossier/generate";
  */
 function dossierDirectory(): string {
   const { DOSSIER_DIR, DATABASE_PATH } = getConfig();
-  return path.resolve(DOSSIER_DIR ?? path.join(path.dirname(path.resolve(DATABASE_PATH)), "dossiers"));
+  // A data directory set at run time: nothing for the build to trace into the server's files.
+  return path.resolve(
+    /* turbopackIgnore: true */ DOSSIER_DIR ?? path.join(path.dirname(path.resolve(DATABASE_PATH)), "dossiers"),
+  );
 }
 
 export function dossierFile(dossier: Pick<Dossier, "fileName">): string {
