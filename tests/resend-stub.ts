@@ -43,7 +43,7 @@ export async function startResendStub(
   const hanging = new Set<IncomingMessage>();
   let sequence = 0;
   const windowStarts: number[] = [];
-  let outage: { fault: StubFault; until: number } | undefined;
+  let outage: { fault: StubFault; until: number; endsAfter?: string } | undefined;
   const failNext: StubReply[] = [];
 
   // Like Resend: a fixed number of requests per second, announced in ratelimit-* headers, 429 beyond.
@@ -104,6 +104,7 @@ export async function startResendStub(
     };
     requests.push(record);
     const fault = failNext.shift() ?? (outage && Date.now() < outage.until ? outage.fault : undefined);
+    if (fault && outage?.endsAfter === record.path) outage.until = 0; // this one fails, the next succeeds
     const limited = fault || !ratePerSecond ? undefined : rateLimit(ratePerSecond);
     const reply = fault ?? limited?.reply ?? script.shift() ?? { status: 200, headers: limited?.headers };
     if (reply === "accept-then-hang" || reply === "accept-then-reset") accept(key, body, raw);
@@ -173,9 +174,12 @@ export async function startResendStub(
     failNext: (reply: StubReply, count = 1) => {
       for (let i = 0; i < count; i++) failNext.push(reply);
     },
-    /** Fails every request with `fault` for the next `ms` milliseconds, then recovers. */
-    outage: async (fault: StubFault, ms: number) => {
-      outage = { fault, until: Date.now() + ms };
+    /**
+     * Fails every request with `fault` for the next `ms` milliseconds, then recovers; with `endsAfter`, as
+     * soon as a request to that path has failed, however long a busy machine takes to send one.
+     */
+    outage: async (fault: StubFault, ms: number, { endsAfter }: { endsAfter?: string } = {}) => {
+      outage = { fault, until: Date.now() + ms, endsAfter };
       if (fault !== "refuse") return;
       // Not listening at all: new connections are refused, and open keep-alive connections are dropped.
       listening = false;
